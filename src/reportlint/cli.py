@@ -1,0 +1,249 @@
+"""Command line: `reportlint PATH...` (check), `rules`, `rule ID`, `test-rules DIR...`.
+
+The only module that prints or exits. Exit codes: 0 clean, 1 findings at or above
+--fail-on, 2 usage, configuration, rule-pack or unreadable-input errors.
+"""
+from __future__ import annotations
+
+import sys
+from types import SimpleNamespace
+
+import click
+
+from .messages import t
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ["text", "json"]
+
+
+def _split(values) -> list[str]:
+    return [v.strip() for item in values or () for v in item.split(",") if v.strip()]
+
+
+class DefaultGroup(click.Group):
+    """`reportlint draft.txt` means `reportlint check draft.txt`."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        elif not args:
+            args = ["check"]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="reportlint", prog_name="reportlint")
+def cli():
+    """reportlint：法治政府建设情况报告等公文草稿的质量检查工具。
+
+    \b
+    reportlint 草稿.txt            检查文件或目录（目录下的 .txt/.md）
+    reportlint rules               列出全部规则
+    reportlint rule ID             查看一条规则的说明和示例
+    reportlint test-rules 目录     运行自定义规则包里的示例
+    """
+
+
+def _fail(errors, code=EXIT_ERROR):
+    for e in errors:
+        click.echo(f"reportlint: {e}", err=True)
+    sys.exit(code)
+
+
+def _linter(ctx_opts):
+    from .engine import Linter
+    return Linter(**ctx_opts)
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", default="text", type=click.Choice(FORMATS), help="输出格式")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入文件而不是标准输出")
+@click.option("--select", multiple=True, help="只用这些规则（id、通配符、规则包或类别，可逗号分隔）")
+@click.option("--ignore", multiple=True, help="不用这些规则（同上）")
+@click.option("--config", "config", type=click.Path(dir_okay=False), help="配置文件（默认自动向上查找）")
+@click.option("--isolated", is_flag=True, help="不读取任何配置文件")
+@click.option("--pack", "packs", multiple=True, help="使用的规则包（内置包名或目录），可多次给出")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="达到此级别的问题使退出码为 1（默认 error）")
+@click.option("--exit-zero", is_flag=True, help="有问题也以 0 退出（输入或配置错误仍为 2）")
+@click.option("--statistics", is_flag=True, help="按规则统计问题数")
+@click.option("--year", type=int, help="报告年度（标题中没有年份时使用）")
+@click.option("--unit", help="报告单位名称")
+@click.option("--encoding", help="指定输入编码，如 gb18030")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="界面语言")
+@click.option("--color/--no-color", default=None, help="是否彩色输出（默认仅终端）")
+@click.option("--no-source", is_flag=True, help="不显示原文和位置标记")
+@click.option("-q", "--quiet", is_flag=True, help="不输出汇总行")
+@click.option("--fix", is_flag=True, help="自动修复可确定的问题（原子写入，保留编码和换行）")
+@click.option("--diff", is_flag=True, help="只显示修复会带来的改动，不写文件")
+def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, exit_zero,
+          statistics, year, unit, encoding, lang, color, no_source, quiet, fix, diff):
+    """检查报告草稿（文件、目录，或 - 表示标准输入）。"""
+    from .config import ConfigError
+    from .loader import RuleLoadErrors
+    from .runner import unknown_selectors
+
+    if not paths:
+        raise click.UsageError("请给出要检查的文件或目录（- 表示标准输入）")
+    linter = _linter(dict(config=config, isolated=isolated, packs=list(packs) or None,
+                          select=_split(select), ignore=_split(ignore), year=year, unit=unit,
+                          encoding=encoding, lang=lang))
+    try:
+        from .engine import discover, InputError  # noqa: F401
+        if fix or diff:
+            from .fixing import run_fix
+            result, diffs = run_fix(linter, list(paths), write=fix and not diff)
+        else:
+            result, diffs = linter.run(list(paths), keep_documents=(fmt == "text" and not no_source)), []
+        cfg_fail_on = None
+        if paths and paths[0] != "-":
+            cfg_fail_on = linter.config_for(paths[0]).fail_on
+    except (ConfigError, RuleLoadErrors) as exc:
+        _fail(exc.errors)
+    for w in linter.warnings:
+        click.echo(f"reportlint: {w}", err=True)
+    refs = linter.select + linter.ignore
+    if refs and linter._rules:
+        all_rules = [r for rules in linter._rules.values() for r in rules]
+        for ref in unknown_selectors(all_rules, refs):
+            click.echo(f"reportlint: 未知的规则选择“{ref}”（没有匹配的规则）", err=True)
+
+    from .finding import Severity
+    from .reporters import get as get_reporter
+
+    is_tty = output is None and sys.stdout.isatty()
+    ctx = SimpleNamespace(color=is_tty if color is None else color, show_source=not no_source,
+                          lang=lang, statistics=statistics)
+    text = get_reporter(fmt).render(result, ctx)
+    if diffs:
+        text = "".join(diffs) + text
+    if statistics and fmt == "text":
+        text += _statistics(result)
+    if output:
+        from .fixes import write_atomic
+        write_atomic(output, text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+    for e in [*result.errors, *result.failures]:
+        click.echo(f"reportlint: {e}", err=True)
+    if fmt == "text" and not quiet:
+        from .reporters.json_report import summary
+        s = summary(result)
+        line = (t("summary", lang, total=s["findings"], error=s["error"], warning=s["warning"],
+                  info=s["info"], files=s["files"]) if s["findings"]
+                else t("summary_clean", lang, files=s["files"]))
+        if result.errors:
+            line += "；" + t("summary_errors", lang, n=len(result.errors))
+        click.echo(line)
+    if not result.ok:
+        sys.exit(EXIT_ERROR)
+    threshold = Severity.parse(fail_on or cfg_fail_on or "error")
+    if diff and diffs:
+        sys.exit(EXIT_FINDINGS)
+    if not exit_zero and any(f.severity >= threshold for f in result.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+def _statistics(result) -> str:
+    from collections import Counter
+    counts = Counter((f.rule, f.category, str(f.severity)) for f in result.findings)
+    lines = [f"{n:6d}  {rule:36s} {cat:12s} {sev}" for (rule, cat, sev), n in
+             sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _load_rules(config, packs, isolated):
+    from .config import ConfigError
+    from .loader import RuleLoadErrors
+    try:
+        return _linter(dict(config=config, packs=list(packs) or None, isolated=isolated)).all_rules()
+    except (ConfigError, RuleLoadErrors) as exc:
+        _fail(exc.errors)
+
+
+@cli.command("rules")
+@click.option("--pack", "packs", multiple=True, help="只列出这些规则包")
+@click.option("--config", type=click.Path(dir_okay=False))
+@click.option("--isolated", is_flag=True)
+@click.option("--format", "fmt", default="text", type=click.Choice(["text", "json"]))
+def rules_cmd(packs, config, isolated, fmt):
+    """列出规则：id、类别、级别、规则包、说明。"""
+    rules = _load_rules(config, packs, isolated)
+    if fmt == "json":
+        import json
+        click.echo(json.dumps([{"id": r.id, "kind": r.kind_name, "category": r.category,
+                                "severity": str(r.severity), "pack": r.pack,
+                                "description": r.summary} for r in rules],
+                              ensure_ascii=False, indent=1))
+        return
+    from .reporters.text import width
+    rows = [("规则", "类别", "级别", "规则包", "说明")]
+    rows += [(r.id, r.category, str(r.severity), r.pack, r.summary) for r in rules]
+    widths = [max(width(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        cells = [row[i] + " " * (widths[i] - width(row[i])) for i in range(4)]
+        click.echo("  ".join(cells + [row[4]]))
+    click.echo(f"\n共 {len(rules)} 条规则")
+
+
+@cli.command("rule")
+@click.argument("rule_id")
+@click.option("--config", type=click.Path(dir_okay=False))
+@click.option("--pack", "packs", multiple=True)
+def rule_cmd(rule_id, config, packs):
+    """查看一条规则：说明、原因和示例。"""
+    rules = _load_rules(config, packs, False)
+    found = [r for r in rules if r.id == rule_id or f"{r.pack}/{r.id}" == rule_id]
+    if not found:
+        import difflib
+        close = difflib.get_close_matches(rule_id, [r.id for r in rules], n=3)
+        hint = f"（是否是：{'、'.join(close)}？）" if close else ""
+        click.echo(f"reportlint: 没有规则“{rule_id}”{hint}", err=True)
+        sys.exit(EXIT_ERROR)
+    r = found[0]
+    click.echo(f"{r.id}  （{r.pack} 规则包，类别 {r.category}，级别 {r.severity}，算法 {r.kind_name}）\n")
+    click.echo(f"说明\n  {r.description.strip()}\n")
+    click.echo(f"原因\n  {r.why.strip()}\n")
+    for which, title in (("bad", "会报告"), ("good", "不会报告")):
+        click.echo(title)
+        for item in r.examples.get(which, []):
+            text = item["text"] if isinstance(item, dict) else item
+            click.echo("  " + text.replace("\n", "\n  "))
+        click.echo("")
+    if r.references:
+        click.echo("依据")
+        for ref in r.references:
+            click.echo(f"  {ref}")
+    click.echo(f"文件：{r.path}")
+
+
+@cli.command("test-rules")
+@click.argument("dirs", nargs=-1, type=click.Path(exists=True, file_okay=False))
+@click.option("-v", "--verbose", is_flag=True)
+def test_rules(dirs, verbose):
+    """运行规则包里每条规则的 bad/good 示例（默认：内置规则包）。"""
+    from .loader import RuleLoadErrors, builtin_packs, load_packs
+    from .testing import example_cases, run_examples
+    try:
+        rules = load_packs(list(dirs) or list(builtin_packs())).rules
+    except RuleLoadErrors as exc:
+        _fail(exc.errors)
+    failures = run_examples(rules)
+    total = sum(1 for r in rules for _ in example_cases(r))
+    for f in failures:
+        click.echo(f"FAIL {f}")
+    if verbose:
+        for r in rules:
+            click.echo(f"ok   {r.pack}/{r.id}")
+    click.echo(f"{total - len(failures)} passed, {len(failures)} failed")
+    sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)
+
+
+def main(argv=None):
+    try:
+        cli.main(args=argv, prog_name="reportlint", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("reportlint: interrupted", err=True)
+        sys.exit(130)

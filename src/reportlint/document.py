@@ -1,0 +1,312 @@
+"""The document model every kind reads: lines, paragraphs, sentences, outline, meta.
+
+`Document.text` has its line ends normalised to "\\n" (the original ones are kept in
+`line_ends`, so --fix can write them back). All spans are character offsets into `text`;
+`pos()` maps an offset to a 1-based (line, column) by bisection.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+# Leading indentation used in drafts: ASCII spaces, tabs, ideographic spaces, NBSP.
+INDENT = " \t\u3000\u00a0"
+CN_DIGITS = "〇零一二三四五六七八九十百两"
+
+_HEADING_PATTERNS = (
+    # (level, style, regex on the line after its indentation); group "num" is the number
+    (1, "cn-dun", re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})\s*[、，,．.]")),
+    (2, "cn-paren", re.compile(r"(?P<open>[（(])\s*(?P<num>[一二三四五六七八九十]{1,3})\s*(?P<close>[）)])")),
+    (3, "arabic-dot", re.compile(r"(?P<num>\d{1,2})\s*(?P<sep>[.．、])(?!\d)")),
+    (4, "arabic-paren", re.compile(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])")),
+)
+_MD_HEADING = re.compile(r"(?P<hashes>#{1,6})\s+")
+_TITLE_HINT = re.compile(r"报告|总结|情况|汇报|计划|要点")
+_YEAR = re.compile(r"(20\d\d)\s*年")
+_CN_YEAR = re.compile(r"二[〇零○0][一二三四五六七八九〇零○0]{2}")
+_DATE_LINE = re.compile(
+    r"^[\s\u3000]*(?P<y>20\d\d|二[〇零○0][〇零○0一二三四五六七八九]{2})\s*年\s*"
+    r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$")
+_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
+
+
+def cn_to_int(s: str) -> int | None:
+    """Small Chinese or Arabic numerals used in headings and dates: 十二 -> 12, 二〇二四 -> 2024."""
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits.update({"〇": 0, "○": 0, "0": 0, "两": 2})
+    if s and all(c in digits for c in s):          # positional: 二〇二四
+        return int("".join(str(digits[c]) for c in s))
+    if "十" in s and len(s) <= 3:
+        tens, _, ones = s.partition("十")
+        t = digits.get(tens, None) if tens else 1
+        o = digits.get(ones, None) if ones else 0
+        if t is not None and o is not None:
+            return t * 10 + o
+    return None
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Heading:
+    """One numbered or Markdown heading line and the section it opens."""
+    level: int             # 1 一、  2 （一）  3 1.  4 （1）; Markdown: number of '#'
+    style: str             # cn-dun | cn-paren | arabic-dot | arabic-paren | markdown
+    number: int | None     # value of the ordinal, None for Markdown
+    label: str             # the ordinal as written: "一、", "(四)", "1."
+    title: str             # heading text without the ordinal (up to the first 。 when run-in)
+    line: int              # 1-based line number
+    start: int             # offset of the ordinal
+    end: int               # end of the title
+    run_in: bool           # body text follows on the same line
+    section_end: int = 0   # end offset of the section (up to the next heading at this level or above)
+    parent: "Heading | None" = field(default=None, repr=False)
+
+    @property
+    def section_text(self) -> str:  # filled in by Document.headings
+        return self._text[self.start:self.section_end]
+
+
+@dataclass
+class Meta:
+    title: str = ""
+    title_line: int = 0    # 1-based, 0 when no title was found
+    year: int | None = None
+    year_source: str = ""  # title | signing-date | config
+    unit: str = ""
+    signing_date: tuple[int, int, int] | None = None
+    signing_line: int = 0
+
+    @property
+    def next_year(self) -> int | None:
+        return None if self.year is None else self.year + 1
+
+
+class Document:
+    def __init__(self, text: str, path: str = "<text>", *, encoding: str = "utf-8",
+                 bom: bytes = b"", markdown: bool | None = None, year: int | None = None,
+                 unit: str | None = None):
+        self.path = path
+        self.encoding = encoding
+        self.bom = bom
+        self.line_ends: list[str] = _NEWLINE.findall(text)
+        self.text = _NEWLINE.sub("\n", text) if self.line_ends and any(
+            e != "\n" for e in self.line_ends) else text
+        self.markdown = path.lower().endswith((".md", ".markdown")) if markdown is None else markdown
+        self._year_override = year
+        self._unit_override = unit
+        starts = [0]
+        starts.extend(m.end() for m in re.finditer("\n", self.text))
+        self.line_starts = starts
+
+    # ---- positions -------------------------------------------------------------------
+    def pos(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        i = bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def line_span(self, lineno: int) -> tuple[int, int]:
+        start = self.line_starts[lineno - 1]
+        end = self.line_starts[lineno] - 1 if lineno < len(self.line_starts) else len(self.text)
+        return start, end
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    # ---- blocks ----------------------------------------------------------------------
+    @cached_property
+    def skipped_lines(self) -> frozenset[int]:
+        """Line numbers that hold no draft prose (Markdown code fences and their contents)."""
+        if not self.markdown:
+            return frozenset()
+        skip, inside = set(), False
+        for no, line in enumerate(self.lines, 1):
+            if line.lstrip().startswith(("```", "~~~")):
+                inside = not inside
+                skip.add(no)
+            elif inside:
+                skip.add(no)
+        return frozenset(skip)
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Maximal runs of non-blank lines; a heading line is always a paragraph of its own."""
+        heads = {h.line for h in self.headings if not h.run_in}
+        out: list[Span] = []
+        cur: list[int] = []
+
+        def flush():
+            if cur:
+                s, _ = self.line_span(cur[0])
+                _, e = self.line_span(cur[-1])
+                out.append(Span(s, e, self.text[s:e]))
+                cur.clear()
+
+        for no, line in enumerate(self.lines, 1):
+            if not line.strip(INDENT) or no in self.skipped_lines:
+                flush()
+            elif no in heads:
+                flush()
+                cur.append(no)
+                flush()
+            else:
+                cur.append(no)
+        flush()
+        return out
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Split on 。！？；(and ASCII look-alikes) and on line ends; indentation trimmed."""
+        out: list[Span] = []
+        text, start = self.text, 0
+        for m in _SENTENCE_END.finditer(text):
+            self._add_trimmed(out, start, m.end() if m.group() != "\n" else m.start())
+            start = m.end()
+        self._add_trimmed(out, start, len(text))
+        return out
+
+    def _add_trimmed(self, out: list[Span], s: int, e: int) -> None:
+        text = self.text
+        while s < e and text[s] in INDENT:
+            s += 1
+        while e > s and text[e - 1] in INDENT:
+            e -= 1
+        if e > s:
+            out.append(Span(s, e, text[s:e]))
+
+    # ---- outline ---------------------------------------------------------------------
+    @cached_property
+    def headings(self) -> list[Heading]:
+        found: list[Heading] = []
+        for no, line in enumerate(self.lines, 1):
+            if no in self.skipped_lines:
+                continue
+            h = self._heading_at(no, line)
+            if h:
+                found.append(h)
+        # parents and section ends
+        stack: list[Heading] = []
+        for h in found:
+            while stack and stack[-1].level >= h.level:
+                stack.pop()
+            h.parent = stack[-1] if stack else None
+            stack.append(h)
+        for i, h in enumerate(found):
+            h._text = self.text
+            h.section_end = len(self.text)
+            for later in found[i + 1:]:
+                if later.level <= h.level:
+                    h.section_end = self.line_starts[later.line - 1]
+                    break
+        return found
+
+    def _heading_at(self, no: int, line: str) -> Heading | None:
+        body = line.lstrip(INDENT)
+        if not body:
+            return None
+        base = self.line_starts[no - 1] + (len(line) - len(body))
+        if self.markdown:
+            m = _MD_HEADING.match(body)
+            if m:
+                title = body[m.end():].strip()
+                return Heading(len(m.group("hashes")), "markdown", None, m.group("hashes"), title,
+                               no, base, base + len(body.rstrip()), False)
+            if body.startswith("#"):
+                return None
+            # "## 一、…" is handled above; numbered lines in Markdown fall through
+        for level, style, rx in _HEADING_PATTERNS:
+            m = rx.match(body)
+            if not m:
+                continue
+            rest = body[m.end():]
+            if not rest.strip() or rest[0] in "是要则，,。%％":   # "一是", "1.5", "（一）。"
+                return None
+            if style == "arabic-dot" and re.match(r"\d", rest):
+                return None
+            num = cn_to_int(m.group("num"))
+            stop = re.search(r"[。！？：:]", rest)
+            run_in = bool(stop and rest[stop.end():].strip())
+            title = (rest[:stop.start()] if stop else rest).strip(INDENT + "　")
+            if not run_in and len(title) > 60:
+                run_in = True  # a long numbered line is a list item of prose, not a heading
+            end = base + m.end() + (stop.start() if stop else len(rest.rstrip(INDENT)))
+            return Heading(level, style, num, m.group(0), title, no, base, end, run_in)
+        return None
+
+    # ---- meta ------------------------------------------------------------------------
+    @cached_property
+    def meta(self) -> Meta:
+        meta = Meta()
+        seen = 0
+        for no, line in enumerate(self.lines, 1):
+            s = line.strip(INDENT)
+            if not s:
+                continue
+            seen += 1
+            if seen > 8:
+                break
+            if self.markdown:
+                s = s.lstrip("#").strip()
+            if _TITLE_HINT.search(s) and len(s) <= 60 and not s.endswith(("。", "：", ":")):
+                meta.title, meta.title_line = s, no
+                break
+        if meta.title:
+            compact = re.sub(r"[\s\u3000]+", "", meta.title)
+            m = _YEAR.search(compact)
+            if m:
+                meta.year, meta.year_source = int(m.group(1)), "title"
+                head = compact[:m.start()]
+                unit = head if head else re.split(r"法治|法制|依法", compact[m.end():])[0]
+                meta.unit = unit.removesuffix("度").strip("《》“”")
+            else:
+                cm = _CN_YEAR.search(compact)
+                if cm:
+                    meta.year, meta.year_source = cn_to_int(cm.group()), "title"
+            if not meta.unit:
+                meta.unit = re.split(r"20\d\d|二[〇零]|关于|法治|法制|依法", compact)[0]
+        # signing date: a line of its own near the end
+        tail_start = max(0, len(self.lines) - 8)
+        for no in range(len(self.lines), tail_start, -1):
+            m = _DATE_LINE.match(self.lines[no - 1])
+            if m:
+                y, mo, d = (cn_to_int(m.group(k)) for k in ("y", "m", "d"))
+                if None not in (y, mo, d):
+                    meta.signing_date, meta.signing_line = (y, mo, d), no
+                break
+        if meta.year is None and meta.signing_date:
+            meta.year, meta.year_source = meta.signing_date[0] - 1, "signing-date"
+        if self._year_override is not None and meta.year_source != "title":
+            meta.year, meta.year_source = self._year_override, "config"
+        if self._unit_override:
+            meta.unit = self._unit_override
+        return meta
+
+    # ---- helpers for kinds -----------------------------------------------------------
+    def spans(self, scope: str) -> list[Span]:
+        """Units a kind iterates over: document | paragraph | sentence | line."""
+        if scope == "document":
+            return [Span(0, len(self.text), self.text)]
+        if scope == "paragraph":
+            return self.paragraphs
+        if scope == "sentence":
+            return self.sentences
+        if scope == "line":
+            out = []
+            for no, line in enumerate(self.lines, 1):
+                if line and no not in self.skipped_lines:
+                    s = self.line_starts[no - 1]
+                    out.append(Span(s, s + len(line), line))
+            return out
+        raise ValueError(f"unknown scope {scope!r}")

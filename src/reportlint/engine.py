@@ -1,0 +1,210 @@
+"""Orchestration: find files, read and decode them, pick each file's config and rules, lint.
+
+Nothing here prints. Problems with inputs become `InputError`s in the result so that one bad
+file never stops the others from being linted.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, find_config_file, load_config
+from .decoding import DecodeError, decode
+from .document import INDENT, Document
+from .finding import Finding, Severity
+from .loader import Rule, builtin_packs, load_packs
+from .messages import t
+from .runner import RuleFailure, lint_document, select
+
+SUFFIXES = (".txt", ".md", ".markdown")
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class InputError(Exception):
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    failures: list[RuleFailure] = field(default_factory=list)
+    files: int = 0
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.failures
+
+
+class Findings(list):
+    """A list of findings that also carries the inputs that could not be linted."""
+
+    def __init__(self, findings=(), errors=()):
+        super().__init__(findings)
+        self.errors = list(errors)
+
+
+def discover(paths: list[str], errors: list[InputError], lang: str = "zh",
+             suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
+    """Files named directly are taken as they are; folders are walked for known suffixes."""
+    out: list[str] = []
+    for p in paths:
+        if p == "-":
+            out.append(p)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            def onerror(exc, _p=p):
+                errors.append(InputError(exc.filename or _p, t("dir_unreadable", lang, detail=exc.strerror)))
+            found = []
+            for root, dirs, files in os.walk(path, onerror=onerror):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                found.extend(os.path.join(root, f) for f in files
+                             if f.lower().endswith(suffixes) and not f.startswith((".", "~$")))
+            out.extend(sorted(found))
+        else:
+            out.append(p)
+    seen = set()
+    return [p for p in out if not (p in seen or seen.add(p))]
+
+
+def read_document(path: str, data: bytes, *, encoding: str | None = None,
+                  year: int | None = None, unit: str | None = None, lang: str = "zh") -> Document:
+    """Bytes of one input -> Document; raises InputError with a message for the user."""
+    if path.lower().endswith(".docx"):
+        from .docx_reader import read_docx  # python-docx only for Word drafts
+        return read_docx(path, data, year=year, unit=unit, lang=lang)
+    if not data:
+        raise InputError(path, t("empty", lang))
+    try:
+        decoded = decode(data, encoding)
+    except DecodeError as exc:
+        if encoding:
+            raise InputError(path, t("decode_as", lang, encoding=encoding, detail=exc.reason))
+        raise InputError(path, t("binary" if exc.reason == "binary" else "undecodable", lang))
+    if not decoded.text.strip(INDENT + "\r\n\ufeff\u200b"):
+        raise InputError(path, t("blank", lang))
+    return Document(decoded.text, path, encoding=decoded.encoding, bom=decoded.bom,
+                    year=year, unit=unit)
+
+
+def read_bytes(path: str, lang: str = "zh") -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise InputError(path, t("too_big", lang, size=size // 2**20, limit=MAX_BYTES // 2**20))
+        with open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise InputError(path, t("missing", lang)) from None
+    except IsADirectoryError:
+        raise InputError(path, t("unreadable", lang, detail="is a directory")) from None
+    except OSError as exc:
+        raise InputError(path, t("unreadable", lang, detail=exc.strerror or str(exc))) from None
+
+
+class Linter:
+    """Holds options and caches (configs, loaded rule sets) for one run."""
+
+    def __init__(self, *, config: str | Path | None = None, isolated: bool = False,
+                 packs: list[str] | None = None, select: list[str] | None = None,
+                 ignore: list[str] | None = None, year: int | None = None,
+                 unit: str | None = None, encoding: str | None = None, lang: str = "zh",
+                 severity: dict[str, str] | None = None):
+        self.config_path = Path(config) if config else None
+        self.isolated = isolated
+        self.packs = packs
+        self.select = select or []
+        self.ignore = ignore or []
+        self.year, self.unit, self.encoding, self.lang = year, unit, encoding, lang
+        self.severity = severity or {}
+        self._configs: dict[Path | None, Config] = {}
+        self._rules: dict[tuple, list[Rule]] = {}
+        self.warnings: list[str] = []
+
+    # ---- configuration and rules ------------------------------------------------------
+    def config_for(self, path: str) -> Config:
+        """ConfigError propagates: a broken config stops the run (exit 2)."""
+        if self.config_path is not None:
+            where = self.config_path
+        elif self.isolated or path == "-":
+            where = None if self.isolated else find_config_file(Path.cwd())
+        else:
+            where = find_config_file(Path(path))
+        if where not in self._configs:
+            self._configs[where] = load_config(where) if where else Config()
+        return self._configs[where]
+
+    def rules_for(self, cfg: Config) -> list[Rule]:
+        packs = self.packs or cfg.packs or list(builtin_packs())
+        packs = list(packs) + [p for p in cfg.extra_packs if p not in packs]
+        key = (cfg.path, tuple(map(str, packs)))
+        if key not in self._rules:
+            loaded = load_packs(packs, base=cfg.base if cfg.path else None)
+            self.warnings.extend(w for w in loaded.warnings if w not in self.warnings)
+            self._rules[key] = loaded.rules
+        rules = self._rules[key]
+        return select(rules, self.select or cfg.select, [*cfg.ignore, *self.ignore])
+
+    def all_rules(self) -> list[Rule]:
+        cfg = self.config_for(".") if not self.isolated else Config()
+        packs = self.packs or cfg.packs or list(builtin_packs())
+        return load_packs(list(packs) + list(cfg.extra_packs),
+                          base=cfg.base if cfg.path else None).rules
+
+    # ---- linting ---------------------------------------------------------------------
+    def lint_document(self, doc: Document, cfg: Config | None = None):
+        cfg = cfg or self.config_for(doc.path)
+        rules = self.rules_for(cfg)
+        per_file = cfg.ignores_for(doc.path) if cfg.per_file_ignores else []
+        if per_file:
+            rules = select(rules, None, per_file)
+        severities = {**cfg.severities(), **{k: Severity.parse(v) for k, v in self.severity.items()}}
+        return lint_document(doc, rules, lang=self.lang, severities=severities)
+
+    def lint_text(self, text: str, path: str = "<text>") -> list[Finding]:
+        cfg = self.config_for(path) if path not in ("<text>", "-") else (
+            self.config_for("-") if not self.isolated else Config())
+        doc = Document(text, path, year=self._year(cfg), unit=self.unit or cfg.unit)
+        findings, _ = self.lint_document(doc, cfg)
+        return findings
+
+    def _year(self, cfg: Config) -> int | None:
+        return self.year if self.year is not None else cfg.year
+
+    def load(self, path: str, cfg: Config) -> Document:
+        data = read_bytes(path, self.lang)
+        name = "<stdin>" if path == "-" else path
+        return read_document(name, data, encoding=self.encoding or cfg.encoding,
+                             year=self._year(cfg), unit=self.unit or cfg.unit, lang=self.lang)
+
+    def run(self, paths: list[str], keep_documents: bool = False) -> RunResult:
+        result = RunResult()
+        files = discover(paths, result.errors, self.lang)
+        for path in files:
+            cfg = self.config_for(path)
+            if path != "-" and cfg.exclude and cfg.excluded(Path(path)) and path not in paths:
+                continue
+            result.files += 1
+            try:
+                doc = self.load(path, cfg)
+            except InputError as exc:
+                result.errors.append(exc)
+                continue
+            findings, failures = self.lint_document(doc, cfg)
+            result.findings.extend(findings)
+            result.failures.extend(failures)
+            if keep_documents:
+                result.documents[doc.path] = doc
+        return result

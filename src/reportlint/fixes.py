@@ -1,0 +1,67 @@
+"""Apply fixes to a document and write it back: same encoding, BOM and line ends, atomically."""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+
+from .decoding import Decoded, encode
+from .document import Document
+from .finding import Finding
+
+
+def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:
+    """Replace each fixable span; overlapping fixes after the first are left for the next pass."""
+    parts, last, applied = [], 0, 0
+    for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
+        if f.start < last:
+            continue
+        if text[f.start:f.end] == f.fix:
+            continue
+        parts.append(text[last:f.start])
+        parts.append(f.fix)
+        last = f.end
+        applied += 1
+    parts.append(text[last:])
+    return "".join(parts), applied
+
+
+def restore_line_ends(doc: Document, text: str) -> str:
+    """Put the original line ends back (each line its own when the line count is unchanged)."""
+    ends = doc.line_ends
+    if not ends or all(e == "\n" for e in ends):
+        return text
+    lines = text.split("\n")
+    if len(lines) == len(ends) + 1:
+        out = []
+        for line, end in zip(lines, ends):
+            out.append(line)
+            out.append(end)
+        out.append(lines[-1])
+        return "".join(out)
+    common = Counter(ends).most_common(1)[0][0]
+    return text.replace("\n", common)
+
+
+def to_bytes(doc: Document, text: str) -> bytes:
+    return encode(restore_line_ends(doc, text), Decoded("", doc.encoding, doc.bom))
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename it over the original."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".reportlint-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        except OSError:
+            pass
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

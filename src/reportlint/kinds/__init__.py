@@ -1,0 +1,50 @@
+"""The kinds: one module per algorithm, in one literal registry.
+
+A kind module defines
+    KIND    = "name"                      # equals the module name
+    OPTIONS = {"key": Option(...), ...}   # its rule-file keys (schema.Option)
+    FIELDS  = {"found", ...}              # names a message template may use
+    SCOPES  = ("paragraph", ...)          # allowed `scope:` values, default first (may be empty)
+    def prepare(rule) -> state            # optional: compile once per rule
+    def check(rule, state, doc) -> Iterable[Hit]
+Modules are imported only when a rule of that kind is loaded, so start-up stays cheap.
+Third-party kinds register under the entry-point group `reportlint.kinds`.
+"""
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+KINDS: dict[str, str] = {
+    "substitution": "reportlint.kinds.substitution",
+    "pattern": "reportlint.kinds.pattern",
+}
+
+_loaded: dict[str, ModuleType] = {}
+_plugins: dict[str, object] | None = None
+
+
+def _entry_points() -> dict[str, object]:
+    global _plugins
+    if _plugins is None:
+        from importlib.metadata import entry_points
+        _plugins = {ep.name: ep for ep in entry_points(group="reportlint.kinds")}
+    return _plugins
+
+
+def names() -> list[str]:
+    return sorted(set(KINDS) | set(_entry_points()))
+
+
+def get(name: str) -> ModuleType | None:
+    """The kind module called `name`, or None if there is no such kind."""
+    if name in _loaded:
+        return _loaded[name]
+    if name in KINDS:
+        mod = importlib.import_module(KINDS[name])
+    elif name in _entry_points():
+        mod = _entry_points()[name].load()
+    else:
+        return None
+    _loaded[name] = mod
+    return mod

@@ -1,0 +1,56 @@
+"""Regular expressions with exceptions: the general-purpose kind for user packs.
+
+    patterns: ["X{2,}", "（待补充）"]
+    exceptions: ["XX路"]            # a hit inside one of these matches is dropped
+    replacement: "\\1"             # optional: a fix (regex template); also the suggestion
+    suggestion: "删除"             # optional: a fixed suggestion text
+
+Named groups of the patterns can be used in the message, like {found}.
+"""
+from __future__ import annotations
+
+from ..finding import Hit
+from ..patterns import covered, finditer
+from ..schema import Option
+
+KIND = "pattern"
+OPTIONS = {
+    "patterns": Option("regexes", required=True),
+    "exceptions": Option("regexes", default=[]),
+    "replacement": Option("str"),
+    "suggestion": Option("str"),
+    "group": Option("any", default=0, doc="the group whose span is reported (number or name)"),
+}
+FIELDS = {"found", "suggestion"}
+SCOPES = ("line", "paragraph", "document")
+
+
+def extra_fields(options):
+    names = set()
+    for rx in options.get("patterns") or ():
+        names.update(rx.groupindex)
+    return names
+
+
+def check(rule, state, doc):
+    group = rule["group"]
+    for span in doc.spans(rule.scope):
+        for rx in rule["patterns"]:
+            for m in finditer(rx, doc.text, span.start, span.end):
+                try:
+                    start, end = m.span(group)
+                except IndexError:
+                    start, end = m.span()
+                if start < 0 or start == end:
+                    continue
+                if covered(rule["exceptions"], doc, start, end):
+                    continue
+                fields = {k: v for k, v in m.groupdict().items() if v is not None}
+                fields["found"] = m.group(group) if start >= 0 else m.group()
+                fix = None
+                suggestion = rule["suggestion"]
+                if rule["replacement"] is not None and group == 0:
+                    fix = m.expand(rule["replacement"])
+                    suggestion = suggestion or fix
+                fields["suggestion"] = suggestion or ""
+                yield Hit(start, end, fields, suggestion=suggestion, fix=fix)

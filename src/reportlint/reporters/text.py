@@ -1,0 +1,55 @@
+"""Text for terminals: `path:line:col: severity [rule] message（建议：…）`, the source line
+and a caret under the span. CJK characters take two columns on screen; colour only on a TTY."""
+from __future__ import annotations
+
+import unicodedata
+
+from ..messages import t
+
+COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+BEFORE, AFTER = 24, 16    # characters of context shown around a span
+
+
+def width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def excerpt(line: str, col: int, end_col: int | None) -> tuple[str, str]:
+    """The (clipped) source line and a caret line under columns [col, end_col)."""
+    start = col - 1
+    end = max(start + 1, min(end_col - 1 if end_col else start + 1, len(line)))
+    lo = max(0, start - BEFORE)
+    hi = min(len(line), end + AFTER)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    shown = prefix + line[lo:hi] + suffix
+    pad = width(prefix + line[lo:start])
+    marks = max(1, width(line[start:end]))
+    return shown, " " * pad + "^" * marks
+
+
+def format_finding(f, lang: str = "zh") -> str:
+    sugg = f"（{t('suggest', lang, s=f.suggestion)}）" if f.suggestion else ""
+    if lang == "en" and sugg:
+        sugg = f" ({t('suggest', lang, s=f.suggestion)})"
+    return f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}{sugg}"
+
+
+def render(result, ctx) -> str:
+    import click
+
+    style = (lambda s, **kw: click.style(s, **kw)) if ctx.color else (lambda s, **kw: s)
+    out: list[str] = []
+    for f in result.findings:
+        head = format_finding(f, ctx.lang)
+        loc, _, rest = head.partition(f": {f.severity} ")
+        out.append(f"{style(loc, bold=True)}: {style(str(f.severity), fg=COLORS[str(f.severity)])} {rest}")
+        doc = result.documents.get(f.path)
+        if ctx.show_source and doc is not None and f.line <= len(doc.lines):
+            line = doc.lines[f.line - 1]
+            end_col = f.end_column if f.end_line == f.line else len(line) + 1
+            shown, caret = excerpt(line, f.column, end_col)
+            gutter = f"{f.line:>5} | "
+            out.append(style(gutter, dim=True) + shown)
+            out.append(style(" " * (len(gutter) - 2) + "| ", dim=True) + style(caret, fg=COLORS[str(f.severity)]))
+    return "\n".join(out) + ("\n" if out else "")

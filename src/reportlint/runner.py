@@ -1,0 +1,110 @@
+"""Run rules over a document: select rules, call kinds, stamp findings, sort.
+
+Kinds only yield Hits (offsets + fields). Here each hit gets the rule id, category,
+severity, the formatted message and its line/column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+from .document import Document
+from .finding import CATEGORIES, Finding, Hit, Severity
+from .loader import Rule
+from .patterns import PatternTimeout
+
+
+class _SafeDict(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+@dataclass
+class RuleFailure:
+    """A rule that could not finish on a document (e.g. a pattern timed out)."""
+    path: str
+    rule: Rule
+    reason: str
+
+    def __str__(self) -> str:
+        line, col = self.rule.marks.get(("id",), (1, 1))
+        return f"{self.path}: rule {self.rule.id} ({self.rule.path}:{line}:{col}) abandoned: {self.reason}"
+
+
+def matches(rule: Rule, ref: str) -> bool:
+    """A selector matches a rule by id, id glob, pack name, category, or "pack/id"."""
+    return (ref in ("*", "all", rule.pack, rule.category)
+            or fnmatchcase(rule.id, ref)
+            or fnmatchcase(f"{rule.pack}/{rule.id}", ref))
+
+
+def select(rules: list[Rule], select: list[str] | None = None,
+           ignore: list[str] | None = None) -> list[Rule]:
+    """--select keeps rules that match any selector (default all); --ignore then drops."""
+    out = []
+    for r in rules:
+        if select and not any(matches(r, s) for s in select):
+            continue
+        if not select and not r.enabled:
+            continue
+        if ignore and any(matches(r, s) for s in ignore):
+            continue
+        out.append(r)
+    return out
+
+
+def unknown_selectors(rules: list[Rule], refs: list[str]) -> list[str]:
+    return [ref for ref in refs if not any(matches(r, ref) for r in rules) and ref not in CATEGORIES]
+
+
+def stamp(rule: Rule, hit: Hit, doc: Document, lang: str = "zh",
+          severity: Severity | None = None) -> Finding:
+    meta = doc.meta
+    fields = _SafeDict(year=meta.year or "", next_year=meta.next_year or "", unit=meta.unit)
+    fields.update(hit.fields)
+    message = rule.template(hit.variant, lang).format_map(fields)
+    start = max(0, min(hit.start, len(doc.text)))
+    end = max(start, min(hit.end, len(doc.text)))
+    line, col = doc.pos(start)
+    eline, ecol = doc.pos(end)
+    return Finding(
+        path=doc.path, line=line, column=col, end_line=eline, end_column=ecol,
+        rule=rule.id, category=rule.category,
+        severity=severity if severity is not None else (hit.severity if hit.severity is not None else rule.severity),
+        message=message, suggestion=hit.suggestion, fix=hit.fix, start=start, end=end,
+        pack=rule.pack,
+    )
+
+
+def run_rule(rule: Rule, doc: Document, *, lang: str = "zh",
+             severity: Severity | None = None) -> list[Finding]:
+    """Findings of one rule on one document (PatternTimeout propagates)."""
+    skipped = doc.skipped_lines
+    out = []
+    seen = set()
+    for hit in rule.kind.check(rule, rule.state, doc) or ():
+        f = stamp(rule, hit, doc, lang, severity)
+        if f.line in skipped:
+            continue
+        key = (f.start, f.end, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def lint_document(doc: Document, rules: list[Rule], *, lang: str = "zh",
+                  severities: dict[str, Severity] | None = None,
+                  ) -> tuple[list[Finding], list[RuleFailure]]:
+    findings: list[Finding] = []
+    failures: list[RuleFailure] = []
+    severities = severities or {}
+    for rule in rules:
+        try:
+            findings.extend(run_rule(rule, doc, lang=lang, severity=severities.get(rule.id)))
+        except PatternTimeout as exc:
+            failures.append(RuleFailure(doc.path, rule, f"pattern took too long: {exc}"))
+        except RecursionError:
+            failures.append(RuleFailure(doc.path, rule, "input too deeply nested"))
+    findings.sort(key=lambda f: f.sort_key)
+    return findings, failures
