@@ -106,6 +106,7 @@ class Document:
         self.markdown = path.lower().endswith((".md", ".markdown")) if markdown is None else markdown
         self._year_override = year
         self._unit_override = unit
+        self.context: dict = {}    # run-wide inputs for kinds, e.g. {"against": [paths]}
         starts = [0]
         starts.extend(m.end() for m in re.finditer("\n", self.text))
         self.line_starts = starts

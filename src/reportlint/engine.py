@@ -121,7 +121,7 @@ class Linter:
                  packs: list[str] | None = None, select: list[str] | None = None,
                  ignore: list[str] | None = None, year: int | None = None,
                  unit: str | None = None, encoding: str | None = None, lang: str = "zh",
-                 severity: dict[str, str] | None = None):
+                 severity: dict[str, str] | None = None, context: dict | None = None):
         self.config_path = Path(config) if config else None
         self.isolated = isolated
         self.packs = packs
@@ -129,6 +129,7 @@ class Linter:
         self.ignore = ignore or []
         self.year, self.unit, self.encoding, self.lang = year, unit, encoding, lang
         self.severity = severity or {}
+        self.context = context or {}   # handed to every Document (e.g. --against paths)
         self._configs: dict[Path | None, Config] = {}
         self._rules: dict[tuple, list[Rule]] = {}
         self.warnings: list[str] = []
@@ -177,6 +178,7 @@ class Linter:
         cfg = self.config_for(path) if path not in ("<text>", "-") else (
             self.config_for("-") if not self.isolated else Config())
         doc = Document(text, path, year=self._year(cfg), unit=self.unit or cfg.unit)
+        doc.context = self.context
         findings, _ = self.lint_document(doc, cfg)
         return findings
 
@@ -186,8 +188,10 @@ class Linter:
     def load(self, path: str, cfg: Config) -> Document:
         data = read_bytes(path, self.lang)
         name = "<stdin>" if path == "-" else path
-        return read_document(name, data, encoding=self.encoding or cfg.encoding,
-                             year=self._year(cfg), unit=self.unit or cfg.unit, lang=self.lang)
+        doc = read_document(name, data, encoding=self.encoding or cfg.encoding,
+                            year=self._year(cfg), unit=self.unit or cfg.unit, lang=self.lang)
+        doc.context = self.context
+        return doc
 
     def run(self, paths: list[str], keep_documents: bool = False) -> RunResult:
         result = RunResult()
