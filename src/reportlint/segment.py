@@ -1,0 +1,65 @@
+"""jieba word boundaries, loaded lazily: most reports never need them.
+
+    tokenize(text)                 -> [(word, start, end), ...]
+    crosses_word(text, start, end) -> True if [start, end) cuts through a word
+
+jieba costs ~0.6 s to initialise, so nothing here imports it until a caller
+actually asks for a boundary. The domain user dictionary (data/jieba_user.txt:
+法律明白人, 枫桥经验, 谁执法谁普法 …) is loaded on that first call.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+_tokenizer = None
+
+
+def _get_tokenizer():
+    global _tokenizer
+    if _tokenizer is None:
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        with resources.as_file(resources.files("reportlint.data") / "jieba_user.txt") as path:
+            tok.load_userdict(str(path))
+        _tokenizer = tok
+    return _tokenizer
+
+
+def loaded() -> bool:
+    """Whether jieba has been initialised in this process (for benchmarks and tests)."""
+    return _tokenizer is not None
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    # HMM off: only dictionary words, so a typo is not glued into a "new word".
+    return tuple(_get_tokenizer().tokenize(text, HMM=False))
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """jieba tokens of `text` as (word, start, end) character offsets."""
+    return list(_tokens(text))
+
+
+def crosses_word(text: str, start: int, end: int, window: int = 20) -> bool:
+    """True if [start, end) begins or ends strictly inside a jieba token.
+
+    Only text[start-window:end+window] is segmented, so the cost does not grow with
+    the document. Tokens touching the cut window edges are not trusted (they may be
+    fragments), but a token that straddles `start` or `end` always lies well inside.
+    """
+    lo = max(0, start - window)
+    hi = min(len(text), end + window)
+    s, e = start - lo, end - lo
+    for _word, ts, te in _tokens(text[lo:hi]):
+        if ts < s < te or ts < e < te:
+            return True
+        if ts >= e:
+            break
+    return False

@@ -1,0 +1,24 @@
+from reportlint import segment
+
+
+def test_tokens_carry_offsets():
+    text = "培育法律明白人，坚持新时代枫桥经验"
+    toks = segment.tokenize(text)
+    assert all(text[s:e] == w for w, s, e in toks)
+    assert ("法律明白人", 2, 7) in toks
+
+
+def test_user_dictionary_keeps_domain_terms_whole():
+    words = [w for w, _, _ in segment.tokenize("落实谁执法谁普法责任制，开展述职述法")]
+    assert "谁执法谁普法" in words and "述职述法" in words
+
+
+def test_doubled_de_inside_words_crosses():
+    text = "坚持目的的确立"
+    assert segment.crosses_word(text, 3, 5)          # 的的 spans 目的|的确
+    assert not segment.crosses_word(text, 2, 4)      # 目的 is a token
+
+
+def test_window_limits_segmentation():
+    text = "甲" * 500 + "目的的确" + "乙" * 500
+    assert segment.crosses_word(text, 501, 503, window=5)
