@@ -247,3 +247,6 @@ def main(argv=None):
     except KeyboardInterrupt:
         click.echo("reportlint: interrupted", err=True)
         sys.exit(130)
+
+if __name__ == "__main__":
+    main()

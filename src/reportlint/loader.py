@@ -241,7 +241,7 @@ def load_rule_file(path: Path, pack: str) -> Rule:
         fields |= set(kind.extra_fields(options))
     for mkey in ("message", "message_en"):
         msg = data.get(mkey)
-        if msg is None:
+        if msg is None or kind is None:
             continue
         templates = msg.items() if isinstance(msg, dict) else [(None, msg)]
         for variant, tmpl in templates:
