@@ -240,6 +240,8 @@ def test_rules(dirs, verbose):
     click.echo(f"{total - len(failures)} passed, {len(failures)} failed")
     sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)
 
+cli.add_command(rule_cmd, "explain")   # ruff-style alias
+
 
 def main(argv=None):
     try:
