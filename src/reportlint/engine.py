@@ -20,7 +20,8 @@ from .runner import RuleFailure, lint_document, select
 
 SUFFIXES = (".txt", ".md", ".markdown")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
-MAX_BYTES = 200 * 1024 * 1024
+# A draft is ~10 KB; anything this big is a dump or a data file: refuse it quickly.
+MAX_BYTES = 32 * 1024 * 1024
 
 
 @dataclass

@@ -137,7 +137,8 @@ def parse_yaml(text: str, fname: str) -> tuple[Any, dict, list[RuleFileError]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        errors.append(RuleFileError(fname, line, col, f"invalid YAML value: {exc}"))
+        problem = getattr(exc, "problem", None) or str(exc)   # one line, without PyYAML's "in <unicode string>"
+        errors.append(RuleFileError(fname, line, col, f"invalid YAML value: {problem}"))
         value = None
     return value, marks, errors
 

@@ -7,6 +7,7 @@ they are.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import regex
 
@@ -37,12 +38,18 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
 
 
 def finditer(rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
-    """Like rx.finditer, but a catastrophic pattern raises PatternTimeout instead of hanging."""
+    """Like rx.finditer, but a catastrophic pattern raises PatternTimeout instead of hanging.
+
+    The matches are collected before the first is yielded: `regex` counts the process's CPU
+    time from the iterator's creation, so a lazy iterator would also bill the caller's work
+    per match and abandon a harmless pattern on a big document with many hits.
+    """
     try:
-        yield from rx.finditer(text, pos, len(text) if endpos is None else endpos,
-                               timeout=TIMEOUT)
+        matches = list(rx.finditer(text, pos, len(text) if endpos is None else endpos,
+                                   timeout=TIMEOUT))
     except TimeoutError:
         raise PatternTimeout(rx.pattern) from None
+    yield from matches
 
 
 def search(rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
@@ -60,14 +67,20 @@ def covered(rxs, doc, start: int, end: int) -> bool:
     """
     if not rxs:
         return False
-    text = doc.text
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    hi = len(text) if hi < 0 else hi
+    # Each line is searched once per pattern and its match spans kept on the document, so a
+    # long line with many hits stays linear (rescanning it for every hit was quadratic).
+    starts = doc.line_starts
+    first = bisect_right(starts, start) - 1
+    lo = starts[first]
+    last = bisect_right(starts, end) - 1
+    hi = starts[last + 1] - 1 if last + 1 < len(starts) else len(doc.text)
+    cache = doc.__dict__.setdefault("_exception_spans", {})
     for rx in rxs:
-        for m in finditer(rx, text, lo, hi):
-            if m.start() <= start and end <= m.end():
-                return True
-            if m.start() >= end:
-                break
+        spans = cache.get((rx, lo, hi))
+        if spans is None:
+            found = [m.span() for m in finditer(rx, doc.text, lo, hi)]
+            spans = cache[(rx, lo, hi)] = ([a for a, _ in found], [b for _, b in found])
+        i = bisect_right(spans[0], start) - 1   # matches do not overlap: only this one can cover
+        if i >= 0 and end <= spans[1][i]:
+            return True
     return False
