@@ -1,0 +1,110 @@
+"""A stated rate against the counts it is computed from: 排查22起，化解20起，化解率100%.
+
+    rates: {化解: [化解], 办结: [办结, 结案], 合格: [合格, 通过]}   # 率 word -> numerator verbs
+    qualified: [按期, 按时, 及时, 一次性]   # 按期办结率 is not 办结/受理: skip such rates
+
+For each percentage introduced by a rate word (…率达/为/均达 N%), the numerator is the
+nearest earlier count whose phrase holds one of the verbs, the denominator the nearest
+count before that with the same kind of unit; both are looked for in the rate's sentence
+and the one before it. The rate must equal numerator/denominator to the precision it is
+written with (one unit of its last digit, so rounding and truncation both pass); with
+以上/超过 it must not exceed it; with 近/约 it may be 5 points off. Figures with 余/多 are skipped.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ..finding import Hit
+from ..numbers import find_numbers, phrase_before, sentence_start
+from ..schema import Option
+
+KIND = "rate_check"
+OPTIONS = {
+    "rates": Option("map", required=True, doc="rate head (the word before 率) -> numerator verbs"),
+    "qualified": Option("list", default=[], doc="words before the head that change what is counted"),
+}
+FIELDS = {"name", "stated", "computed", "numerator", "denominator"}
+SCOPES = ()
+
+# Units that count the same things.
+_UNIT_CLASS = {"起": "件", "宗": "件", "例": "件", "名": "人", "位": "人", "场次": "场"}
+
+
+def validate(options):
+    for head, verbs in options["rates"].items():
+        if not (isinstance(verbs, list) and verbs and all(isinstance(v, str) and v for v in verbs)):
+            yield ("rates", head), f"'{head}': give a list of numerator verbs"
+
+
+def prepare(rule):
+    heads = sorted(rule["rates"], key=len, reverse=True)
+    rx = regex.compile(r"(?P<qual>\p{Han}{0,6}?)(?P<head>" + "|".join(map(regex.escape, heads))
+                       + r")率(?P<lead>[均都]?(?:达到|达|为|是|保持在|保持|提升至|提升到|提高至|提高到|实现)?)\s*$")
+    return rx
+
+
+def _unit(u: str) -> str:
+    return _UNIT_CLASS.get(u, u)
+
+
+def _tolerance(numeral: str) -> Decimal:
+    decimals = len(numeral.split(".", 1)[1]) if "." in numeral else 0
+    return Decimal(1).scaleb(-decimals)
+
+
+def check(rule, rx, doc):
+    text = doc.text
+    rates = rule["rates"]
+    qualified = tuple(rule["qualified"])
+    for para in doc.paragraphs:
+        nums = find_numbers(text, para.start, para.end)
+        for i, rate in enumerate(nums):
+            if not rate.percent or rate.value is None:
+                continue
+            phrase = phrase_before(text, rate.start, para.start)
+            m = rx.search(phrase)
+            if not m or (qualified and any(q in m.group("qual") for q in qualified)):
+                continue
+            verbs = rates[m.group("head")]
+            # counts in this sentence and the one before, after the previous percentage
+            floor = sentence_start(text, rate.start, para.start)
+            floor = sentence_start(text, max(para.start, floor - 1), para.start)
+            window = [n for n in nums[:i] if n.start >= floor]
+            for j in range(len(window) - 1, -1, -1):
+                if window[j].percent:
+                    window = window[j + 1:]
+                    break
+            num_idx = next((j for j in range(len(window) - 1, -1, -1)
+                            if window[j].is_count
+                            and any(v in phrase_before(text, window[j].start, floor) for v in verbs)),
+                           None)
+            if num_idx is None:
+                continue
+            numer = window[num_idx]
+            denom = next((d for d in reversed(window[:num_idx])
+                          if d.is_count and _unit(d.unit) == _unit(numer.unit)), None)
+            if denom is None or not (numer.exact and denom.exact) or not denom.value:
+                continue
+            if any(v in phrase_before(text, denom.start, floor) for v in verbs):
+                continue          # two figures of the same verb: not numerator and base
+            computed = numer.value / denom.value * 100
+            stated, tol = rate.value, _tolerance(rate.numeral)
+            if rate.suffix == "以上" or rate.prefix in ("超过", "超", "逾"):
+                bad = computed < stated - tol
+            elif rate.prefix in ("近", "约", "将近", "接近", "大约") or rate.suffix in ("左右", "上下"):
+                bad = abs(computed - stated) > 5
+            elif rate.prefix or rate.suffix:
+                continue
+            else:
+                bad = abs(computed - stated) > tol
+            if bad:
+                shown = f"{computed.quantize(Decimal('0.1')).normalize():f}%"
+                yield Hit(rate.num_start, rate.end, {
+                    "name": m.group("qual") + m.group("head") + "率",
+                    "stated": text[rate.num_start:rate.end],
+                    "computed": shown,
+                    "numerator": text[numer.num_start:numer.end].replace(" ", ""),
+                    "denominator": text[denom.num_start:denom.end].replace(" ", ""),
+                }, suggestion=shown)

@@ -1,0 +1,222 @@
+"""Figures in running text: 1,234 / １２３ / 3.5万 / 三十六 / 两万余 / 12.5% -> Decimal.
+
+`find_numbers(text, start, end)` returns every figure in a span as a `Number` with its
+character span, the numeral as written, its multiplier (万/亿…), the unit that follows
+(件 起 人次 % 年 …) and its qualifiers (近/约/逾 before it, 余/多 after the numeral,
+以上/左右 after the unit). Chinese numerals count only when a unit follows them, so 一是、
+统一、百姓 are not figures. Values are computed on first use: small Chinese numerals go
+through `document.cn_to_int`, anything larger through cn2an, imported only then.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cached_property
+
+from .document import cn_to_int
+
+CN_NUMERAL = "零〇○一二两三四五六七八九十百千万亿"
+CN_DIGIT = "零〇○一二两三四五六七八九"
+
+# Units of count and measure, longest first so 人次 wins over 人.
+COUNT_UNITS = (
+    "人次", "场次", "件次", "户次", "批次", "条次", "家次", "课时", "余次",
+    "件", "起", "次", "人", "名", "份", "场", "个", "项", "家", "户", "部", "条", "篇",
+    "期", "批", "所", "宗", "例", "轮", "堂", "节", "册", "本", "块", "处", "套", "台",
+    "辆", "座", "张", "幅", "位", "支", "类", "组", "村", "间", "栋", "单",
+)
+MEASURE_UNITS = ("万元", "亿元", "元", "平方米", "公里", "千米", "米", "吨", "亩", "小时", "分钟")
+DATE_UNITS = ("年度", "年", "月份", "月", "日", "号", "天", "周", "岁")
+PERCENT = "%"
+
+_UNITS = sorted(COUNT_UNITS + MEASURE_UNITS + DATE_UNITS, key=len, reverse=True)
+_UNIT_RX = "|".join(map(re.escape, _UNITS))
+
+# One figure: prefix qualifier, numeral, multiplier, 余/多, unit or %, trailing qualifier.
+_NUMBER = re.compile(
+    r"(?P<pre>近|约|逾|超过|超|不足|不到|将近|接近|大约)?"
+    r"(?:(?P<pct>百分之)(?P<cnp>[" + CN_NUMERAL + r"]+(?:点[" + CN_DIGIT + r"]+)?)"
+    r"|(?P<ar>[0-9０-９]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?)"
+    r"(?P<mul>[十百千万亿]{0,2})"
+    r"|(?P<cn>[" + CN_NUMERAL + r"]+(?:点[" + CN_DIGIT + r"]+)?))"
+    r"(?P<approx>余|多)?"
+    r"\s*(?P<unit>[%％]|" + _UNIT_RX + r")?"
+    r"(?P<post>以上|以下|左右|以内|上下|多)?"
+)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_MULTIPLIER = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_ALNUM_BEFORE = re.compile(r"[A-Za-z0-9_./:-]")
+
+
+def parse_chinese(s: str) -> Decimal | None:
+    """三十六 -> 36, 两万 -> 20000, 二〇二四 -> 2024, 十二点五 -> 12.5; None if not a numeral."""
+    s = s.replace("○", "〇")
+    if "点" not in s and not any(c in s for c in "百千万亿") and len(s) <= 4:
+        v = cn_to_int(s)           # the frequent small ones, without importing cn2an
+        if v is not None:
+            return Decimal(v)
+    import cn2an                    # heavy (about 0.1 s): only for numerals like 一千二百、两万
+    try:
+        return Decimal(str(cn2an.cn2an(s, "normal")))
+    except (ValueError, KeyError, InvalidOperation, IndexError):
+        return None
+
+
+def parse_numeral(s: str) -> Decimal | None:
+    """Value of one numeral as written: 1,234 / １２３ / 3.5万 / 三十六 / 两万 / 12.5% (-> 12.5)."""
+    s = s.strip().rstrip("%％")
+    if s.startswith("百分之"):
+        s = s[3:]
+    m = re.fullmatch(r"([0-9０-９,.．]+)([十百千万亿]{0,2})", s)
+    if m:
+        try:
+            value = Decimal(m.group(1).translate(_FULLWIDTH).replace(",", ""))
+        except InvalidOperation:
+            return None
+        for c in m.group(2):
+            value *= _MULTIPLIER[c]
+        return value
+    if s and all(c in CN_NUMERAL + "点" for c in s):
+        return parse_chinese(s)
+    return None
+
+
+@dataclass
+class Number:
+    start: int            # span of the whole figure, qualifiers and unit included
+    end: int
+    num_start: int        # span of the numeral (multiplier included)
+    num_end: int
+    numeral: str          # as written: "22", "１２３", "3.5万", "三十六"
+    unit: str             # "件", "人次", "%", "年", … or ""
+    prefix: str = ""      # 近 约 逾 超过 不足 …
+    approx: str = ""      # 余 多 (between numeral and unit)
+    suffix: str = ""      # 以上 以下 左右 …
+    chinese: bool = False
+
+    @cached_property
+    def value(self) -> Decimal | None:
+        return parse_numeral(self.numeral)
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == PERCENT
+
+    @property
+    def exact(self) -> bool:
+        """Stated as an exact figure (no 近/约/余/多/以上/左右 …)."""
+        return not (self.prefix or self.approx or self.suffix)
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit in COUNT_UNITS
+
+    @property
+    def is_date_part(self) -> bool:
+        return self.unit in DATE_UNITS
+
+    @property
+    def lower(self) -> Decimal | None:
+        """Smallest value the wording allows (余/多/以上/超过 -> the stated value)."""
+        v = self.value
+        if v is None or self.prefix in ("近", "约", "将近", "接近", "大约", "不足", "不到") \
+                or self.suffix in ("左右", "上下", "以下", "以内"):
+            return None if v is None else (Decimal(0) if self.prefix in ("不足", "不到")
+                                           or self.suffix in ("以下", "以内") else v * Decimal("0.9"))
+        return v
+
+    @property
+    def upper(self) -> Decimal | None:
+        """Largest value the wording allows; None when unbounded (以上, 超过, 逾)."""
+        v = self.value
+        if v is None:
+            return None
+        if self.suffix == "以上" or self.prefix in ("超过", "超", "逾"):
+            return None
+        if self.approx or self.suffix == "多":
+            return v + _step(v)
+        if self.prefix in ("近", "约", "将近", "接近", "大约") or self.suffix in ("左右", "上下"):
+            return v * Decimal("1.1")
+        return v
+
+
+def _step(v: Decimal) -> Decimal:
+    """The place 余/多 stands for: 30余 < 40, 850余 < 860, 1500余 < 1600, 两万余 < 30000, 8余 < 9."""
+    n = int(v)
+    if n <= 0 or n != v:
+        return Decimal(1)
+    zeros = len(str(n)) - len(str(n).rstrip("0"))
+    return Decimal(10) ** zeros
+
+
+# Marks that end the phrase a figure belongs to (ASCII ones too: many drafts use them).
+CLAUSE_MARKS = "，,、；;：:。！？!?（）()“”\n"
+SENTENCE_MARKS = "。！？!?\n"
+
+
+def phrase_before(text: str, pos: int, floor: int = 0) -> str:
+    """The words that introduce the figure at `pos`: back to the previous mark or figure."""
+    i = pos
+    while i > floor and text[i - 1] not in CLAUSE_MARKS and not text[i - 1].isdigit():
+        i -= 1
+    return text[i:pos].replace(" ", "").replace("\u3000", "")
+
+
+def sentence_start(text: str, pos: int, floor: int = 0) -> int:
+    """Offset where the sentence holding `pos` starts (after 。！？ or a line end)."""
+    best = floor
+    for mark in SENTENCE_MARKS:
+        i = text.rfind(mark, floor, pos)
+        if i + 1 > best:
+            best = i + 1
+    return best
+
+
+def sentence_end(text: str, pos: int, ceiling: int | None = None) -> int:
+    ceiling = len(text) if ceiling is None else ceiling
+    best = ceiling
+    for mark in SENTENCE_MARKS:
+        i = text.find(mark, pos, ceiling)
+        if 0 <= i < best:
+            best = i
+    return best
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """Every figure in text[start:end], left to right."""
+    end = len(text) if end is None else end
+    out: list[Number] = []
+    for m in _NUMBER.finditer(text, start, end):
+        unit = m.group("unit") or ""
+        if m.group("pct"):
+            numeral, ns, ne, chinese = m.group("cnp"), m.start("pct"), m.end("cnp"), True
+            if unit in ("%", "％"):
+                continue
+            unit = PERCENT
+        elif m.group("ar"):
+            ns, ne = m.start("ar"), m.end("mul")
+            numeral, chinese = text[ns:ne], False
+            before = text[ns - 1] if ns > start else ""
+            if before and _ALNUM_BEFORE.match(before) and not m.group("pre"):
+                continue          # part of a code, version, URL or decimal
+        else:
+            numeral, ns, ne, chinese = m.group("cn"), m.start("cn"), m.end("cn"), True
+            # a Chinese numeral is a figure only with a unit, a real digit and no 第 before it
+            if not unit or not any(c in CN_DIGIT for c in numeral.lstrip("十")) and not \
+                    numeral.startswith("十"):
+                continue
+            if ns > 0 and text[ns - 1] == "第":
+                continue
+        if unit == "％":
+            unit = PERCENT
+        s = m.start("pre") if m.group("pre") else ns
+        if m.group("unit") and m.group("post"):
+            e = m.end("post")
+            suffix = m.group("post")
+        else:
+            e = m.end("unit") if m.group("unit") else (m.end("approx") if m.group("approx") else ne)
+            suffix = ""
+        out.append(Number(s, e, ns, ne, numeral, unit, m.group("pre") or "",
+                          m.group("approx") or "", suffix, chinese))
+    return out
