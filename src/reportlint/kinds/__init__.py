@@ -18,6 +18,8 @@ from types import ModuleType
 KINDS: dict[str, str] = {
     "substitution": "reportlint.kinds.substitution",
     "pattern": "reportlint.kinds.pattern",
+    "rate_check": "reportlint.kinds.rate_check",
+    "single_item_quantifier": "reportlint.kinds.single_item_quantifier",
 }
 
 _loaded: dict[str, ModuleType] = {}
