@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""reportlint against the performance anchors, side by side in one run, as ratios.
+
+    python bench/compare.py                       # set up (once) and measure everything
+    python bench/compare.py --groups one -n 3     # a quick look at start-up
+    python bench/compare.py --out bench/RESULTS.md
+
+Tools (whole process, alternated A B C A B C … after one warm-up round, median of N):
+  floor     `python -c pass` (the venv interpreter)
+  naive     the anchors' naive scanner: str.find × 300 typo pairs per file (../shared/bench)
+  textlint  textlint + textlint-rule-prh with the same 300 pairs (npm-installed into the work dir)
+  reportlint  the installed console script, every built-in rule (`--select all`), also default rules
+Inputs: ONE (r0004.txt, 7.4 KB), CORPUS (1000 reports, 7.4 MB, one call), BIG (one 7.4 MB file).
+
+The work dir (default $XDG_CACHE_HOME/reportlint-bench) lies outside the repository: it holds the
+corpus, the dictionary and node_modules. Set-up needs npm for textlint (skipped with a note
+when npm is missing or --no-textlint is given). Paired ratios are medians of the per-round ratios.
+Peak memory is the largest resident set of the process or any child it waited for (ru_maxrss).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ANCHORS = ROOT.parent / "shared" / "bench"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+TEXTLINT = ("textlint@15.8.0", "textlint-rule-prh@6.1.0")   # the versions the anchors used
+# Anchor medians from ../shared/bench/ANCHORS.md (wall seconds), for a sanity line in the output.
+ANCHOR_WALL = {"floor": {"-": 0.010}, "naive": {"ONE": 0.057, "CORPUS": 0.658, "BIG": 0.629},
+               "textlint": {"ONE": 0.333, "CORPUS": 3.372, "BIG": 1.432}}
+
+
+# ---- set-up --------------------------------------------------------------------------------
+def default_work() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+    return Path(base) / "reportlint-bench"
+
+
+def setup(work: Path, seeds: Path, anchors: Path, textlint: bool) -> list[str]:
+    """Build the work dir once (corpus, big file, dictionary, textlint). Returns notes."""
+    notes = []
+    work.mkdir(parents=True, exist_ok=True)
+    for name in ("naive.py",):
+        shutil.copyfile(anchors / "scripts" / name, work / name)
+    dicts = anchors / "dict"
+    shutil.copyfile(dicts / "typos.yaml", work / "typos.yaml")
+    shutil.copyfile(dicts / "prh.yml", work / "prh.yml")
+    shutil.copyfile(dicts / "textlintrc.json", work / ".textlintrc.json")
+    corpus = work / "corpus"
+    if not (corpus / "r0999.txt").exists() or not (work / "big.txt").exists():
+        subprocess.run([sys.executable, str(anchors / "scripts" / "build_corpus.py"), str(seeds),
+                        str(work), "1000", "200"], check=True, stdout=subprocess.DEVNULL)
+    tl = work / "node" / "node_modules" / ".bin" / "textlint"
+    if textlint and not tl.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            notes.append("npm not found: textlint+prh not measured")
+        else:
+            node = work / "node"
+            node.mkdir(exist_ok=True)
+            if not (node / "package.json").exists():
+                (node / "package.json").write_text('{"name": "rl-bench", "private": true}\n')
+            proc = subprocess.run([npm, "install", "--no-audit", "--no-fund", *TEXTLINT], cwd=node,
+                                  capture_output=True, text=True)
+            if proc.returncode != 0:
+                notes.append("npm install failed: textlint+prh not measured\n" + proc.stderr[-2000:])
+    if (work / "node_modules").is_symlink() or not (work / "node_modules").exists():
+        if (work / "node" / "node_modules").exists():
+            link = work / "node_modules"
+            if link.is_symlink():
+                link.unlink()
+            link.symlink_to(work / "node" / "node_modules")
+    return notes
+
+
+# ---- measuring -------------------------------------------------------------------------------
+def once(argv: list[str], cwd: Path, env: dict) -> dict:
+    t0 = time.monotonic()
+    with open(os.devnull, "wb") as null:
+        p = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=null, stderr=null)
+        _, status, ru = os.wait4(p.pid, 0)
+    wall = time.monotonic() - t0
+    return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "peak": ru.ru_maxrss / 1024,
+            "rc": os.waitstatus_to_exitcode(status)}
+
+
+def measure(cmds: dict[str, list[str]], cwd: Path, env: dict, runs: int, warmup: int = 1) -> dict:
+    """Run every command in turn, round after round; per command the list of runs."""
+    out = {name: [] for name in cmds}
+    for r in range(warmup + runs):
+        for name, argv in cmds.items():
+            m = once(argv, cwd, env)
+            if r >= warmup:
+                out[name].append(m)
+    return out
+
+
+def median(runs: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def paired(a: list[dict], b: list[dict], key: str = "wall") -> float:
+    return statistics.median(x[key] / y[key] for x, y in zip(a, b) if y[key] > 0)
+
+
+def count_output(argv: list[str], cwd: Path, env: dict) -> tuple[int, int]:
+    """(exit code, lines on stdout) of one extra run, to show the tools did real work."""
+    proc = subprocess.run(argv, cwd=cwd, env=env, capture_output=True)
+    return proc.returncode, proc.stdout.count(b"\n")
+
+
+# ---- main ------------------------------------------------------------------------------------
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--work", type=Path, default=default_work())
+    ap.add_argument("--seeds", type=Path, default=SEEDS)
+    ap.add_argument("--anchors", type=Path, default=ANCHORS)
+    ap.add_argument("-n", "--runs", type=int, default=5)
+    ap.add_argument("--groups", default="one,corpus,big", help="comma list of one, corpus, big")
+    ap.add_argument("--no-textlint", action="store_true")
+    ap.add_argument("--reportlint", default=str(Path(sys.executable).with_name("reportlint")),
+                    help="the console script to time (default: next to this Python)")
+    ap.add_argument("--out", type=Path, help="also write the markdown tables here")
+    a = ap.parse_args()
+
+    work = a.work.resolve()
+    notes = setup(work, a.seeds, a.anchors, not a.no_textlint)
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("REPORTLINT_NO_CACHE", None)
+    py = sys.executable
+    rl = [a.reportlint, "check", "--isolated", "--no-source", "-q"]
+    help_text = subprocess.run([a.reportlint, "check", "--help"], capture_output=True, text=True).stdout
+    has_jobs = "--jobs" in help_text or " -j" in help_text
+    tl_bin = work / "node_modules" / ".bin" / "textlint"
+    have_tl = tl_bin.exists() and not a.no_textlint
+    inputs = {"ONE": ["corpus/r0004.txt"],
+              "CORPUS": sorted(str(p.relative_to(work)) for p in (work / "corpus").glob("*.txt")),
+              "BIG": ["big.txt"]}
+    groups = [g.strip().upper() for g in a.groups.split(",") if g.strip()]
+
+    results: dict[str, dict] = {}
+    counts: dict[tuple, tuple] = {}
+    floor = measure({"floor": [py, "-c", "pass"]}, work, env, a.runs)["floor"]
+    for g in groups:
+        files = inputs[g]
+        cmds = {"reportlint": [*rl, "--select", "all", *files],
+                "reportlint-default": [*rl, *files],
+                "naive": [py, "naive.py", "typos.yaml", *files]}
+        if have_tl:
+            cmds["textlint"] = [str(tl_bin), "--no-color", "--format", "unix", *files]
+        if g == "CORPUS" and has_jobs:
+            cmds["reportlint -j 1"] = [*rl, "--select", "all", "-j", "1", *files]
+            cmds["reportlint -j 2"] = [*rl, "--select", "all", "-j", "2", *files]
+        print(f"== {g}: {len(files)} file(s); {', '.join(cmds)}", file=sys.stderr, flush=True)
+        results[g] = measure(cmds, work, env, a.runs)
+        for name in ("reportlint", "reportlint-default"):
+            counts[(g, name)] = count_output(cmds[name], work, env)
+
+    # ---- tables ----
+    lines = [f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores; "
+             f"median of {a.runs} after 1 warm-up, tools alternated; reportlint = `{' '.join(rl[1:])}`.", ""]
+    lines += ["| tool | input | wall s | cpu s | peak MiB | wall / naive | wall / textlint |",
+              "|---|---|---|---|---|---|---|",
+              f"| python -c pass | – | {median(floor, 'wall'):.3f} | {median(floor, 'cpu'):.3f} | "
+              f"{median(floor, 'peak'):.1f} | | |"]
+    for g in groups:
+        res = results[g]
+        for name, runs in res.items():
+            vs_naive = paired(runs, res["naive"]) if name != "naive" else 1.0
+            vs_tl = (f"{paired(runs, res['textlint']):.2f}" if "textlint" in res and name != "textlint"
+                     else ("1" if name == "textlint" else "–"))
+            lines.append(f"| {name} | {g} | {median(runs, 'wall'):.3f} | {median(runs, 'cpu'):.3f} | "
+                         f"{median(runs, 'peak'):.1f} | {vs_naive:.2f} | {vs_tl} |")
+    lines.append("")
+    lines += targets(results, groups)
+    lines.append("")
+    lines.append("Findings printed by reportlint (lines of output; exit code): " + "; ".join(
+        f"{g} {name}: {n} (exit {rc})" for (g, name), (rc, n) in counts.items()))
+    lines.append("Anchor medians (ANCHORS.md) for comparison: naive ONE/CORPUS/BIG 0.057/0.658/0.629 s, "
+                 "textlint+prh 0.333/3.372/1.432 s, python floor 0.010 s.")
+    if not has_jobs:
+        lines.append("`-j` is not in `reportlint check --help` yet: -j 1 vs -j 2 not measured.")
+    lines += notes
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if a.out:
+        a.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+def targets(results: dict, groups: list[str]) -> list[str]:
+    """The issue's targets, each with the measured paired ratio and pass/fail."""
+    rows = ["| target | measured | met |", "|---|---|---|"]
+
+    def add(label, value, limit, less=True):
+        ok = value <= limit if less else value < limit
+        rows.append(f"| {label} | {value:.2f} | {'yes' if ok else '**no**'} |")
+
+    for g, lim_naive, lim_tl in (("ONE", 1.5, 0.3), ("CORPUS", 1.0, 0.2)):
+        if g not in results:
+            continue
+        res = results[g]
+        add(f"{g}: reportlint (all rules) / naive ≤ {lim_naive}", paired(res["reportlint"], res["naive"]), lim_naive)
+        if "textlint" in res:
+            add(f"{g}: reportlint (all rules) / textlint+prh ≤ {lim_tl}",
+                paired(res["reportlint"], res["textlint"]), lim_tl)
+    if "CORPUS" in results and "reportlint -j 2" in results["CORPUS"]:
+        res = results["CORPUS"]
+        add("CORPUS: -j 2 / -j 1 < 1", paired(res["reportlint -j 2"], res["reportlint -j 1"]), 1.0, less=False)
+    if "CORPUS" in results and "BIG" in results:
+        big = median(results["BIG"]["reportlint"], "wall")
+        corp = median(results["CORPUS"]["reportlint"], "wall")
+        add("BIG / CORPUS wall (reportlint, all rules) ≤ 1.2", big / corp, 1.2)
+    return rows
+
+
+if __name__ == "__main__":
+    sys.exit(main())
