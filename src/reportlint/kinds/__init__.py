@@ -18,8 +18,11 @@ from types import ModuleType
 KINDS: dict[str, str] = {
     "substitution": "reportlint.kinds.substitution",
     "pattern": "reportlint.kinds.pattern",
+    "halfwidth_punctuation": "reportlint.kinds.halfwidth_punctuation",
+    "duplicate": "reportlint.kinds.duplicate",
     "rate_check": "reportlint.kinds.rate_check",
     "single_item_quantifier": "reportlint.kinds.single_item_quantifier",
+    "total_check": "reportlint.kinds.total_check",
 }
 
 _loaded: dict[str, ModuleType] = {}

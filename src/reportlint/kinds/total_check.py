@@ -1,0 +1,104 @@
+"""A total against its breakdown: 共受理12件，其中行政处罚8件、行政许可6件 (8+6 > 12).
+
+    markers: [其中, 包括]            # words that open the breakdown
+    stops: [已, 化解, 办结, 同比]    # a clause holding one of these no longer lists parts
+
+The total is the last count before the marker in the same sentence; the parts are the
+counts after it with the same kind of unit, up to the end of the sentence (or ；), skipping
+figures in brackets (a part of a part) and stopping at a clause with a stop word. Only
+parts that add up to MORE than the total are reported: a partial breakdown is normal.
+余/多/近/约 are honoured: 1500余份 may be up to 1599.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ..finding import Hit
+from ..numbers import find_numbers, sentence_end, sentence_start
+from ..schema import Option
+
+KIND = "total_check"
+OPTIONS = {
+    "markers": Option("list", required=True, doc="words that open the breakdown (其中)"),
+    "stops": Option("list", default=[], doc="a clause with one of these words is not a part"),
+}
+FIELDS = {"total", "sum", "parts"}
+SCOPES = ()
+
+_UNIT_CLASS = {"起": "件", "宗": "件", "名": "人", "位": "人", "场次": "场"}
+_CLAUSE = regex.compile(r"[，,；;]")
+
+
+def prepare(rule):
+    alt = "|".join(map(regex.escape, sorted(rule["markers"], key=len, reverse=True)))
+    return regex.compile(alt)
+
+
+def _unit(u: str) -> str:
+    return _UNIT_CLASS.get(u, u)
+
+
+def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, depth, open_at = [], 0, 0
+    for i in range(start, end):
+        c = text[i]
+        if c in "（(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif c in "）)" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at, i + 1))
+    if depth:
+        spans.append((open_at, end))
+    return spans
+
+
+def check(rule, marker_rx, doc):
+    text = doc.text
+    stops = tuple(rule["stops"])
+    for para in doc.paragraphs:
+        nums = None
+        for mk in marker_rx.finditer(text, para.start, para.end):
+            if nums is None:
+                nums = find_numbers(text, para.start, para.end)
+            s0 = sentence_start(text, mk.start(), para.start)
+            s1 = sentence_end(text, mk.end(), para.end)
+            total = next((n for n in reversed(nums) if s0 <= n.start and n.end <= mk.start()), None)
+            if (total is None or not total.unit or total.percent or total.is_date_part
+                    or total.upper is None):
+                continue
+            # the breakdown: up to ；, the next marker, or a clause with a stop word
+            end = s1
+            for m in regex.finditer(r"[；;]", text, mk.end(), s1):
+                end = m.start()
+                break
+            nxt = marker_rx.search(text, mk.end(), end)
+            if nxt:
+                end = nxt.start()
+            pos = mk.end()
+            for c in _CLAUSE.finditer(text, mk.end(), end):
+                clause = text[pos:c.start()]
+                if pos > mk.end() and any(w in clause for w in stops):
+                    end = pos
+                    break
+                pos = c.end()
+            else:
+                if pos > mk.end() and any(w in text[pos:end] for w in stops):
+                    end = pos
+            brackets = _bracketed(text, mk.end(), end)
+            parts = [n for n in nums if mk.end() <= n.start and n.end <= end
+                     and _unit(n.unit) == _unit(total.unit)
+                     and not any(a <= n.start < b for a, b in brackets)]
+            if len(parts) < 2 or any(p.lower is None for p in parts):
+                continue
+            low = sum((p.lower for p in parts), Decimal(0))
+            if low > total.upper:
+                yield Hit(total.start, total.end, {
+                    "total": text[total.start:total.end],
+                    "sum": f"{low.normalize():f}{total.unit}",
+                    "parts": "+".join(f"{p.value.normalize():f}" for p in parts),
+                })

@@ -1,0 +1,50 @@
+"""The numeric pack: its own examples, the seeds the issue names, and the corpus."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from reportlint.document import Document
+from reportlint.loader import load_packs
+from reportlint.runner import lint_document
+from reportlint.testing import example_cases, run_example
+
+RULES = load_packs(["numeric"]).rules
+CASES = [(r, w, i, c) for r in RULES for w, i, c in example_cases(r)]
+
+
+@pytest.mark.parametrize("rule,which,index,case", CASES,
+                         ids=[f"{r.id}:{w}[{i}]" for r, w, i, _ in CASES])
+def test_numeric_examples(rule, which, index, case):
+    failure = run_example(rule, which, index, case)
+    assert failure is None, str(failure)
+
+
+def _lint(path):
+    text = path.read_text(encoding="utf-8")
+    findings, failures = lint_document(Document(text, str(path)), RULES)
+    assert not failures
+    return findings
+
+
+def test_seed_003_single_decision_with_jun(corpus):
+    (seed,) = (corpus / "seeds").glob("003_*.txt")
+    found = [(f.line, f.rule) for f in _lint(seed)]
+    assert (14, "quantifier-over-single-item") in found
+
+
+def test_seed_004_consistent_rate_is_quiet(corpus):
+    (seed,) = (corpus / "seeds").glob("004_*.txt")
+    assert not [f for f in _lint(seed) if f.line == 31]
+
+
+def test_cn2an_stays_unimported_on_a_plain_report(corpus):
+    """Reports rarely need cn2an: a run over one must not import it (about 0.1 s)."""
+    (seed,) = (corpus / "seeds").glob("003_*.txt")
+    code = ("import sys; from pathlib import Path; from reportlint.document import Document;"
+            "from reportlint.loader import load_packs; from reportlint.runner import lint_document;"
+            f"d = Document(Path({str(seed)!r}).read_text(encoding='utf-8'));"
+            "lint_document(d, load_packs(['numeric']).rules); print('cn2an' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
