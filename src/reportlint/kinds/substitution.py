@@ -1,36 +1,85 @@
 """Many wrong -> right terms at once, found in one pass with an Aho-Corasick automaton.
 
-    swap: {专武独断: 独断专行, 设施行政处罚: 实施行政处罚}
+    swap:
+      专武独断: 独断专行                     # always wrong: one candidate, auto-fixed
+      截止: [截至, 截止]                      # a list is shown as the suggestion, never fixed
+      法制政府: {to: 法治政府, unless: ["法制政府网"]}   # per-entry context
+      防治: {to: 防止, when: ["防治(?=激化|发生)"]}     # only in this context
     exceptions: ["重大执法决定法制审核"]   # a hit inside one of these matches is dropped
+    segment: true     # drop a hit that cuts through a jieba word of the text around it
 
-A value may be a list of candidates (shown as the suggestion, never auto-fixed).
-Overlapping hits keep the longest one.
+An entry's `unless` / `when` regexes are matched on the hit's line like `exceptions`
+(`when`: the hit must lie inside a match). Overlapping hits keep the longest one.
+jieba is only initialised when `segment` is on AND a hit survives the other filters,
+so a clean report never pays for it.
 """
 from __future__ import annotations
 
 from ..finding import Hit
-from ..patterns import covered
+from ..patterns import compile_pattern, covered
 from ..schema import Option
 
 KIND = "substitution"
 OPTIONS = {
-    "swap": Option("map", required=True, doc="wrong: right (or a list of candidates)"),
+    "swap": Option("map", required=True, doc="wrong: right, a list of candidates, or {to, unless, when, segment}"),
     "exceptions": Option("regexes", default=[], doc="context patterns that make a hit correct"),
     "fix": Option("bool", default=True, doc="offer an automatic fix when there is one candidate"),
+    "segment": Option("bool", default=False, doc="drop hits that cut through a word (jieba)"),
 }
 FIELDS = {"found", "expected"}
 SCOPES = ()
 
+_ENTRY_KEYS = {"to", "unless", "when", "segment"}
+
+
+def _is_target(value) -> bool:
+    return isinstance(value, str) and bool(value) or (
+        isinstance(value, list) and bool(value) and all(isinstance(x, str) and x for x in value))
+
 
 def validate(options):
+    import regex
+
     for wrong, right in options["swap"].items():
         if not isinstance(wrong, str) or not wrong:
             yield ("swap",), f"swap keys must be non-empty strings, got {wrong!r}"
-        elif not (isinstance(right, str) or (isinstance(right, list) and right
-                                             and all(isinstance(x, str) for x in right))):
+            continue
+        if isinstance(right, dict):
+            extra = set(right) - _ENTRY_KEYS
+            if extra:
+                yield ("swap", wrong), f"'{wrong}': unknown keys {sorted(extra)}; allowed: {sorted(_ENTRY_KEYS)}"
+            if not _is_target(right.get("to")):
+                yield ("swap", wrong), f"'{wrong}': 'to' must be a string or a list of strings"
+            for key in ("unless", "when"):
+                pats = right.get(key, [])
+                if isinstance(pats, str):
+                    pats = [pats]
+                for p in pats:
+                    try:
+                        compile_pattern(p)
+                    except (regex.error, TypeError) as e:
+                        yield ("swap", wrong, key), f"'{wrong}': bad regex {p!r}: {e}"
+            target = right.get("to")
+        elif not _is_target(right):
             yield ("swap", wrong), f"'{wrong}': the replacement must be a string or a list of strings"
-        elif right == wrong:
+            continue
+        else:
+            target = right
+        if target == wrong or target == [wrong]:
             yield ("swap", wrong), f"'{wrong}' is replaced by itself"
+
+
+def _entry(wrong, right, rule_segment):
+    if isinstance(right, dict):
+        to = right["to"]
+        unless = right.get("unless", [])
+        when = right.get("when", [])
+        unless = [unless] if isinstance(unless, str) else unless
+        when = [when] if isinstance(when, str) else when
+        return (wrong, [to] if isinstance(to, str) else list(to),
+                [compile_pattern(p) for p in unless], [compile_pattern(p) for p in when],
+                right.get("segment", rule_segment))
+    return wrong, [right] if isinstance(right, str) else list(right), [], [], rule_segment
 
 
 def prepare(rule):
@@ -38,7 +87,7 @@ def prepare(rule):
 
     automaton = ahocorasick.Automaton()
     for wrong, right in rule["swap"].items():
-        automaton.add_word(wrong, (wrong, [right] if isinstance(right, str) else list(right)))
+        automaton.add_word(wrong, _entry(wrong, right, rule["segment"]))
     automaton.make_automaton()
     return automaton
 
@@ -46,8 +95,8 @@ def prepare(rule):
 def longest_hits(automaton, text: str):
     """(start, end, value) for every match, dropping matches inside a longer overlapping one."""
     found = []
-    for end_idx, (wrong, rights) in automaton.iter(text):
-        found.append((end_idx + 1 - len(wrong), end_idx + 1, (wrong, rights)))
+    for end_idx, value in automaton.iter(text):
+        found.append((end_idx + 1 - len(value[0]), end_idx + 1, value))
     found.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     last_end = -1
     for start, end, value in found:
@@ -58,9 +107,15 @@ def longest_hits(automaton, text: str):
 
 def check(rule, automaton, doc):
     text = doc.text
-    for start, end, (wrong, rights) in longest_hits(automaton, text):
-        if covered(rule["exceptions"], doc, start, end):
+    for start, end, (wrong, rights, unless, when, segment) in longest_hits(automaton, text):
+        if covered(rule["exceptions"], doc, start, end) or covered(unless, doc, start, end):
             continue
+        if when and not covered(when, doc, start, end):
+            continue
+        if segment:
+            from ..segment import crosses_word
+            if crosses_word(text, start, end):
+                continue
         expected = "、".join(rights)
         yield Hit(start, end, {"found": wrong, "expected": expected},
                   suggestion=expected,
