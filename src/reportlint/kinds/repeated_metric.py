@@ -1,0 +1,83 @@
+"""The same figure stated twice with different values: 开展普法活动30场次 … 开展普法活动26场次.
+
+    strip: ["全年", "累计", "共"]           # leading words that do not change what is counted
+    strip_inside: ["各类"]                  # such words anywhere in the phrase
+    min_chars: 4                            # shorter phrases are too vague to compare
+    skip_headings: ["打算", "计划"]         # sections (by heading title) not compared
+    skip_sentences: ["计划", "同比", "去年"] # sentences with other years' or planned figures
+
+The metric of a count is the phrase that introduces it (back to the previous mark or
+figure) with the `strip` words removed from its start and `strip_inside` from anywhere, plus its unit. Two exact counts with the same
+metric and different values are reported at the second one; figures in sentences that
+name another year than the report year, and in plan sections, are not compared.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit
+from ..numbers import find_numbers, phrase_before, sentence_end, sentence_start
+from ..schema import Option
+
+KIND = "repeated_metric"
+OPTIONS = {
+    "strip": Option("list", default=[], doc="leading words removed from a metric's phrase"),
+    "strip_inside": Option("list", default=[], doc="words removed anywhere in a metric's phrase"),
+    "min_chars": Option("int", default=4),
+    "skip_headings": Option("list", default=[], doc="sections whose heading holds one of these"),
+    "skip_sentences": Option("list", default=[], doc="sentences holding one of these are skipped"),
+}
+FIELDS = {"metric", "found", "other", "other_line"}
+SCOPES = ()
+
+_YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def prepare(rule):
+    alt = lambda words: "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    parts = []
+    if rule["strip"]:
+        parts.append(f"^(?:{alt(rule['strip'])})+")
+    if rule["strip_inside"]:
+        parts.append(alt(rule["strip_inside"]))
+    strip_rx = regex.compile("|".join(parts)) if parts else None
+    skip_rx = regex.compile(alt(rule["skip_sentences"])) if rule["skip_sentences"] else None
+    return strip_rx, skip_rx
+
+
+def _skipped_ranges(rule, doc) -> list[tuple[int, int]]:
+    words = rule["skip_headings"]
+    return [(h.start, h.section_end) for h in doc.headings
+            if any(w in h.title for w in words)]
+
+
+def check(rule, state, doc):
+    strip_rx, skip_rx = state
+    text = doc.text
+    year = doc.meta.year
+    skipped = _skipped_ranges(rule, doc)
+    seen: dict[tuple[str, str], object] = {}
+    for n in find_numbers(text):
+        if not n.is_count or not n.exact or n.value is None:
+            continue
+        if any(a <= n.start < b for a, b in skipped):
+            continue
+        phrase = phrase_before(text, n.start)
+        metric = strip_rx.sub("", phrase) if strip_rx else phrase
+        if len(metric) < rule["min_chars"]:
+            continue
+        s0, s1 = sentence_start(text, n.start), sentence_end(text, n.end)
+        sentence = text[s0:s1]
+        if skip_rx and skip_rx.search(sentence):
+            continue
+        if any(int(y) != year for y in _YEAR.findall(sentence)) if year else _YEAR.search(sentence):
+            continue
+        key = (metric, n.unit)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = n
+        elif first.value != n.value:
+            yield Hit(n.num_start, n.end, {
+                "metric": metric, "found": text[n.num_start:n.end],
+                "other": text[first.num_start:first.end], "other_line": doc.pos(first.start)[0],
+            })
