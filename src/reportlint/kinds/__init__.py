@@ -23,6 +23,7 @@ KINDS: dict[str, str] = {
     "rate_check": "reportlint.kinds.rate_check",
     "single_item_quantifier": "reportlint.kinds.single_item_quantifier",
     "total_check": "reportlint.kinds.total_check",
+    "repeated_metric": "reportlint.kinds.repeated_metric",
 }
 
 _loaded: dict[str, ModuleType] = {}
