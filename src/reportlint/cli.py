@@ -70,6 +70,8 @@ def _linter(ctx_opts):
 @click.option("--statistics", is_flag=True, help="按规则统计问题数")
 @click.option("--year", type=int, help="报告年度（标题中没有年份时使用）")
 @click.option("--unit", help="报告单位名称")
+@click.option("--against", multiple=True, type=click.Path(exists=True),
+              help="与这些报告（文件或目录，如上年度报告、其他单位的报告）比对，找出照搬的内容；可多次给出")
 @click.option("--encoding", help="指定输入编码，如 gb18030")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="界面语言")
 @click.option("--color/--no-color", default=None, help="是否彩色输出（默认仅终端）")
@@ -78,7 +80,7 @@ def _linter(ctx_opts):
 @click.option("--fix", is_flag=True, help="自动修复可确定的问题（原子写入，保留编码和换行）")
 @click.option("--diff", is_flag=True, help="只显示修复会带来的改动，不写文件")
 def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, exit_zero,
-          statistics, year, unit, encoding, lang, color, no_source, quiet, fix, diff):
+          statistics, year, unit, encoding, lang, color, no_source, quiet, fix, diff, against):
     """检查报告草稿（文件、目录，或 - 表示标准输入）。"""
     from .config import ConfigError
     from .loader import RuleLoadErrors
@@ -88,7 +90,8 @@ def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, 
         raise click.UsageError("请给出要检查的文件或目录（- 表示标准输入）")
     linter = _linter(dict(config=config, isolated=isolated, packs=list(packs) or None,
                           select=_split(select), ignore=_split(ignore), year=year, unit=unit,
-                          encoding=encoding, lang=lang))
+                          encoding=encoding, lang=lang,
+                          context={"against": list(against)} if against else None))
     try:
         from .engine import discover, InputError  # noqa: F401
         if fix or diff:

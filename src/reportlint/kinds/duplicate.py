@@ -1,0 +1,206 @@
+"""Repeated and copied text: within a draft, and against other reports (`--against`).
+
+    find: repeats        # repeats | copies | unit-names
+    scope: sentence      # repeats only: sentence | paragraph
+    min_chars: 15        # passages with fewer Chinese characters are never reported
+    similarity: 0.9      # 1 - (characters changed / length) at which a passage counts as a copy
+    common_in: 3         # copies/unit-names: text found in this many reference reports is stock text
+    reference_texts: {}  # copies/unit-names: fixed reference texts {label: text}, besides --against
+
+repeats: a paragraph or sentence that repeats an earlier one of the same draft (after
+whitespace, punctuation and list ordinals are dropped); the finding sits on the later copy.
+A sentence inside a repeated paragraph is left to the paragraph rule, and only paragraphs of
+two or more sentences are paragraphs here (a one-sentence paragraph is a sentence).
+copies: sentences found in the reference reports, with the file and line they came from.
+unit-names: a copied sentence that still names the unit of the report it came from.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+
+from ..fingerprint import Matcher
+from ..finding import Hit
+from ..passages import Passages, passages
+from ..schema import Option
+
+KIND = "duplicate"
+
+
+def _fraction(value):
+    return None if 0.5 <= value <= 1.0 else "must be between 0.5 and 1.0"
+
+
+OPTIONS = {
+    "find": Option("str", default="repeats", choices=("repeats", "copies", "unit-names")),
+    "min_chars": Option("int", default=15, check=lambda v: None if v >= 4 else "must be at least 4"),
+    "similarity": Option("float", default=0.9, check=_fraction),
+    "common_in": Option("int", default=3, check=lambda v: None if v >= 1 else "must be at least 1"),
+    "reference_texts": Option("map", default={}, doc="label: text, compared like --against files"),
+}
+FIELDS = {"other_line", "source", "source_line", "name"}
+SCOPES = ("sentence", "paragraph")
+
+_FIGURES = re.compile(r"\d+")
+_PASSAGES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_REPEATS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def validate(options):
+    for label, text in (options.get("reference_texts") or {}).items():
+        if not isinstance(text, str) or not text.strip():
+            yield ("reference_texts", label), f"'{label}': the reference text must be a non-empty string"
+
+
+def check(rule, state, doc):
+    find = rule["find"]
+    if find == "repeats":
+        return _check_repeats(rule, doc)
+    return _check_copies(rule, doc, names=(find == "unit-names"))
+
+
+def _passages(doc) -> Passages:
+    ps = _PASSAGES.get(doc)
+    if ps is None:
+        ps = _PASSAGES[doc] = passages(doc)
+    return ps
+
+
+# ---- within a draft -----------------------------------------------------------------------
+def _repeats(doc, min_chars: int, similarity: float):
+    """({paragraph: (earlier, exact)}, {sentence: (earlier, exact)}), cached per document."""
+    cache = _REPEATS.setdefault(doc, {})
+    key = (min_chars, similarity)
+    if key in cache:
+        return cache[key]
+    ps = _passages(doc)
+    paras: dict[int, tuple[int, bool]] = {}
+    matcher = Matcher(similarity)
+    for i, p in enumerate(ps.paragraphs):
+        if p.han < min_chars or len(ps.sentences_of[i]) < 2:
+            continue
+        _note(matcher, i, p.norm, paras)
+    sents: dict[int, tuple[int, bool]] = {}
+    matcher = Matcher(similarity)
+    for j, s in enumerate(ps.sentences):
+        if s.han >= min_chars:
+            _note(matcher, j, s.norm, sents)
+    sents = {j: v for j, v in sents.items() if ps.sentences[j].block not in paras}
+    cache[key] = (paras, sents)
+    return paras, sents
+
+
+def _note(matcher: Matcher, key: int, norm: str, found: dict) -> None:
+    # a near copy whose figures differ is another fact in the same words (两次讲座，日期不同)
+    figures = _FIGURES.findall(norm)
+    match = matcher.find(norm, accept=lambda k: _FIGURES.findall(matcher.texts.get(k, norm)) == figures)
+    if match is None:
+        matcher.add(key, norm)
+    else:
+        found[key] = (match.key, match.exact)
+        if not match.exact:
+            matcher.add(match.key, norm, index=False)
+
+
+def _check_repeats(rule, doc):
+    ps = _passages(doc)
+    paras, sents = _repeats(doc, rule["min_chars"], rule["similarity"])
+    if rule.scope == "paragraph":
+        for i, (earlier, exact) in paras.items():
+            p = ps.paragraphs[i]
+            yield Hit(p.start, p.end, {"other_line": ps.paragraphs[earlier].line},
+                      variant="exact" if exact else "near")
+        return
+    # consecutive repeated sentences of one paragraph whose originals share a line: one finding
+    run: list[int] = []
+    for j in sorted(sents):
+        if run and _continues(ps, run[-1], j, sents):
+            run.append(j)
+            continue
+        if run:
+            yield _sentence_hit(ps, run, sents)
+        run = [j]
+    if run:
+        yield _sentence_hit(ps, run, sents)
+
+
+def _continues(ps: Passages, prev: int, j: int, found: dict) -> bool:
+    a, b = ps.sentences[prev], ps.sentences[j]
+    return (j == prev + 1 and a.block == b.block
+            and ps.sentences[found[prev][0]].line == ps.sentences[found[j][0]].line)
+
+
+def _sentence_hit(ps: Passages, run: list[int], found: dict) -> Hit:
+    first, last = ps.sentences[run[0]], ps.sentences[run[-1]]
+    exact = all(found[j][1] for j in run)
+    return Hit(first.start, last.end, {"other_line": ps.sentences[found[run[0]][0]].line},
+               variant="exact" if exact else "near")
+
+
+# ---- against other reports ----------------------------------------------------------------
+def _check_copies(rule, doc, names: bool):
+    paths = tuple(doc.context.get("against") or ())
+    texts = tuple(sorted((rule["reference_texts"] or {}).items()))
+    if not paths and not texts:
+        return
+    from ..references import references, unit_name
+
+    refs = references(paths, texts, rule["min_chars"], rule["similarity"], rule["common_in"])
+    ps = _passages(doc)
+    copies = {}
+    for j, s in enumerate(ps.sentences):
+        if s.han >= rule["min_chars"]:
+            copy = refs.find(s.norm, doc.path)
+            if copy is not None:
+                copies[j] = copy
+    if names:
+        yield from _unit_name_hits(doc, ps, copies, unit_name)
+        return
+    run: list[int] = []
+    for j in sorted(copies):
+        if run and j == run[-1] + 1 and ps.sentences[j].block == ps.sentences[run[-1]].block \
+                and copies[j].source is copies[run[0]].source:
+            run.append(j)
+            continue
+        if run:
+            yield _copy_hit(ps, run, copies)
+        run = [j]
+    if run:
+        yield _copy_hit(ps, run, copies)
+
+
+def _copy_hit(ps: Passages, run: list[int], copies: dict) -> Hit:
+    first, last, copy = ps.sentences[run[0]], ps.sentences[run[-1]], copies[run[0]]
+    exact = all(copies[j].exact for j in run)
+    return Hit(first.start, last.end, {"source": copy.source.path, "source_line": copy.line},
+               variant="exact" if exact else "near")
+
+
+def _unit_name_hits(doc, ps: Passages, copies: dict, unit_name):
+    own_unit = doc.meta.unit
+    own_name = unit_name(own_unit)
+    elsewhere = None
+    for j in sorted(copies):
+        copy = copies[j]
+        name = copy.source.unit
+        if not name or (own_unit and name in own_unit):
+            continue
+        s = ps.sentences[j]
+        if not own_unit:
+            # unknown own unit: a name the draft also uses outside the copies is its own
+            if elsewhere is None:
+                spans = sorted((ps.sentences[k].start, ps.sentences[k].end) for k in copies)
+                pieces, pos = [], 0
+                for a, b in spans:
+                    pieces.append(doc.text[pos:a])
+                    pos = b
+                pieces.append(doc.text[pos:])
+                elsewhere = "".join(pieces)
+            if name in elsewhere:
+                continue
+        at = doc.text.find(name, s.start, s.end)
+        while at >= 0:
+            yield Hit(at, at + len(name), {"name": name, "source": copy.source.path,
+                                           "source_line": copy.line},
+                      suggestion=own_name or None)
+            at = doc.text.find(name, at + len(name), s.end)

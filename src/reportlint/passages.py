@@ -1,0 +1,92 @@
+"""A document cut into the passages duplicate detection compares: paragraphs and sentences.
+
+A paragraph is one line of a draft (Word exports put one paragraph per line), except that a
+long line without a closing mark (。！？；：) continues on the next line, so hard-wrapped text
+and Markdown join up again. Heading lines, blank lines and Markdown code are left out.
+Sentences end at 。！？；(and a full stop after a Chinese character), not at line ends.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .document import INDENT, Document
+from .fingerprint import han_count, normalize
+
+_SENTENCE_END = regex.compile(r"(?:[。！？；!?;]+|(?<=\p{Han}|[”’」』）)])\.(?!\d))[”’」』）)]*")
+_CLOSED = regex.compile(r"(?:[。！？；：!?;:]|(?<=\p{Han})\.)[”’」』）)]*$")
+WRAP_MIN = 25   # a line shorter than this without a closing mark still ends its paragraph
+
+
+@dataclass
+class Passage:
+    start: int
+    end: int
+    line: int
+    norm: str         # normalize(text)
+    han: int          # Chinese characters in it: the length thresholds count these
+    block: int = -1   # index of the paragraph a sentence belongs to
+
+
+@dataclass
+class Passages:
+    paragraphs: list[Passage] = field(default_factory=list)
+    sentences: list[Passage] = field(default_factory=list)
+    sentences_of: list[range] = field(default_factory=list)   # paragraph index -> sentence indices
+
+
+def _passage(doc: Document, start: int, end: int) -> Passage | None:
+    text = doc.text
+    while start < end and text[start] in INDENT + "\n":
+        start += 1
+    while end > start and text[end - 1] in INDENT + "\n":
+        end -= 1
+    if end <= start:
+        return None
+    piece = text[start:end]
+    return Passage(start, end, doc.pos(start)[0], normalize(piece), han_count(piece))
+
+
+def passages(doc: Document) -> Passages:
+    out = Passages()
+    skip = set(doc.skipped_lines) | {h.line for h in doc.headings if not h.run_in}
+    lines, starts, text = doc.lines, doc.line_starts, doc.text
+    block_start = None
+    spans: list[tuple[int, int]] = []
+    for no, line in enumerate(lines, 1):
+        body = line.strip(INDENT)
+        if not body or no in skip:
+            if block_start is not None:
+                spans.append((block_start, starts[no - 1] - 1))
+                block_start = None
+            continue
+        if block_start is None:
+            block_start = starts[no - 1]
+        if doc.markdown or (not _CLOSED.search(body) and len(body) >= WRAP_MIN):
+            continue    # the paragraph goes on on the next line
+        spans.append((block_start, starts[no - 1] + len(line)))
+        block_start = None
+    if block_start is not None:
+        spans.append((block_start, len(text)))
+    for start, end in spans:
+        para = _passage(doc, start, end)
+        if para is None:
+            continue
+        index = len(out.paragraphs)
+        first = len(out.sentences)
+        pos = start
+        for m in _SENTENCE_END.finditer(text, start, end):
+            _add_sentence(doc, out, pos, m.end(), index)
+            pos = m.end()
+        _add_sentence(doc, out, pos, end, index)
+        out.paragraphs.append(para)
+        out.sentences_of.append(range(first, len(out.sentences)))
+    return out
+
+
+def _add_sentence(doc: Document, out: Passages, start: int, end: int, block: int) -> None:
+    s = _passage(doc, start, end)
+    if s is not None and s.norm:
+        s.block = block
+        out.sentences.append(s)

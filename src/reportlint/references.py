@@ -1,0 +1,135 @@
+"""The other reports a draft is compared with (`--against FILE|DIR`), indexed once per run.
+
+Every sentence of every reference report goes into one `Matcher`. Sentences that are the same
+or nearly the same across reports form a group; a group found in many reports is a stock
+formulation (官话套话 every unit writes), not a copy, and is not reported.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import regex
+
+from .document import Document
+from .fingerprint import Matcher
+from .passages import passages
+
+# Administrative units, most specific last: 杂色镇, 可大乡, 金龙街道, 鲤城区, 丰都县.
+_UNIT = regex.compile(r"\p{Han}+?(?:街道|镇|乡|苏木|县|区|旗|市)")
+_UNIT_WORDS = regex.compile(r"中共|人民政府|委员会|党委|党工委|政府|办事处|管委会|关于|[\s\u3000]+")
+_LEVEL = {"街道": 0, "镇": 0, "乡": 0, "苏木": 0, "县": 1, "区": 1, "旗": 1, "市": 2}
+
+
+def unit_name(unit: str) -> str:
+    """The most specific administrative name in a unit's title: 丰都县树人镇人民政府 -> 树人镇."""
+    best, rank = "", 9
+    for part in _UNIT_WORDS.split(unit or ""):
+        for m in _UNIT.finditer(part):
+            name = m.group()
+            level = next(v for k, v in _LEVEL.items() if name.endswith(k))
+            if len(name) >= 3 and level <= rank:
+                best, rank = name, level
+    return best
+
+
+@dataclass
+class Source:
+    path: str
+    doc: Document
+    real: str            # os.path.realpath, to leave a draft out of its own comparison
+
+    @property
+    def unit(self) -> str:
+        return unit_name(self.doc.meta.unit)
+
+
+@dataclass
+class Group:
+    """Sentences of the reference reports that are the same or nearly the same."""
+    places: list[tuple[int, int]] = field(default_factory=list)   # (source index, line), one per source
+
+    def add(self, source: int, line: int, keep: int) -> None:
+        if all(s != source for s, _ in self.places) and len(self.places) < keep:
+            self.places.append((source, line))
+
+
+@dataclass
+class Copy:
+    source: Source
+    line: int
+    exact: bool
+
+
+class References:
+    def __init__(self, min_chars: int, min_similarity: float, common_in: int):
+        self.min_chars = min_chars
+        self.common_in = common_in
+        self.sources: list[Source] = []
+        self.groups: list[Group] = []
+        self.matcher = Matcher(min_similarity)
+
+    def add(self, path: str, doc: Document) -> None:
+        index = len(self.sources)
+        self.sources.append(Source(path, doc, os.path.realpath(path)))
+        keep = self.common_in + 1   # a draft may be one of the references: one more than needed
+        for s in passages(doc).sentences:
+            if s.han < self.min_chars:
+                continue
+            match = self.matcher.find(s.norm)
+            if match is not None:
+                self.groups[match.key].add(index, s.line, keep)
+                if not match.exact:
+                    self.matcher.add(match.key, s.norm, index=False)
+                continue
+            key = len(self.groups)
+            self.groups.append(Group([(index, s.line)]))
+            self.matcher.add(key, s.norm)
+
+    def find(self, norm: str, own_path: str) -> Copy | None:
+        """Where a sentence of the draft at own_path was copied from, unless it is stock text."""
+        own = os.path.realpath(own_path)
+
+        def others(key):
+            return [(i, line) for i, line in self.groups[key].places if self.sources[i].real != own]
+
+        match = self.matcher.find(norm, accept=lambda key: bool(others(key)))
+        if match is None:
+            return None
+        places = others(match.key)
+        if len(places) >= self.common_in:
+            return None
+        i, line = places[0]
+        return Copy(self.sources[i], line, match.exact)
+
+
+_CACHE: dict[tuple, References] = {}
+
+
+def references(paths: tuple[str, ...], texts: tuple[tuple[str, str], ...], min_chars: int,
+               min_similarity: float, common_in: int) -> References:
+    """The index of the reference reports, built once per run and set of options."""
+    key = (paths, texts, min_chars, min_similarity, common_in)
+    refs = _CACHE.get(key)
+    if refs is None:
+        refs = _build(paths, texts, min_chars, min_similarity, common_in)
+        if len(_CACHE) >= 4:    # a run compares with one set of references; keep a few
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = refs
+    return refs
+
+
+def _build(paths, texts, min_chars, min_similarity, common_in) -> References:
+    from .engine import InputError, discover, read_bytes, read_document
+
+    refs = References(min_chars, min_similarity, common_in)
+    for label, text in texts:
+        refs.add(label, Document(text, label))
+    errors: list[InputError] = []
+    for path in discover(list(paths), errors):
+        try:
+            doc = read_document(path, read_bytes(path))
+        except InputError:
+            continue    # an unreadable reference cannot have been copied from
+        refs.add(path, doc)
+    return refs
