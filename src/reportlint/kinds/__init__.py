@@ -18,6 +18,7 @@ from types import ModuleType
 KINDS: dict[str, str] = {
     "substitution": "reportlint.kinds.substitution",
     "pattern": "reportlint.kinds.pattern",
+    "paired_marks": "reportlint.kinds.paired_marks",
     "halfwidth_punctuation": "reportlint.kinds.halfwidth_punctuation",
     "duplicate": "reportlint.kinds.duplicate",
     "rate_check": "reportlint.kinds.rate_check",

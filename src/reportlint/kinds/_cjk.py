@@ -1,0 +1,65 @@
+"""Character classes and hit grouping shared by the punctuation and spacing kinds (not a kind)."""
+from __future__ import annotations
+
+import re
+
+from ..finding import Hit
+
+# Han ideographs (URO, Ext. A, compatibility).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Full-width marks of Chinese running text (GB/T 15834): they carry their own spacing.
+FULLWIDTH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—～·"
+_HAN_RX = re.compile(f"[{HAN}]")
+# Web addresses and e-mail: ASCII marks inside them are left alone.
+URL_RX = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9./:_?&=%#~+@;!,()\-]+"
+                    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
+                    r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:gov|com|org|net|edu)(?:\.cn)?\b[/A-Za-z0-9._?&=%#\-]*")
+
+
+def is_han(ch: str | None) -> bool:
+    return bool(ch) and _HAN_RX.match(ch) is not None
+
+
+def is_chinese(ch: str | None) -> bool:
+    """A Han character or a full-width Chinese mark."""
+    return bool(ch) and (is_han(ch) or ch in FULLWIDTH_PUNCT)
+
+
+def is_latin(ch: str | None) -> bool:
+    return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+def grouped(doc, items, *, summary_min: int, fullwidth_count: int):
+    """Turn (start, end, replacement, detail) items into Hits.
+
+    A handful of slips is reported one by one (each with its own fix). When a document does
+    it systematically (at least `summary_min` items and more of them than correct forms), a
+    demanding reader wants the pattern stated once: one hit at the first item, spanning to
+    the last, whose fix rewrites every item and nothing between them.
+    Returns (hits, summarised).
+    """
+    items = sorted(items)
+    if not items:
+        return [], False
+    if len(items) < summary_min or len(items) < fullwidth_count:
+        return [Hit(s, e, {"found": doc.text[s:e], "expected": rep, **detail},
+                    suggestion=rep, fix=rep, variant="one")
+                for s, e, rep, detail in items], False
+    text = doc.text
+    start, end = items[0][0], items[-1][1]
+    parts, last = [], start
+    for s, e, rep, _ in items:
+        parts.append(text[last:s])
+        parts.append(rep)
+        last = e
+    parts.append(text[last:end])
+    first_line, last_line = doc.pos(start)[0], doc.pos(end)[0]
+    lines = {doc.pos(s)[0] for s, _, _, _ in items}
+    marks: dict[str, int] = {}
+    for _, _, _, detail in items:
+        if detail.get("mark"):
+            marks[detail["mark"]] = marks.get(detail["mark"], 0) + 1
+    fields = {"count": len(items), "found": text[items[0][0]:items[0][1]], "expected": items[0][2],
+              "first_line": first_line, "last_line": last_line, "lines": len(lines),
+              "marks": "".join(sorted(marks, key=lambda m: -marks[m]))}
+    return [Hit(start, end, fields, fix="".join(parts), variant="summary")], True

@@ -1,0 +1,126 @@
+"""ASCII , : ; ? ! ( ) in Chinese running text, where GB/T 15834 wants the full-width marks.
+
+    summary_min: 10        # from this many slips on, a systematic habit is reported once
+    heading_ordinals: false  # also rewrite "(一)" ordinals (outline numbering rules own them)
+
+A mark is in Chinese context when the nearest non-blank character on either side is a Han
+character or a full-width mark, and it is not flanked by digits (1,234  3:1  09:21) or by
+Latin letters on both sides (Word,Excel). Parentheses are judged as a pair: "(社区)" is
+Chinese, "(PDF)" and "(2023)" are left alone. Web addresses are skipped. The fix also drops
+the ASCII blanks that came with the mark ("工作, 提高" -> "工作，提高").
+"""
+from __future__ import annotations
+
+import re
+
+from ..schema import Option
+from ._cjk import URL_RX, grouped, is_chinese, is_han, is_latin
+
+KIND = "halfwidth_punctuation"
+OPTIONS = {
+    "summary_min": Option("int", default=10, doc="report a systematic habit once from this many slips on"),
+    "heading_ordinals": Option("bool", default=False, doc="also rewrite the parentheses of (一) ordinals"),
+}
+FIELDS = {"found", "expected", "mark", "count", "marks", "first_line", "last_line", "lines"}
+SCOPES = ()
+
+FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_ASCII_MARK = re.compile(r"[,:;?!()]")
+_LIST_MARKER = re.compile(r"[ \t\u3000]*[0-9A-Za-z]{1,2}\)")
+_BLANK = " \t"
+_ORDINAL_STYLES = ("cn-paren", "arabic-paren", "cn-dun", "arabic-dot")
+# Web-page header lines (索引号:… 发布时间:…) are residue to delete, not text to re-punctuate.
+_WEB_META = re.compile(r"索\s*引\s*号|发布(?:机构|时间|日期|目录|于)|信息来源|浏览(?:次数|量)|主题分类|字号[:：]"
+                       r"|^[-•*\s]*(?:日期|时间|来源)[:：]")
+
+
+def _left(line: str, i: int) -> int:
+    """Index of the first blank before position i (i itself when none)."""
+    while i > 0 and line[i - 1] in _BLANK:
+        i -= 1
+    return i
+
+
+def _right(line: str, i: int) -> int:
+    """Index after the blanks following position i."""
+    n = len(line)
+    while i < n and line[i] in _BLANK:
+        i += 1
+    return i
+
+
+def _paren_pairs(line: str) -> dict[int, int]:
+    """{index: partner index} for ( （ ) ） matched on one line, widths mixed freely."""
+    partner, stack = {}, []
+    for i, ch in enumerate(line):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            j = stack.pop()
+            partner[i], partner[j] = j, i
+    return partner
+
+
+def _line_items(line: str, base: int, skip: list[tuple[int, int]]):
+    """(start, end, replacement, detail) for every ASCII mark of one line in Chinese context."""
+    if not _ASCII_MARK.search(line):
+        return
+    partner = None
+    for m in _ASCII_MARK.finditer(line):
+        i, ch = m.start(), m.group()
+        if any(a <= i < b for a, b in skip):
+            continue
+        pl, nr = _left(line, i), _right(line, i + 1)
+        prev = line[pl - 1] if pl > 0 else None
+        nxt = line[nr] if nr < len(line) else None
+        if ch in "()":
+            if partner is None:
+                partner = _paren_pairs(line)
+            j = partner.get(i)
+            if j is not None:
+                a, b = min(i, j), max(i, j)
+                if a > 0 and line[a - 1] == "]":          # Markdown link [text](url)
+                    continue
+                inner = line[a + 1:b]
+                if not any(is_chinese(c) for c in inner):
+                    continue                               # (PDF), (2023): not Chinese text
+            elif ch == "(" and not is_chinese(nxt):
+                continue
+            elif ch == ")" and (not is_chinese(prev) or _LIST_MARKER.match(line[:i + 1])):
+                continue
+            # "(" takes the blanks before it, ")" those after it, when Chinese is there
+            s = pl if ch == "(" and is_chinese(prev) else i
+            e = nr if ch == ")" and is_chinese(nxt) else i + 1
+        else:
+            if prev is not None and nxt is not None and (
+                    (prev.isdigit() and nxt.isdigit()) or (is_latin(prev) and is_latin(nxt))):
+                continue                                   # 1,234  3:1  09:21  Word,Excel
+            if not (is_chinese(prev) or is_chinese(nxt)):
+                continue
+            if ch in "?!" and nxt is not None and not is_chinese(nxt) and not is_han(prev):
+                continue
+            s = pl if is_chinese(prev) else i
+            e = nr if is_chinese(nxt) else i + 1
+        yield base + s, base + e, FULL[ch], {"mark": ch, "found": ch}
+
+
+def check(rule, state, doc):
+    text = doc.text
+    headings = {}
+    if not rule["heading_ordinals"]:
+        for h in doc.headings:
+            if h.style in _ORDINAL_STYLES:
+                headings.setdefault(h.line, []).append((h.start, h.start + len(h.label)))
+    items = []
+    title_line = doc.meta.title_line
+    for no, line in enumerate(doc.lines, 1):
+        if no in doc.skipped_lines or not line or no < title_line or _WEB_META.search(line):
+            continue
+        base = doc.line_starts[no - 1]
+        skip = [(base_s - base, base_e - base) for base_s, base_e in headings.get(no, ())]
+        if "." in line:
+            skip.extend(m.span() for m in URL_RX.finditer(line))
+        items.extend(_line_items(line, base, skip))
+    fullwidth = sum(text.count(c) for c in "，：；？！（）")
+    hits, _ = grouped(doc, items, summary_min=rule["summary_min"], fullwidth_count=fullwidth)
+    return hits

@@ -1,0 +1,137 @@
+"""Paired marks (GB/T 15834): “” ‘’ 《》 〈〉 （） 【】 〔〕 must balance and nest properly.
+
+    check: balance    # balance: a mark without its partner (at the unpaired mark)
+                      # nesting: ‘’ outside “”, “” directly inside “”, 《》 directly inside 《》
+
+One stack per paragraph. A paragraph that stops mid-sentence (no closing punctuation, the
+next line not a heading) is read on into the next line once, so a quote torn apart by a
+broken paragraph is the broken-paragraph rule's finding, not two of ours. ( and （ pair with
+each other (their width is halfwidth-punctuation's business). ’ between Latin letters is an
+apostrophe. Nesting fixes are offered (the pair's marks are swapped); balance has none.
+"""
+from __future__ import annotations
+
+import re
+
+from ..finding import Hit
+from ..schema import Option
+from ._cjk import is_latin
+
+KIND = "paired_marks"
+OPTIONS = {
+    "check": Option("str", default="balance", choices=("balance", "nesting"),
+                    doc="balance: unpaired marks; nesting: wrongly nested quotes and book-title marks"),
+}
+FIELDS = {"found", "expected", "found_name", "expected_name", "quote"}
+SCOPES = ()
+
+_OPEN = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "(": "）", "【": "】", "〔": "〕",
+         "「": "」", "『": "』"}
+_CLOSE = {"”": "“", "’": "‘", "》": "《", "〉": "〈", "）": "（", ")": "（", "】": "【", "〕": "〔",
+          "」": "「", "』": "『"}
+_KEY = {"(": "（", ")": "（"}          # both widths of parentheses are one kind of pair
+NAMES = {"“": "左双引号", "”": "右双引号", "‘": "左单引号", "’": "右单引号", "《": "左书名号",
+         "》": "右书名号", "〈": "左单书名号", "〉": "右单书名号", "（": "左括号", "(": "左括号",
+         "）": "右括号", ")": "右括号", "【": "左方头括号", "】": "右方头括号", "〔": "左六角括号",
+         "〕": "右六角括号", "「": "左直角引号", "」": "右直角引号", "『": "左双直角引号", "』": "右双直角引号"}
+_MARKS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
+_ENDS = re.compile(r"[。！？；：…!?;:][”’」』）)》】\]]*[ \t\u3000]*$")
+_LIST_MARKER = re.compile(r"(?:^|[\s，。；：、,;:])[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]$")
+_SNIPPET = 14
+
+
+def _snippet(s: str) -> str:
+    return s if len(s) <= _SNIPPET else s[:_SNIPPET - 3] + "…" + s[-2:]
+
+
+def scan(doc):
+    """(pairs, unclosed, stray): pairs are (open, close, key, parent_keys) with parent_keys the
+    open marks around the pair, innermost last; unclosed/stray are offsets of lone marks."""
+    text = doc.text
+    heading_lines = {h.line for h in doc.headings}
+    lines = [(no, line) for no, line in enumerate(doc.lines, 1)
+             if line.strip(" \t\u3000\u00a0") and no not in doc.skipped_lines]
+    pairs, unclosed, stray = [], [], []
+    cut = getattr(doc, "truncated", None)      # a text cut off mid-paragraph: its tail can't pair
+    stack: list[tuple[int, str]] = []
+    carried = False
+    for k, (no, line) in enumerate(lines):
+        base = doc.line_starts[no - 1]
+        for m in _MARKS.finditer(line):
+            ch, i = m.group(), base + m.start()
+            if ch in _OPEN:
+                stack.append((i, _KEY.get(ch, ch)))
+                continue
+            if ch == "’" and is_latin(text[i - 1:i]) and is_latin(text[i + 1:i + 2]):
+                continue                                    # apostrophe: don't
+            if ch in ")）" and _LIST_MARKER.search(line, 0, m.start() + 1):
+                continue                                    # list marker 1) a）
+            want = _CLOSE[ch]
+            keys = [key for _, key in stack]
+            if want not in keys:
+                stray.append(i)
+                continue
+            while stack[-1][1] != want:
+                unclosed.append(stack.pop()[0])
+            start, key = stack.pop()
+            pairs.append((start, i, key, tuple(key for _, key in stack)))
+        nxt = lines[k + 1][0] if k + 1 < len(lines) else None
+        ends = (_ENDS.search(line) or no in heading_lines or nxt is None or nxt in heading_lines
+                or carried)
+        if stack and not ends:
+            carried = True                                  # broken paragraph: read on once
+            continue
+        carried = False
+        if nxt is None and cut is not None and cut.line == no:
+            stack.clear()
+        unclosed.extend(i for i, _ in stack)
+        stack.clear()
+    return pairs, unclosed, stray
+
+
+def _balance_hits(doc, unclosed, stray):
+    text = doc.text
+    for i in unclosed:
+        ch = text[i]
+        partner = _OPEN[ch]
+        yield Hit(i, i + 1, {"found": ch, "expected": partner, "found_name": NAMES[ch],
+                             "expected_name": NAMES[partner]}, variant="unclosed")
+    for i in stray:
+        ch = text[i]
+        partner = _CLOSE[ch]
+        yield Hit(i, i + 1, {"found": ch, "expected": partner, "found_name": NAMES[ch],
+                             "expected_name": NAMES[partner]}, variant="stray")
+
+
+_SWAP = {"‘": ("“", "”", "single-outside"), "“": ("‘", "’", "double-inside"),
+         "《": ("〈", "〉", "title-inside")}
+
+
+def _nesting_hits(doc, pairs):
+    text = doc.text
+    for start, end, key, parents in pairs:
+        if key not in _SWAP:
+            continue
+        quotes = [p for p in parents if p in "“‘"]
+        titles = [p for p in parents if p in "《〈"]
+        if key == "‘" and "“" in quotes:
+            continue
+        if key == "“" and (not quotes or quotes[-1] != "“"):
+            continue
+        if key == "《" and (not titles or titles[-1] != "《"):
+            continue
+        new_open, new_close, variant = _SWAP[key]
+        inner = text[start + 1:end]
+        fixed = new_open + inner + new_close
+        yield Hit(start, end + 1, {"found": _snippet(text[start:end + 1]), "expected": _snippet(fixed),
+                                   "quote": _snippet(inner)},
+                  suggestion=fixed, fix=fixed, variant=variant)
+
+
+def check(rule, state, doc):
+    if not _MARKS.search(doc.text):
+        return ()
+    pairs, unclosed, stray = scan(doc)
+    if rule["check"] == "balance":
+        return sorted(_balance_hits(doc, unclosed, stray), key=lambda h: h.start)
+    return _nesting_hits(doc, pairs)
