@@ -13,7 +13,7 @@ import click
 from .messages import t
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ["text", "json"]
+FORMATS = ["text", "json", "sarif", "github", "gitlab", "junit", "html", "auto"]
 
 
 def _split(values) -> list[str]:
@@ -79,8 +79,13 @@ def _linter(ctx_opts):
 @click.option("-q", "--quiet", is_flag=True, help="不输出汇总行")
 @click.option("--fix", is_flag=True, help="自动修复可确定的问题（原子写入，保留编码和换行）")
 @click.option("--diff", is_flag=True, help="只显示修复会带来的改动，不写文件")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="基线文件：其中记录的已知问题不再报告")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="把当前全部问题记入基线文件（按规则和内容哈希，不按行号）后退出")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="并行检查的进程数（0 表示 CPU 核数）")
 def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, exit_zero,
-          statistics, year, unit, encoding, lang, color, no_source, quiet, fix, diff, against):
+          statistics, year, unit, encoding, lang, color, no_source, quiet, fix, diff, baseline, write_baseline, jobs, against):
     """检查报告草稿（文件、目录，或 - 表示标准输入）。"""
     from .config import ConfigError
     from .loader import RuleLoadErrors
@@ -98,7 +103,11 @@ def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, 
             from .fixing import run_fix
             result, diffs = run_fix(linter, list(paths), write=fix and not diff)
         else:
-            result, diffs = linter.run(list(paths), keep_documents=(fmt == "text" and not no_source)), []
+            import os
+            from .parallel import Progress
+            result = linter.run(list(paths), keep_documents=True, progress=Progress(),
+                                jobs=jobs or os.cpu_count() or 1)
+            diffs = []
         cfg_fail_on = None
         if paths and paths[0] != "-":
             cfg_fail_on = linter.config_for(paths[0]).fail_on
@@ -113,11 +122,14 @@ def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, 
             click.echo(f"reportlint: 未知的规则选择“{ref}”（没有匹配的规则）", err=True)
 
     from .finding import Severity
-    from .reporters import get as get_reporter
+    from .reporters import get as get_reporter, resolve
 
+    known = _apply_baseline(result, baseline, write_baseline)
+    fmt = resolve(fmt)
     is_tty = output is None and sys.stdout.isatty()
     ctx = SimpleNamespace(color=is_tty if color is None else color, show_source=not no_source,
-                          lang=lang, statistics=statistics)
+                          lang=lang, statistics=statistics,
+                          rules={r.id: r for rules in linter._rules.values() for r in rules})
     text = get_reporter(fmt).render(result, ctx)
     if diffs:
         text = "".join(diffs) + text
@@ -138,6 +150,8 @@ def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, 
                 else t("summary_clean", lang, files=s["files"]))
         if result.errors:
             line += "；" + t("summary_errors", lang, n=len(result.errors))
+        if known:
+            line += f"；基线中的 {known} 个已知问题未列出"
         click.echo(line)
     if not result.ok:
         sys.exit(EXIT_ERROR)
@@ -147,6 +161,23 @@ def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, 
     if not exit_zero and any(f.severity >= threshold for f in result.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _apply_baseline(result, baseline, write_baseline) -> int:
+    """--write-baseline records and exits; --baseline drops known findings (returns how many)."""
+    from .baseline import BaselineError, apply, write
+    if write_baseline:
+        n = write(result, write_baseline)
+        click.echo(f"reportlint: 已将 {n} 个问题记入基线 {write_baseline}", err=True)
+        for e in [*result.errors, *result.failures]:
+            click.echo(f"reportlint: {e}", err=True)
+        sys.exit(EXIT_CLEAN if result.ok else EXIT_ERROR)
+    if not baseline:
+        return 0
+    try:
+        return apply(result, baseline)
+    except BaselineError as exc:
+        _fail([exc])
 
 
 def _statistics(result) -> str:

@@ -18,7 +18,7 @@ from .loader import Rule, builtin_packs, load_packs
 from .messages import t
 from .runner import RuleFailure, lint_document, select
 
-SUFFIXES = (".txt", ".md", ".markdown")
+SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 # A draft is ~10 KB; anything this big is a dump or a data file: refuse it quickly.
 MAX_BYTES = 32 * 1024 * 1024
@@ -194,10 +194,19 @@ class Linter:
         doc.context = self.context
         return doc
 
-    def run(self, paths: list[str], keep_documents: bool = False) -> RunResult:
+    def run(self, paths: list[str], keep_documents: bool = False, jobs: int = 1,
+            progress=None) -> RunResult:
+        """`jobs` > 1 lints in worker processes (parallel.py); `progress` has start/advance/finish."""
+        if jobs > 1:
+            from .parallel import run_parallel
+            return run_parallel(self, paths, jobs, keep_documents, progress)
         result = RunResult()
         files = discover(paths, result.errors, self.lang)
+        if progress:
+            progress.start(len(files))
         for path in files:
+            if progress:
+                progress.advance()
             cfg = self.config_for(path)
             if path != "-" and cfg.exclude and cfg.excluded(Path(path)) and path not in paths:
                 continue
@@ -212,4 +221,6 @@ class Linter:
             result.failures.extend(failures)
             if keep_documents:
                 result.documents[doc.path] = doc
+        if progress:
+            progress.finish()
         return result

@@ -2,12 +2,24 @@
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 from .document import Document
 from .engine import InputError, Linter, RunResult, discover
 from .fixes import apply_fixes, to_bytes, write_atomic
 
 MAX_PASSES = 4
+
+
+def unified_diff(before: str, after: str, path: str) -> str:
+    """`diff -u` of two texts; a last line without a line end is marked as diff marks it."""
+    def lines(text):
+        out = text.splitlines(keepends=True)
+        if out and not out[-1].endswith("\n"):
+            out[-1] += "\n\\ No newline at end of file\n"
+        return out
+    return "".join(difflib.unified_diff(lines(before), lines(after),
+                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
 
 
 def fix_document(linter: Linter, doc: Document, cfg):
@@ -33,6 +45,8 @@ def run_fix(linter: Linter, paths: list[str], write: bool) -> tuple[RunResult, l
     diffs: list[str] = []
     for path in discover(paths, result.errors, linter.lang):
         cfg = linter.config_for(path)
+        if path != "-" and cfg.exclude and cfg.excluded(Path(path)) and path not in paths:
+            continue                      # as Linter.run: config excludes hold for --fix too
         result.files += 1
         try:
             original = linter.load(path, cfg)
@@ -44,13 +58,16 @@ def run_fix(linter: Linter, paths: list[str], write: bool) -> tuple[RunResult, l
             doc, findings, failures = fix_docx(linter, path, original, cfg, write=write, diffs=diffs)
         else:
             doc, findings, failures, applied = fix_document(linter, original, cfg)
-            if applied and path != "-":
-                if write:
-                    write_atomic(path, to_bytes(original, doc.text))
-                else:
-                    diffs.append("".join(difflib.unified_diff(
-                        original.text.splitlines(keepends=True), doc.text.splitlines(keepends=True),
-                        fromfile=f"a/{path}", tofile=f"b/{path}")) + "\n")
+            if applied and write and path != "-":
+                try:
+                    data = to_bytes(original, doc.text)
+                except UnicodeEncodeError:
+                    result.errors.append(InputError(path, f"修复后的文字无法按原编码 {original.encoding} "
+                                                          "保存，文件未改动"))
+                    continue
+                write_atomic(path, data)
+            elif applied and not write:
+                diffs.append(unified_diff(original.text, doc.text, path))
         result.findings.extend(findings)
         result.failures.extend(failures)
         result.documents[doc.path] = doc

@@ -18,10 +18,19 @@ def summary(result) -> dict:
     }
 
 
+def _finding(result, f) -> dict:
+    d = f.to_dict()
+    doc = result.documents.get(f.path)
+    if getattr(doc, "locations", None) is not None:   # Word: which paragraph / table cell
+        from ..docx_reader import location
+        d["paragraph"] = location(doc, f.line)
+    return d
+
+
 def render(result, ctx) -> str:
     data = {
         "version": 1,
-        "findings": [f.to_dict() for f in result.findings],
+        "findings": [_finding(result, f) for f in result.findings],
         "summary": summary(result),
         "errors": [{"path": e.path, "message": e.message} for e in result.errors]
                   + [{"path": e.path, "rule": e.rule.id, "message": e.reason} for e in result.failures],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..docx_reader import location as docx_location
 from ..messages import t
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -43,8 +44,11 @@ def render(result, ctx) -> str:
     for f in result.findings:
         head = format_finding(f, ctx.lang)
         loc, _, rest = head.partition(f": {f.severity} ")
-        out.append(f"{style(loc, bold=True)}: {style(str(f.severity), fg=COLORS[str(f.severity)])} {rest}")
         doc = result.documents.get(f.path)
+        where = docx_location(doc, f.line) if getattr(doc, "locations", None) is not None else None
+        if where:
+            rest += f" ［{where}］"
+        out.append(f"{style(loc, bold=True)}: {style(str(f.severity), fg=COLORS[str(f.severity)])} {rest}")
         if ctx.show_source and doc is not None and f.line <= len(doc.lines):
             line = doc.lines[f.line - 1]
             end_col = f.end_column if f.end_line == f.line else len(line) + 1

@@ -1,0 +1,121 @@
+"""`-j N`: lint many files in N worker processes of one run; output order stays the file order.
+
+Each worker holds one Linter (inherited on fork, else rebuilt from the same options), so rule
+packs load once per worker, not once per file. Standard input is read in the main process.
+"""
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from .engine import InputError, Linter, RunResult, discover
+from .runner import RuleFailure
+
+MIN_FILES_FOR_BAR = 20   # fewer files finish before a bar would be worth drawing
+
+_linter: Linter | None = None
+
+
+class Progress:
+    """A bar on stderr when stderr is a terminal and there are many files; silent otherwise."""
+
+    def __init__(self, enabled: bool | None = None, stream=None, label: str = "检查"):
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.label = label
+        self.bar = None
+
+    def start(self, total: int) -> None:
+        if self.enabled and total >= MIN_FILES_FOR_BAR:
+            import click
+            self.bar = click.progressbar(length=total, file=self.stream, label=self.label,
+                                         show_pos=True, width=30)
+            self.bar.__enter__()
+
+    def advance(self, n: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def linter_options(linter: Linter) -> dict:
+    """The keyword arguments that rebuild an equivalent Linter in a worker."""
+    return dict(config=linter.config_path, isolated=linter.isolated, packs=linter.packs,
+                select=linter.select, ignore=linter.ignore, year=linter.year, unit=linter.unit,
+                encoding=linter.encoding, lang=linter.lang, severity=linter.severity,
+                context=linter.context)
+
+
+def _init(options: dict) -> None:
+    global _linter
+    if _linter is None:           # spawned, not forked: build our own
+        _linter = Linter(**options)
+
+
+def _lint_one(linter: Linter, path: str, keep: bool):
+    """Picklable outcome of one file: (document or None, findings, failures, error)."""
+    cfg = linter.config_for(path)
+    try:
+        doc = linter.load(path, cfg)
+    except InputError as exc:
+        return None, [], [], (exc.path, exc.message)
+    findings, failures = linter.lint_document(doc, cfg)
+    return (doc if keep else None), findings, [(f.rule.pack, f.rule.id, f.reason) for f in failures], None
+
+
+def _work(path: str, keep: bool):
+    return _lint_one(_linter, path, keep)
+
+
+def run_parallel(linter: Linter, paths: list[str], jobs: int, keep_documents: bool = False,
+                 progress: Progress | None = None) -> RunResult:
+    global _linter
+    result = RunResult()
+    files = []
+    for path in discover(paths, result.errors, linter.lang):
+        cfg = linter.config_for(path)          # config errors surface here, in the main process
+        if path != "-" and cfg.exclude and cfg.excluded(Path(path)) and path not in paths:
+            continue
+        linter.rules_for(cfg)                  # so do rule-pack errors
+        files.append(path)
+    result.files = len(files)
+    if progress:
+        progress.start(len(files))
+    outcomes: list = [None] * len(files)
+    remote = [i for i, p in enumerate(files) if p != "-"]
+    for i, p in enumerate(files):
+        if p == "-":
+            outcomes[i] = _lint_one(linter, p, keep_documents)
+            if progress:
+                progress.advance()
+    if remote:
+        _linter = linter                       # inherited by forked workers
+        try:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(remote)), initializer=_init,
+                                     initargs=(linter_options(linter),)) as pool:
+                futures = {pool.submit(_work, files[i], keep_documents): i for i in remote}
+                for fut in as_completed(futures):
+                    outcomes[futures[fut]] = fut.result()
+                    if progress:
+                        progress.advance()
+        finally:
+            _linter = None
+    if progress:
+        progress.finish()
+    for path, (doc, findings, failures, error) in zip(files, outcomes):
+        if error:
+            result.errors.append(InputError(*error))
+            continue
+        result.findings.extend(findings)
+        if failures:
+            by_id = {(r.pack, r.id): r for r in linter.rules_for(linter.config_for(path))}
+            result.failures.extend(RuleFailure(doc.path if doc else path, by_id[(pack, rid)], reason)
+                                   for pack, rid, reason in failures)
+        if keep_documents and doc is not None:
+            result.documents[doc.path] = doc
+    return result

@@ -1,0 +1,67 @@
+"""Helpers the machine-readable reporters share: where a finding is, its fingerprint, paths."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from ..messages import t
+
+# Characters XML 1.0 cannot hold (junit) and that CI log parsers choke on.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(s: str) -> str:
+    return _XML_INVALID.sub("\ufffd", s)
+
+
+def document(result, f):
+    return result.documents.get(f.path)
+
+
+def location(result, f) -> str | None:
+    """"第12段（表1第2行第3列）" for a finding in a Word file, else None."""
+    doc = document(result, f)
+    if doc is None or getattr(doc, "locations", None) is None:
+        return None
+    from ..docx_reader import location as docx_location
+    return docx_location(doc, f.line)
+
+
+def message(result, f, lang: str = "zh") -> str:
+    """The message with its suggestion and, for Word files, the paragraph."""
+    text = f.message
+    if f.suggestion:
+        text += f"（{t('suggest', lang, s=f.suggestion)}）" if lang == "zh" else \
+            f" ({t('suggest', lang, s=f.suggestion)})"
+    where = location(result, f)
+    if where:
+        text += f" ［{where}］"
+    return text
+
+
+def fingerprint(result, f) -> str:
+    from ..baseline import fingerprint as content_hash
+    return content_hash(f, document(result, f))
+
+
+def posix(path: str) -> str:
+    """A path as CI tools want it: relative to the working directory when inside it, "/" separators."""
+    if path in ("-", "<stdin>"):
+        return "<stdin>"
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            return p.as_posix()
+    return Path(os.path.normpath(p)).as_posix()
+
+
+def uri(path: str) -> str:
+    """A URI reference for SARIF: percent-encoded relative path, or a file: URI when absolute."""
+    rel = posix(path)
+    if Path(rel).is_absolute():
+        return Path(rel).as_uri()
+    return quote(rel, safe="/")
