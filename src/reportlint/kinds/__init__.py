@@ -25,6 +25,7 @@ KINDS: dict[str, str] = {
     "single_item_quantifier": "reportlint.kinds.single_item_quantifier",
     "total_check": "reportlint.kinds.total_check",
     "repeated_metric": "reportlint.kinds.repeated_metric",
+    "date_check": "reportlint.kinds.date_check",
 }
 
 _loaded: dict[str, ModuleType] = {}
