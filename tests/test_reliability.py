@@ -306,3 +306,23 @@ def test_pattern_timeout_bills_only_the_regex_not_the_caller(monkeypatch):
             pass
         seen += 1
     assert seen == 5
+
+
+def test_a_crashing_kind_is_reported_and_the_rest_still_runs(tmp_path, pack, good, monkeypatch):
+    """A bug in one kind becomes a named failure (exit 2), not a traceback that stops the run."""
+    from reportlint.kinds import substitution
+
+    def broken(rule, state, doc):
+        raise ValueError("boom")
+        yield
+    monkeypatch.setattr(substitution, "check", broken)
+    (pack / "broken-terms.yaml").write_text(
+        RULE.replace("misused-shishi-test", "broken-terms").replace("kind: pattern", "kind: substitution")
+        .replace('patterns: ["设施(?P<object>行政处罚)"]', "swap: {设施: 实施}").replace(
+            'exceptions: ["公共设施行政处罚"]\nreplacement: "实施\\\\g<object>"\n', "")
+        .replace("“实施{object}”", "“{expected}”"), encoding="utf-8")
+    code, out, err = run("--pack", pack, good)
+    assert code == 2
+    assert re.search(rf"{re.escape(str(good))}: rule broken-terms \(.*\) abandoned: internal error in kind "
+                     r"'substitution' \(.*test_reliability.py:\d+\): ValueError: boom", err), err
+    assert_still_linted(out, good)

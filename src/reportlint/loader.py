@@ -95,8 +95,13 @@ class Rule:
 
 
 # ---- YAML with marks ---------------------------------------------------------------------
-def _walk(node, path: tuple, marks: dict, errors: list, fname: str) -> None:
+def _walk(node, path: tuple, marks: dict, errors: list, fname: str, visited: set | None = None) -> None:
     marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    # an alias (*name) is the same node again: walk it once, or nested aliases blow up exponentially
+    visited = set() if visited is None else visited
+    if id(node) in visited:
+        return
+    visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for knode, vnode in node.value:
@@ -110,10 +115,10 @@ def _walk(node, path: tuple, marks: dict, errors: list, fname: str) -> None:
             else:
                 seen[key] = line
             marks[path + (key,)] = (line, knode.start_mark.column + 1)
-            _walk(vnode, path + (key,), marks, errors, fname)
+            _walk(vnode, path + (key,), marks, errors, fname, visited)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, path + (i,), marks, errors, fname)
+            _walk(item, path + (i,), marks, errors, fname, visited)
 
 
 def parse_yaml(text: str, fname: str) -> tuple[Any, dict, list[RuleFileError]]:

@@ -106,5 +106,16 @@ def lint_document(doc: Document, rules: list[Rule], *, lang: str = "zh",
             failures.append(RuleFailure(doc.path, rule, f"pattern took too long: {exc}"))
         except RecursionError:
             failures.append(RuleFailure(doc.path, rule, "input too deeply nested"))
+        except Exception as exc:  # a bug in a kind must not stop the other rules and files
+            failures.append(RuleFailure(doc.path, rule, f"internal error in kind '{rule.kind_name}' "
+                                        f"({_where(exc)}): {type(exc).__name__}: {exc}"))
     findings.sort(key=lambda f: f.sort_key)
     return findings, failures
+
+
+def _where(exc: BaseException) -> str:
+    """file:line of the innermost frame, for the bug report."""
+    tb = exc.__traceback__
+    while tb and tb.tb_next:
+        tb = tb.tb_next
+    return f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb else "?"
