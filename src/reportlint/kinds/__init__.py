@@ -17,15 +17,27 @@ from types import ModuleType
 
 KINDS: dict[str, str] = {
     "substitution": "reportlint.kinds.substitution",
+    "law_title": "reportlint.kinds.law_title",
     "pattern": "reportlint.kinds.pattern",
-    "paired_marks": "reportlint.kinds.paired_marks",
+    "required_sections": "reportlint.kinds.required_sections",
+    "next_year_plan": "reportlint.kinds.next_year_plan",
+    "report_year": "reportlint.kinds.report_year",
+    "abrupt_ending": "reportlint.kinds.abrupt_ending",
+    "outline_numbering": "reportlint.kinds.outline_numbering",
+    "signing_date": "reportlint.kinds.signing_date",
+    "calendar_date": "reportlint.kinds.calendar_date",
+    "report_title": "reportlint.kinds.report_title",
+    "broken_paragraph": "reportlint.kinds.broken_paragraph",
     "halfwidth_punctuation": "reportlint.kinds.halfwidth_punctuation",
+    "paired_marks": "reportlint.kinds.paired_marks",
+    "cjk_spacing": "reportlint.kinds.cjk_spacing",
     "duplicate": "reportlint.kinds.duplicate",
     "rate_check": "reportlint.kinds.rate_check",
     "single_item_quantifier": "reportlint.kinds.single_item_quantifier",
     "total_check": "reportlint.kinds.total_check",
     "repeated_metric": "reportlint.kinds.repeated_metric",
     "date_check": "reportlint.kinds.date_check",
+    "body_year": "reportlint.kinds.body_year",
 }
 
 _loaded: dict[str, ModuleType] = {}

@@ -1,0 +1,159 @@
+"""Titles in 《…》 checked against a shipped catalogue of laws, regulations and policy documents.
+
+    catalogue: law_titles.tsv     # in reportlint/data (title, type, issued, status, until, replaced_by, edition)
+
+For every 《title》 (and every edition reference such as 纲要（2022—2025年）, quoted or not):
+- a title one edit away from a catalogue title (暂定条例 for 暂行条例, an extra 的, 督查 for
+  督察) is reported with the right title as suggestion and fix      -> variant `near`
+- 《中华人民共和国X》 where X is catalogued without the prefix           -> variant `prefix`
+- an edition range that does not exist (（2022—2025年）)                -> variant `edition`, warning
+- a document superseded, repealed or renamed before the report year   -> variant `outdated`, warning
+Titles that are neither catalogued nor near a catalogued one (local documents) are left alone.
+Near misses are found with a one-deletion index (SymSpell style), built only when a title is
+not catalogued, so the usual report costs one dict lookup per title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from ..finding import Hit, Severity
+from ..schema import Option
+
+KIND = "law_title"
+OPTIONS = {
+    "catalogue": Option("str", default="law_titles.tsv", doc="file in reportlint/data"),
+    "min_length": Option("int", default=5, doc="shorter unknown titles are never near misses"),
+}
+FIELDS = {"found", "expected", "until"}
+SCOPES = ()
+
+PREFIX = "中华人民共和国"
+TITLE_RE = re.compile(r"[《〈<]([^《》〈〉<>\n]{2,120})[》〉>]")
+_SPACE_RE = re.compile(r"\s+")
+_DASHES = str.maketrans({"（": "(", "）": ")", "-": "—", "–": "—", "－": "—", "~": "—", "～": "—",
+                         "─": "—", "―": "—"})
+_EDITION_TAIL_RE = re.compile(r"\((?:\d{4}[^()]*|[^()]*修[订正][^()]*)\)$")
+_YEARS_RE = re.compile(r"(\d{4})\D{0,3}(\d{4})?")
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    type: str
+    issued: int
+    status: str
+    until: int | None
+    replaced_by: str
+    edition: str          # "2021—2025" or ""
+
+
+def normalise(s: str) -> str:
+    return _SPACE_RE.sub("", s).translate(_DASHES)
+
+
+def load_catalogue(name: str) -> list[Entry]:
+    text = (resources.files("reportlint.data") / name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        c = (line.split("\t") + [""] * 7)[:7]
+        out.append(Entry(c[0], c[1], int(c[2] or 0), c[3], int(c[4]) if c[4] else None, c[5], c[6]))
+    return out
+
+
+class Catalogue:
+    def __init__(self, entries: list[Entry]):
+        self.by_name: dict[str, list[Entry]] = {}
+        for e in entries:
+            self.by_name.setdefault(e.title, []).append(e)
+            if e.title.startswith(PREFIX) and len(e.title) > len(PREFIX) + 1:
+                self.by_name.setdefault(e.title[len(PREFIX):], []).append(e)
+        self.editions = {n: es for n, es in self.by_name.items() if any(e.edition for e in es)}
+        self.edition_re = re.compile(
+            "(" + "|".join(sorted(map(re.escape, self.editions), key=len, reverse=True)) + r")"
+            r"\s*[（(]([^（）()\n]{1,24})[)）]")
+        self._index: tuple[dict, dict] | None = None
+
+    def near(self, name: str) -> set[str]:
+        """Catalogued names one insertion, deletion or substitution away from `name`."""
+        if self._index is None:
+            shorter, masked = {}, {}
+            for n in self.by_name:
+                for i in range(len(n)):
+                    shorter.setdefault(n[:i] + n[i + 1:], set()).add(n)
+                    masked.setdefault(n[:i] + "\0" + n[i + 1:], set()).add(n)
+            self._index = shorter, masked
+        shorter, masked = self._index
+        found = set(shorter.get(name, ()))                       # a character is missing
+        for i in range(len(name)):
+            if name[:i] + name[i + 1:] in self.by_name:          # a character too many
+                found.add(name[:i] + name[i + 1:])
+            found |= masked.get(name[:i] + "\0" + name[i + 1:], set())   # a wrong character
+        found.discard(name)
+        return found
+
+
+def prepare(rule):
+    return Catalogue(load_catalogue(rule["catalogue"]))
+
+
+def _edition_text(ed: str) -> str:
+    return f"（{ed}年）"
+
+
+def check(rule, cat: Catalogue, doc):
+    text = doc.text
+    year = doc.meta.year
+    for m in TITLE_RE.finditer(text):
+        raw = m.group(1)
+        if not re.search(r"[\u4e00-\u9fff]", raw):
+            continue
+        norm = normalise(raw)
+        tail = _EDITION_TAIL_RE.search(norm)
+        base = norm[:tail.start()] if tail else norm
+        entries = cat.by_name.get(base)
+        if entries:
+            if year and base not in cat.editions:
+                yield from _outdated(entries, base, year, m.start(1), m.end(1), raw)
+            continue
+        if base.startswith(PREFIX) and base[len(PREFIX):] in cat.by_name:
+            right = base[len(PREFIX):]
+            yield Hit(m.start(1), m.end(1), {"found": raw, "expected": right + (tail.group(0) if tail else "")},
+                      suggestion=f"《{right}》", variant="prefix",
+                      fix=right if not tail and raw == norm else None)
+            continue
+        if len(base) < rule["min_length"]:
+            continue
+        near = cat.near(base)
+        if len(near) == 1:
+            right = near.pop()
+            yield Hit(m.start(1), m.end(1), {"found": raw, "expected": right},
+                      suggestion=f"《{right}》", variant="near",
+                      fix=right if not tail and raw == norm else None)
+    for m in cat.edition_re.finditer(text):
+        base, inner = m.group(1), m.group(2)
+        ym = _YEARS_RE.search(inner)
+        if not ym:
+            continue
+        given = ym.group(1) + ("—" + ym.group(2) if ym.group(2) else "")
+        entries = cat.editions[base]
+        match = [e for e in entries if e.edition == given]
+        if not match:
+            best = max((e for e in entries if e.edition), key=lambda e: (e.status == "", e.issued))
+            yield Hit(m.start(2) - 1, m.end(2) + 1,
+                      {"found": inner, "expected": best.edition + "年"},
+                      suggestion=base + _edition_text(best.edition), variant="edition",
+                      severity=Severity.WARNING)
+        elif year:
+            yield from _outdated(match, base + _edition_text(given), year, m.start(), m.end(), m.group(0))
+
+
+def _outdated(entries, name, year, start, end, raw):
+    for e in entries:
+        if e.status and e.until and year >= e.until:
+            yield Hit(start, end, {"found": raw, "expected": e.replaced_by, "until": str(e.until)},
+                      suggestion=f"《{e.replaced_by}》", variant="outdated", severity=Severity.WARNING)
+            return
