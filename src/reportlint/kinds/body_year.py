@@ -1,0 +1,55 @@
+"""A statement in the body framed by another year than the report's: “2023年，全镇共调解…”
+in a 2024 report, usually a paragraph copied from last year's draft with its figures.
+
+    frame: "(?P<y>20\\d\\d)\\s*年度?[，,]"   # the framing year at a sentence start; group y
+    except_words: [较, 同比, 以来]          # sentences that compare or span years are fine
+    skip_headings: [打算, 计划]             # plan sections are left to the plan rules
+
+Only years before the report year, or after the year following it, are reported; headings
+and the title are left to the structure rules. Nothing is reported when the report year
+is unknown.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..finding import Hit
+from ..numbers import sentence_end
+from ..schema import Option
+
+KIND = "body_year"
+OPTIONS = {
+    "frame": Option("regex", required=True, doc="a framing year at a sentence start; group y"),
+    "except_words": Option("list", default=[], doc="sentences holding one of these are fine"),
+    "skip_headings": Option("list", default=[], doc="sections whose heading holds one of these"),
+}
+FIELDS = {"found"}
+SCOPES = ()
+
+_STARTS = regex.compile(r"(?:^|(?<=[。；;！!？?])|(?<=[一二三四五六七八九十]是))[ \t\u3000]*", regex.M)
+
+
+def check(rule, state, doc):
+    year = doc.meta.year
+    if year is None:
+        return
+    text = doc.text
+    titles = [(h.start, h.end) for h in doc.headings]
+    if doc.meta.title_line:
+        titles.append(doc.line_span(doc.meta.title_line))
+    skipped = [(h.start, h.section_end) for h in doc.headings
+               if any(w in h.title for w in rule["skip_headings"])]
+    frame, words = rule["frame"], rule["except_words"]
+    for st in _STARTS.finditer(text):
+        m = frame.match(text, st.end())
+        if not m:
+            continue
+        y = int(m.group("y"))
+        if year <= y <= year + 1:
+            continue
+        if any(a <= m.start() <= b for a, b in titles) or any(a <= m.start() < b for a, b in skipped):
+            continue
+        sentence = text[m.start():sentence_end(text, m.end())]
+        if any(w in sentence for w in words):
+            continue
+        yield Hit(m.start("y"), text.index("年", m.end("y")) + 1, {"found": m.group().rstrip("，, ")})
