@@ -16,6 +16,21 @@ URL_RX = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9./:_?&=%#~+@;!,()\-]+"
                     r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:gov|com|org|net|edu)(?:\.cn)?\b[/A-Za-z0-9._?&=%#\-]*")
 
 
+# Web-page header lines (索引号:… 发布时间:… "- 标 题:…") are residue to delete, not prose to edit.
+WEB_META = re.compile(r"索\s*引\s*号|发布(?:机构|时间|日期|目录|于)|信息来源|浏览(?:次数|量)|主题分类|字号[:：]"
+                      r"|^[-•*\s]*(?:日期|时间|来源)[:：]|^[-•*]\s*\S(?:\s?\S){1,5}[:：]")
+
+
+def prose_lines(doc):
+    """(line number, line, offset) of the lines that hold draft text: not Markdown code, not the
+    web-page header above the title, not 索引号/发布时间 metadata lines."""
+    title_line = doc.meta.title_line
+    for no, line in enumerate(doc.lines, 1):
+        if not line or no in doc.skipped_lines or no < title_line or WEB_META.search(line):
+            continue
+        yield no, line, doc.line_starts[no - 1]
+
+
 def is_han(ch: str | None) -> bool:
     return bool(ch) and _HAN_RX.match(ch) is not None
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..schema import Option
-from ._cjk import URL_RX, grouped, is_chinese, is_han, is_latin
+from ._cjk import URL_RX, grouped, is_chinese, is_han, is_latin, prose_lines
 
 KIND = "halfwidth_punctuation"
 OPTIONS = {
@@ -29,9 +29,6 @@ _ASCII_MARK = re.compile(r"[,:;?!()]")
 _LIST_MARKER = re.compile(r"[ \t\u3000]*[0-9A-Za-z]{1,2}\)")
 _BLANK = " \t"
 _ORDINAL_STYLES = ("cn-paren", "arabic-paren", "cn-dun", "arabic-dot")
-# Web-page header lines (索引号:… 发布时间:…) are residue to delete, not text to re-punctuate.
-_WEB_META = re.compile(r"索\s*引\s*号|发布(?:机构|时间|日期|目录|于)|信息来源|浏览(?:次数|量)|主题分类|字号[:：]"
-                       r"|^[-•*\s]*(?:日期|时间|来源)[:：]")
 
 
 def _left(line: str, i: int) -> int:
@@ -112,11 +109,7 @@ def check(rule, state, doc):
             if h.style in _ORDINAL_STYLES:
                 headings.setdefault(h.line, []).append((h.start, h.start + len(h.label)))
     items = []
-    title_line = doc.meta.title_line
-    for no, line in enumerate(doc.lines, 1):
-        if no in doc.skipped_lines or not line or no < title_line or _WEB_META.search(line):
-            continue
-        base = doc.line_starts[no - 1]
+    for no, line, base in prose_lines(doc):
         skip = [(base_s - base, base_e - base) for base_s, base_e in headings.get(no, ())]
         if "." in line:
             skip.extend(m.span() for m in URL_RX.finditer(line))

@@ -1,0 +1,76 @@
+"""Blanks inside Chinese text: between digits and Han characters, next to full-width marks,
+and between Han characters ("2023 年", "锚定 “目标”", "法 治"). Chinese typesetting puts no
+space there; such blanks are left over from PDF or web conversion.
+
+    summary_min: 10    # from this many fixable blanks, a systematic habit is reported once
+
+Only runs of one or two blanks are taken: longer runs are layout (aligned columns, a
+signature pushed right); blanks next to Latin words or codes ("使用 Word 软件", "GB/T 9704—2012
+排版") are left alone. A blank between two Han characters is fixed only when it cuts through a
+word ("法 治政府": jieba reads 法治 across it); between two whole words ("安全生产法 牢固树立",
+a slogan, or a lost line break) it is reported without a fix.
+"""
+from __future__ import annotations
+
+import re
+
+from ..finding import Hit
+from ..schema import Option
+from ._cjk import FULLWIDTH_PUNCT, HAN, grouped, prose_lines
+
+KIND = "cjk_spacing"
+OPTIONS = {
+    "summary_min": Option("int", default=10, doc="report a systematic habit once from this many blanks on"),
+}
+FIELDS = {"found", "expected", "context", "count", "first_line", "last_line", "lines", "marks"}
+SCOPES = ()
+
+_P = re.escape(FULLWIDTH_PUNCT.replace("—", "").replace("…", ""))   # dashes may take spaces
+_BLANKS = r"[ \t\u3000\u00a0]{1,2}"
+_GAP = re.compile(
+    rf"(?<=[{HAN}{_P}\d]){_BLANKS}(?=[{HAN}{_P}])"       # 法 治 / 2023 年 / 工作 ，
+    rf"|(?<=[{HAN}{_P}]){_BLANKS}(?=\d)")                 # 截至 2024
+_TIGHT = re.compile(rf"\d[{HAN}]|[{HAN}]\d")
+_LEFT = re.compile(rf"(?:[{HAN}]{{1,3}}|\d+|[{_P}])$")
+_RIGHT = re.compile(rf"[{HAN}]{{1,3}}|\d+|[{_P}]")
+_LATIN_LEFT = re.compile(rf"[^{HAN}{_P}]*$")     # the non-Chinese stretch before the blank
+_LATIN_RIGHT = re.compile(rf"[^{HAN}{_P}]*")
+_HAN1 = re.compile(rf"[{HAN}]")
+
+
+def _joins_word(line: str, s: int, e: int) -> bool:
+    """True if jieba, reading the text without the blank, finds a word across it."""
+    from ..segment import tokenize
+
+    lo, hi = max(0, s - 6), min(len(line), e + 6)
+    glued = line[lo:s] + line[e:hi]
+    cut = s - lo
+    return any(ts < cut < te for _w, ts, te in tokenize(glued))
+
+
+def check(rule, state, doc):
+    text = doc.text
+    items, loose = [], []
+    for no, line, base in prose_lines(doc):
+        if not any(b in line for b in " \t\u3000\u00a0"):
+            continue
+        for m in _GAP.finditer(line):
+            s, e = m.span()
+            before, after = line[s - 1], line[e]
+            if before.isdigit() and re.search(r"[A-Za-z]", _LATIN_LEFT.search(line, 0, s).group()):
+                continue                                 # GB/T 9704—2012 排版
+            if after.isdigit() and re.search(r"[A-Za-z]", _LATIN_RIGHT.match(line, e).group()):
+                continue
+            left = _LEFT.search(line, 0, s).group()
+            right = _RIGHT.match(line, e).group()
+            detail = {"context": left + m.group() + right, "expected": left + right}
+            if _HAN1.match(before) and _HAN1.match(after) and not _joins_word(line, s, e):
+                loose.append(Hit(base + s, base + e, {"found": m.group(), **detail}, variant="words"))
+                continue
+            items.append((base + s, base + e, "", detail))
+    tight = len(_TIGHT.findall(text)) if len(items) >= rule["summary_min"] else 0
+    hits, _ = grouped(doc, items, summary_min=rule["summary_min"], fullwidth_count=tight)
+    for h in hits:
+        if h.variant == "one":
+            h.suggestion = "删除空格"
+    return hits + loose
