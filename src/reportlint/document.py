@@ -25,11 +25,23 @@ _HEADING_PATTERNS = (
 )
 _MD_HEADING = re.compile(r"(?P<hashes>#{1,6})\s+")
 _TITLE_HINT = re.compile(r"报告|总结|情况|汇报|计划|要点")
-_YEAR = re.compile(r"(20\d\d)\s*年")
+_YEAR = re.compile(r"(20\d\d)\s*(?:年|(?=法治|法制|依法))")
+# lines of a web page's header: 索引号, 发布机构, 发布时间, 字号, 分享 …
+_WEB_META = re.compile(r"索\s*引\s*号|发布机构|发布(?:时间|日期)|成文(?:日期|时间)|发文(?:字号|时间)|主题分类|"
+                       r"浏览(?:次数|量)|信息来源|字号[:：]|分享到?[:：]|^[-•|]|^(?:日期|来源|时间)[:：]")
+_DOC_NUMBER = re.compile(r"\S{1,12}〔20\d\d〕\d+号")
+_GLUED_TITLE = re.compile(r"(.{4,50}?(?:报告|总结))(?=20\d\d|[一-龥])")
+_OPENING_YEAR = re.compile(r"(?P<y>20\d\d)\s*年(?:度)?(?:以来)?[，,是]")
+_REPORT_AS_FOLLOWS = re.compile(r"现将.{0,30}?(?P<y>20\d\d)\s*年.{0,30}?(?:报告|汇报|总结)(?:如下|于后)")
 _CN_YEAR = re.compile(r"二[〇零○0][一二三四五六七八九〇零○0]{2}")
 _DATE_LINE = re.compile(
     r"^[\s\u3000]*(?P<y>20\d\d|二[〇零○0][〇零○0一二三四五六七八九]{2})\s*年\s*"
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$")
+_LEADING_RESIDUE = re.compile(r"(?:\[bookmark:[^\]\n]*\]\s*)+")
+# what may follow the last sentence of a complete report: web-page footers, signature, date
+_FOOTER = re.compile(r"扫一扫|相关(?:解读|链接|附件|文件)|打印本页|关闭窗口|分享到|责任编辑|^【.*】$")
+_SIGNATURE = re.compile(r"^\S{2,30}(?:政府|委员会|办事处|党委|党工委|管委会|局|镇|乡|街道|办公室)$")
+_CLOSED = re.compile(r"[。！？!?…；;）)”’」』》\]】]$")
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
 
 
@@ -76,6 +88,15 @@ class Heading:
     @property
     def section_text(self) -> str:  # filled in by Document.headings
         return self._text[self.start:self.section_end]
+
+
+@dataclass
+class Truncation:
+    """Where a document stops abruptly (a web-page opening, a paste cut short)."""
+    line: int
+    start: int
+    end: int
+    reason: str            # mid-sentence | bare-heading
 
 
 @dataclass
@@ -215,6 +236,9 @@ class Document:
 
     def _heading_at(self, no: int, line: str) -> Heading | None:
         body = line.lstrip(INDENT)
+        residue = _LEADING_RESIDUE.match(body)
+        if residue:        # "[bookmark: _GoBack]（四）…": the heading is still there
+            body = body[residue.end():].lstrip(INDENT)
         if not body:
             return None
         base = self.line_starts[no - 1] + (len(line) - len(body))
@@ -246,23 +270,35 @@ class Document:
             return Heading(level, style, num, m.group(0), title, no, base, end, run_in)
         return None
 
+    @cached_property
+    def truncated(self) -> Truncation | None:
+        """Set when the text ends mid-sentence or on a heading with no body.
+
+        Trailing web footers (扫一扫在手机打开当前页), the signature and the date are not
+        the end of the text; a final sentence without closing punctuation is.
+        """
+        for no in range(len(self.lines), 0, -1):
+            line = self.lines[no - 1]
+            s = line.strip(INDENT)
+            if not s or no in self.skipped_lines:
+                continue
+            if _FOOTER.search(s) or _DATE_LINE.match(s) or _SIGNATURE.match(s):
+                continue
+            start = self.line_starts[no - 1] + len(line) - len(line.lstrip(INDENT))
+            end = start + len(s)
+            head = self._heading_at(no, line)
+            if head and not head.run_in:
+                return Truncation(no, start, end, "bare-heading")
+            if _CLOSED.search(s):
+                return None
+            return Truncation(no, start, end, "mid-sentence")
+        return None
+
     # ---- meta ------------------------------------------------------------------------
     @cached_property
     def meta(self) -> Meta:
         meta = Meta()
-        seen = 0
-        for no, line in enumerate(self.lines, 1):
-            s = line.strip(INDENT)
-            if not s:
-                continue
-            seen += 1
-            if seen > 8:
-                break
-            if self.markdown:
-                s = s.lstrip("#").strip()
-            if _TITLE_HINT.search(s) and len(s) <= 60 and not s.endswith(("。", "：", ":")):
-                meta.title, meta.title_line = s, no
-                break
+        body_from = self._find_title(meta)
         if meta.title:
             compact = re.sub(r"[\s\u3000]+", "", meta.title)
             m = _YEAR.search(compact)
@@ -270,7 +306,7 @@ class Document:
                 meta.year, meta.year_source = int(m.group(1)), "title"
                 head = compact[:m.start()]
                 unit = head if head else re.split(r"法治|法制|依法", compact[m.end():])[0]
-                meta.unit = unit.removesuffix("度").strip("《》“”")
+                meta.unit = unit.removesuffix("度").removesuffix("关于").strip("《》“”")
             else:
                 cm = _CN_YEAR.search(compact)
                 if cm:
@@ -288,11 +324,71 @@ class Document:
                 break
         if meta.year is None and meta.signing_date:
             meta.year, meta.year_source = meta.signing_date[0] - 1, "signing-date"
+        if meta.year is None:
+            year = self._opening_year(body_from)
+            if year:
+                meta.year, meta.year_source = year, "opening"
         if self._year_override is not None and meta.year_source != "title":
             meta.year, meta.year_source = self._year_override, "config"
         if self._unit_override:
             meta.unit = self._unit_override
         return meta
+
+    def _find_title(self, meta: Meta) -> int:
+        """Fill meta.title/title_line from the opening lines; return the line where the body starts.
+
+        Skips web-page headers (索引号, 发布时间, 字号 …), joins a title broken over two lines
+        (“…人民政府” + “关于2024年…的报告”) and cuts a title glued to the first paragraph.
+        """
+        prev: tuple[int, str] | None = None
+        seen = 0
+        for no, line in enumerate(self.lines, 1):
+            s = line.strip(INDENT)
+            if not s:
+                continue
+            seen += 1
+            if seen > 16:
+                break
+            if self.markdown:
+                s = s.lstrip("#").strip()
+            if _WEB_META.search(s) or len(s) <= 2 or _DATE_LINE.match(s) or _DOC_NUMBER.fullmatch(s):
+                continue
+            if self._heading_at(no, line):
+                return no
+            if len(s) > 60:
+                m = _GLUED_TITLE.match(s)
+                if m and _TITLE_HINT.search(m.group(1)):
+                    meta.title, meta.title_line = m.group(1), no
+                return no
+            if _TITLE_HINT.search(s) and not s.endswith(("。", "：", ":")):
+                if prev and (s.startswith("关于") or len(s) <= 8) and len(prev[1]) + len(s) <= 60:
+                    meta.title, meta.title_line = prev[1] + s, prev[0]
+                else:
+                    meta.title, meta.title_line = s, no
+                return no + 1
+            if s.endswith(("。", "：", ":", "；")) or re.search(r"[。，,；]", s):
+                return no
+            prev = (no, s)
+        return 1
+
+    def _opening_year(self, body_from: int) -> int | None:
+        """The report year as the opening paragraph states it (“2024年，我镇…”, “现将2024年…报告如下”)."""
+        checked = 0
+        for no in range(max(1, body_from), len(self.lines) + 1):
+            s = self.lines[no - 1].strip(INDENT)
+            if not s or _WEB_META.search(s):
+                continue
+            m = _OPENING_YEAR.match(s) or _REPORT_AS_FOLLOWS.search(s)
+            if m:
+                return int(m.group("y"))
+            h = self._heading_at(no, self.lines[no - 1])
+            if h:
+                m = re.match(r"(?P<y>20\d\d)\s*年", h.title)
+                return int(m.group("y")) if m else None
+            checked += 1
+            if checked >= 3:
+                return None
+        return None
 
     # ---- helpers for kinds -----------------------------------------------------------
     def spans(self, scope: str) -> list[Span]:

@@ -1,0 +1,135 @@
+"""Outline numbering (GB/T 9704—2012 7.3.3: 一、 > （一） > 1. > （1）) over Document.headings.
+
+Variants of one finding:
+  skipped / repeated / out-of-order / starts-late   numbers within one level under one parent
+  orphan         a lower level used before any heading of the level above (（一） before 一、)
+  level-jump     a level skipped (（1） right under 一、); 一、 + 1. is allowed
+  mixed-brackets half-width brackets among full-width ones at one level ((四) among （一）（二）)
+  missing-bracket  “一）” or “（一、” at the start of a line
+    missing_bracket: "^[ \\t\\u3000]*(?:(?P<close>[一二三四五六七八九十]{1,3})[）)]|[（(](?P<open>[一二三四五六七八九十]{1,3})[、，,.．])"
+Lists numbered 1. 2. … may restart at 1 under one parent; Chinese-numeral levels may not.
+"""
+from __future__ import annotations
+
+from ..finding import Hit
+from ..patterns import finditer
+from ..schema import Option
+
+KIND = "outline_numbering"
+OPTIONS = {
+    "missing_bracket": Option("regex", required=True,
+                              doc="a numbered line missing one bracket; groups close / open"),
+}
+FIELDS = {"found", "expected", "prev"}
+SCOPES = ()
+
+FULL, HALF = "（）", "()"
+
+
+def _cn(n: int) -> str:
+    import cn2an
+    return cn2an.an2cn(n)
+
+
+def label(style: str, n: int, brackets: str = FULL) -> str:
+    if style == "cn-dun":
+        return f"{_cn(n)}、"
+    if style == "cn-paren":
+        return f"{brackets[0]}{_cn(n)}{brackets[1]}"
+    if style == "arabic-dot":
+        return f"{n}."
+    return f"{brackets[0]}{n}{brackets[1]}"
+
+
+def _brackets(h) -> str | None:
+    """FULL, HALF or "mixed" for a bracketed ordinal; None for 一、 and 1."""
+    if h.style not in ("cn-paren", "arabic-paren"):
+        return None
+    o, c = h.label[0], h.label[-1]
+    if o + c == FULL or o + c == HALF:
+        return o + c
+    return "mixed"
+
+
+def check(rule, state, doc):
+    title = doc.meta.title
+    heads = [h for h in doc.headings
+             if h.number is not None and not (title and len(h.title) >= 4 and h.title in title)]
+    has_level = {h.level for h in heads}
+    last: dict = {}            # (id(parent), level) -> previous sibling
+    for h in heads:
+        br = _brackets(h) or FULL
+        br = br if br != "mixed" else FULL
+        # level order
+        if h.parent is None and h.level > 1 and any(lv < h.level for lv in has_level) and h.level != min(has_level):
+            above = min(lv for lv in has_level if lv < h.level)
+            up = next(x for x in heads if x.level == above)
+            yield Hit(h.start, h.start + len(h.label),
+                      {"found": h.label, "expected": label(up.style, 1, br), "prev": ""},
+                      variant="orphan")
+        elif h.parent is not None and h.parent.style != "markdown" \
+                and h.level - h.parent.level >= 2 and not (h.parent.level == 1 and h.level == 3):
+            missing = h.parent.level + 1
+            yield Hit(h.start, h.start + len(h.label),
+                      {"found": h.label, "prev": h.parent.label,
+                       "expected": label(_STYLE[missing], 1, br)},
+                      variant="level-jump")
+        # numbers among siblings
+        key = (id(h.parent), h.level)
+        prev = last.get(key)
+        last[key] = h
+        if prev is None:
+            if h.number != 1 and h.parent is not None:
+                yield Hit(h.start, h.start + len(h.label),
+                          {"found": h.label, "expected": label(h.style, 1, br), "prev": h.parent.label},
+                          variant="starts-late")
+            continue
+        if h.number == prev.number + 1 or (h.number == 1 and h.level >= 3):
+            continue
+        fields = {"found": h.label, "prev": prev.label, "expected": label(h.style, prev.number + 1, br)}
+        if h.number == prev.number:
+            variant = "repeated"
+        elif h.number > prev.number + 1:
+            variant = "skipped"
+        else:
+            variant = "out-of-order"
+        yield Hit(h.start, h.start + len(h.label), fields, suggestion=fields["expected"],
+                  variant=variant)
+    yield from _mixed_brackets(heads)
+    yield from _missing_brackets(rule, doc)
+
+
+_STYLE = {1: "cn-dun", 2: "cn-paren", 3: "arabic-dot", 4: "arabic-paren"}
+
+
+def _mixed_brackets(heads):
+    by_level: dict[int, list] = {}
+    for h in heads:
+        if _brackets(h):
+            by_level.setdefault(h.level, []).append(h)
+    for hs in by_level.values():
+        full = sum(_brackets(h) == FULL for h in hs)
+        half = sum(_brackets(h) == HALF for h in hs)
+        major = HALF if half > full else FULL
+        for h in hs:
+            kind = _brackets(h)
+            if kind == major:
+                continue
+            right = label(h.style, h.number, major)
+            yield Hit(h.start, h.start + len(h.label),
+                      {"found": h.label, "expected": right, "prev": ""},
+                      suggestion=right, fix=right if h.label.replace(" ", "") == h.label else None,
+                      variant="mixed-brackets")
+
+
+def _missing_brackets(rule, doc):
+    for m in finditer(rule["missing_bracket"], doc.text):
+        grp = "close" if m.group("close") else "open"
+        num = m.group(grp)
+        s, e = m.span(grp)
+        start = s if grp == "close" else s - 1
+        end = e + 1
+        found = doc.text[start:end]
+        right = f"（{num}）"
+        yield Hit(start, end, {"found": found, "expected": right, "prev": ""},
+                  suggestion=right, variant="missing-bracket")

@@ -1,0 +1,54 @@
+"""Years that contradict the report year: a heading “一、2024年…” in a 2025 report, or the
+opening “现将2024年…报告如下”.
+
+    heading_year: "^(?P<y>20\\d\\d)\\s*年"       # where a heading states its year
+    opening: "现将.{0,40}?(?P<y>20\\d\\d)\\s*年.{0,40}?(?:报告|汇报)如下"
+    except_headings: "计划|打算|安排|思路"       # plan headings: the plan kind checks those
+
+Only years the report year can contradict are read: ranges such as 2021—2025年 are skipped.
+"""
+from __future__ import annotations
+
+from ..finding import Hit
+from ..patterns import finditer, search
+from ..schema import Option
+from .required_sections import _compiled
+
+KIND = "report_year"
+OPTIONS = {
+    "heading_year": Option("str", required=True, doc="a year a heading states; group y"),
+    "opening": Option("str", required=True, doc="the sentence that states the report's year; group y"),
+    "except_headings": Option("str", required=True, doc="heading titles left to the plan check"),
+}
+FIELDS = {"found", "expected", "where"}
+SCOPES = ()
+
+
+def prepare(rule):
+    return {}
+
+
+def check(rule, state, doc):
+    meta = doc.meta
+    if meta.year is None:
+        return
+    year = meta.year
+    expected = f"{year}年"
+    skip = _compiled(state, rule["except_headings"], year)
+    rx = _compiled(state, rule["heading_year"], None)
+    for h in doc.headings:
+        if search(skip, h.title):
+            continue
+        m = search(rx, h.title)
+        if m and int(m.group("y")) != year:
+            at = doc.text.find(m.group("y"), h.start, h.end + 1)
+            yield Hit(at, at + len(m.group("y")) + 1,
+                      {"found": f"{m.group('y')}年", "expected": expected, "where": "标题"},
+                      suggestion=expected)
+    # the opening paragraph: only the first few paragraphs
+    for para in doc.paragraphs[:6]:
+        for m in finditer(_compiled(state, rule["opening"], None), doc.text, para.start, para.end):
+            if int(m.group("y")) != year:
+                yield Hit(m.start("y"), m.end("y") + 1,
+                          {"found": f"{m.group('y')}年", "expected": expected, "where": "开头段"},
+                          suggestion=expected)

@@ -1,0 +1,99 @@
+"""Parts a report must contain, found from headings at any level or, when folded, from the body.
+
+    sections:
+      - name: 存在的不足和原因                 # what the message calls the part
+        heading: "不足|问题|短板|差距"          # searched in every heading title (any level)
+        body: "存在的?(?:不足|问题)"           # optional: keywords that show the part is folded in
+    skip_truncated: true                       # a text cut off at the end may just lack its tail
+
+Patterns may use {year} and {next_year} (the report year from Document.meta; any year when
+it is unknown). A missing part is reported where it was expected: after the part listed
+before it (when that part has a heading), else at the first heading.
+"""
+from __future__ import annotations
+
+from ..document import Heading
+from ..finding import Hit
+from ..patterns import compile_pattern, search
+from ..schema import Option
+
+KIND = "required_sections"
+OPTIONS = {
+    "sections": Option("list", required=True, doc="[{name, heading, body?}] in their usual order"),
+    "skip_truncated": Option("bool", default=True,
+                             doc="say nothing when the text ends abruptly (see Document.truncated)"),
+}
+FIELDS = {"name", "where"}
+SCOPES = ()
+
+ANY_YEAR = r"20\d\d"
+
+
+def year_pattern(pattern: str, year: int | None) -> str:
+    """Fill {year}/{next_year} in a pattern; any year when the report year is unknown."""
+    if year is None:
+        return pattern.replace("{year}", ANY_YEAR).replace("{next_year}", ANY_YEAR)
+    return pattern.replace("{year}", str(year)).replace("{next_year}", str(year + 1))
+
+
+def validate(options):
+    for i, sec in enumerate(options["sections"]):
+        if not isinstance(sec, dict) or not isinstance(sec.get("name"), str) \
+                or not isinstance(sec.get("heading"), str):
+            yield ("sections", i), "each section needs a 'name' and a 'heading' pattern (strings)"
+            continue
+        unknown = set(sec) - {"name", "heading", "body"}
+        if unknown:
+            yield ("sections", i), f"unknown key(s) {', '.join(sorted(unknown))}; use name, heading, body"
+        for key in ("heading", "body"):
+            if key in sec:
+                try:
+                    compile_pattern(year_pattern(str(sec[key]), 2024))
+                except Exception as exc:  # regex.error
+                    yield ("sections", i, key), f"bad regular expression: {exc}"
+
+
+def prepare(rule):
+    return {}   # compiled patterns per report year
+
+
+def _compiled(state: dict, pattern: str | None, year: int | None):
+    if not pattern:
+        return None
+    key = (pattern, year)
+    if key not in state:
+        state[key] = compile_pattern(year_pattern(pattern, year))
+    return state[key]
+
+
+def check(rule, state, doc):
+    if rule["skip_truncated"] and doc.truncated:
+        return
+    year = doc.meta.year
+    headings = doc.headings
+    found: list = []          # per section: the heading that holds it, True (body), or None
+    for sec in rule["sections"]:
+        rx = _compiled(state, sec["heading"], year)
+        hit = next((h for h in headings if search(rx, h.title)), None)
+        if hit is None and sec.get("body"):
+            if search(_compiled(state, sec["body"], year), doc.text):
+                hit = True
+        found.append(hit)
+    for i, (sec, hit) in enumerate(zip(rule["sections"], found)):
+        if hit is not None:
+            continue
+        before = next((h for h in reversed(found[:i]) if isinstance(h, Heading)), None)
+        if before is not None:
+            where = f"应在“{before.label}{before.title}”部分之后"
+            pos = min(before.section_end, len(doc.text))
+            # the finding sits on the first line after the preceding part (or on its last line)
+            if pos >= len(doc.text):
+                pos = before.start
+        elif headings:
+            where = "应在正文中单列一部分"
+            pos = headings[0].start
+        else:
+            where = "全文未找到分级标题"
+            pos = 0
+        end = doc.text.find("\n", pos)
+        yield Hit(pos, end if end > pos else len(doc.text), {"name": sec["name"], "where": where})

@@ -1,0 +1,78 @@
+"""Structure and residue packs: outline/meta of Document, and behaviour on the shared corpus."""
+import json
+
+from reportlint.document import Document
+from reportlint.loader import builtin_packs, load_packs
+from reportlint.runner import run_rule
+
+RULES = {r.id: r for r in load_packs(list(builtin_packs())).rules
+         if r.pack in ("structure", "residue")}
+SECTION_PLAN = [r for r in RULES.values() if r.category in ("section", "plan")]
+
+
+def findings(doc, rules):
+    return [f for r in rules for f in run_rule(r, doc)]
+
+
+def test_meta_two_line_title_and_web_header():
+    doc = Document("天津市静海区人民政府\n关于2024年法治政府建设报告\n静海区坚持依法行政。")
+    assert (doc.meta.title, doc.meta.year, doc.meta.unit, doc.meta.title_line) == (
+        "天津市静海区人民政府关于2024年法治政府建设报告", 2024, "天津市静海区人民政府", 1)
+    web = Document("- 索 引 号:370481/2026-00251\n- 发布机构:鲍沟镇\n鲍沟镇2025年度法治政府建设情况报告\n正文。")
+    assert (web.meta.title_line, web.meta.year, web.meta.unit) == (3, 2025, "鲍沟镇")
+
+
+def test_meta_year_from_opening_and_not_from_headings_as_title():
+    doc = Document("2023年,在区委领导下,新湖街道推进法治建设。\n一、2023年主要工作情况\n正文。")
+    assert doc.meta.title == "" and doc.meta.year == 2023 and doc.meta.year_source == "opening"
+    # a title glued to the first paragraph (PDF copy) is cut at 报告
+    glued = Document("某县 2025 年度法治政府建设情况报告2025 年,全县坚持依法行政,取得成效。" * 2)
+    assert glued.meta.title == "某县 2025 年度法治政府建设情况报告" and glued.meta.year == 2025
+
+
+def test_heading_after_word_bookmark():
+    doc = Document("一、举措\n（三）甲。内容。\n[bookmark: _GoBack]（四）乙。内容。")
+    assert [h.label for h in doc.headings] == ["一、", "（三）", "（四）"]
+    assert doc.headings[-1].start == doc.text.index("（四）")
+
+
+def test_truncation():
+    assert Document("报告\n一、举措\n正文完。\n\n某镇人民政府\n2025年2月1日").truncated is None
+    assert Document("报告\n正文完。\n扫一扫在手机打开当前页\n相关解读").truncated is None
+    cut = Document("报告\n一、举措\n群众满意度")
+    assert (cut.truncated.line, cut.truncated.reason) == (3, "mid-sentence")
+    assert Document("报告\n一、举措\n正文。\n（二）加强").truncated.reason == "bare-heading"
+
+
+def test_plan_heading_year_against_the_report_year():
+    text = ("某镇2024年法治政府建设情况报告\n一、主要举措和成效\n取得成效。\n"
+            "二、第一责任人履职情况\n带头学法。\n三、存在的不足\n不够。\n四、{y}年重点工作\n继续推进。")
+    rule = RULES["plan-without-next-year"]
+    assert not run_rule(rule, Document(text.format(y=2025)))
+    wrong = run_rule(rule, Document(text.format(y=2024)))
+    assert [(f.line, str(f.severity)) for f in wrong] == [(8, "error")]
+
+
+def test_no_section_or_plan_finding_on_cut_off_real_reports(corpus):
+    real = sorted((corpus / "real").glob("*.txt"))
+    assert real
+    for path in real:
+        doc = Document(path.read_text(encoding="utf-8"), str(path))
+        assert doc.truncated, path.name                      # all are openings of web pages
+        assert findings(doc, SECTION_PLAN) == [], path.name
+        assert len(run_rule(RULES["truncated-document"], doc)) == 1
+
+
+def test_seed_gold_for_structure_categories(corpus):
+    gold = json.loads((corpus / "seeds" / "GOLD.json").read_text(encoding="utf-8"))
+    mine = {"section", "plan", "numbering", "artifact", "format"}
+    for name, items in gold.items():
+        doc = Document((corpus / "seeds" / name).read_text(encoding="utf-8"), name)
+        assert doc.truncated is None, name
+        got = {(f.category, f.line) for f in findings(doc, RULES.values())}
+        for g in items:
+            if g["category"] not in mine:
+                continue
+            hit = any(c == g["category"] and (g["line"] is None or line == g["line"])
+                      for c, line in got)
+            assert hit != bool(g.get("absent")), (name, g)
