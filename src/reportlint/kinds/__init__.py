@@ -25,7 +25,6 @@ KINDS: dict[str, str] = {
     "abrupt_ending": "reportlint.kinds.abrupt_ending",
     "outline_numbering": "reportlint.kinds.outline_numbering",
     "signing_date": "reportlint.kinds.signing_date",
-    "calendar_date": "reportlint.kinds.calendar_date",
     "report_title": "reportlint.kinds.report_title",
     "broken_paragraph": "reportlint.kinds.broken_paragraph",
     "halfwidth_punctuation": "reportlint.kinds.halfwidth_punctuation",
