@@ -45,11 +45,10 @@ def fingerprint(f, doc=None) -> str:
 def _key_path(path: str, base: Path) -> str:
     if path in ("-", "<stdin>"):
         return "<stdin>"
-    p = Path(os.path.abspath(path))
     try:
-        return p.relative_to(os.path.abspath(base)).as_posix()
-    except ValueError:
-        return p.as_posix()
+        return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(base))).as_posix()
+    except ValueError:                      # another drive on Windows
+        return Path(os.path.abspath(path)).as_posix()
 
 
 def _keys(result, base: Path):
@@ -69,6 +68,7 @@ def write(result, path: str) -> int:
     entries = [{"path": p, "rule": r, "hash": h, "count": n, "message": messages[(p, r, h)]}
                for (p, r, h), n in sorted(counts.items())]
     data = {"version": VERSION, "tool": "reportlint", "findings": entries}
+    base.mkdir(parents=True, exist_ok=True)
     write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return sum(counts.values())
 

@@ -1,0 +1,130 @@
+"""Word drafts through python-docx: paragraphs as lines, table cells reachable, findings say which
+paragraph, fixes written into the runs only where the run structure allows."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+docx = pytest.importorskip("docx")
+
+from reportlint.cli import cli                     # noqa: E402
+from reportlint.docx_reader import read_docx       # noqa: E402
+
+PACK = """\
+id: typo-pairs
+kind: substitution
+category: typo
+severity: error
+message: "疑似错别字：“{found}”应为“{expected}”"
+description: 测试用的错别字表。
+why: 测试 Word 文件。
+swap:
+  专武独断: 独断专行
+  布署: 部署
+  按排: 安排
+  设施行政处罚: 实施行政处罚
+examples:
+  bad: ["布署到位。"]
+  good: ["部署到位。"]
+"""
+
+
+def build(path):
+    """A draft as a clerk's Word file: title, numbered heading, runs with formatting, a table."""
+    d = docx.Document()
+    d.add_paragraph("2024年某某镇法治政府建设情况报告")                   # 1
+    d.add_paragraph("一、主要工作")                                      # 2
+    p = d.add_paragraph("坚持集体决策，杜绝个人意志")                     # 3
+    p.add_run("专武独断").bold = True                                    # fixable: one run
+    p.add_run("。依法设施")
+    p.add_run("行政处罚6次。").italic = True                             # not fixable: two formats
+    p = d.add_paragraph("请")                                            # 4
+    p.add_run("按")
+    p.add_run("排好会务。")                                              # fixable: same formatting
+    d.add_paragraph("")                                                  # 5 (empty, still counted)
+    t = d.add_table(rows=2, cols=3)                                      # 6..
+    t.cell(0, 0).text = "项目"
+    t.cell(0, 1).merge(t.cell(0, 2)).text = "说明"                       # merged: read once
+    t.cell(1, 0).text = "培训"
+    t.cell(1, 1).text = "已布署"
+    t.cell(1, 2).text = "完成"
+    d.add_paragraph("以上情况，特此报告。")
+    d.save(path)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "typo-pairs.yaml").write_text(PACK, encoding="utf-8")
+    build(tmp_path / "draft.docx")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args):
+    res = CliRunner().invoke(cli, ["check", "--isolated", "--pack", "pack", "--no-color", *args])
+    return res.exit_code, res.stdout, res.stderr
+
+
+def test_paragraphs_are_lines_and_cells_are_reachable(project):
+    doc = read_docx("draft.docx", (project / "draft.docx").read_bytes())
+    assert doc.lines == [
+        "2024年某某镇法治政府建设情况报告", "一、主要工作",
+        "坚持集体决策，杜绝个人意志专武独断。依法设施行政处罚6次。", "请按排好会务。", "",
+        "项目", "说明", "培训", "已布署", "完成", "以上情况，特此报告。"]
+    assert doc.locations[:6] == [None] * 5 + ["表1第1行第1列"]
+    assert doc.locations[6:10] == ["表1第1行第2列", "表1第2行第1列", "表1第2行第2列", "表1第2行第3列"]
+    assert [h.title for h in doc.headings] == ["主要工作"]
+    assert doc.meta.year == 2024
+
+
+def test_findings_name_the_paragraph_and_table_cell(project):
+    code, out, _ = run("--format", "json", "draft.docx")
+    assert code == 1
+    found = [(f["line"], f["column"], f["rule"], f["paragraph"]) for f in json.loads(out)["findings"]]
+    assert found == [(3, 14, "typo-pairs", "第3段"), (3, 21, "typo-pairs", "第3段"),
+                     (4, 2, "typo-pairs", "第4段"), (9, 2, "typo-pairs", "第9段（表1第2行第2列）")]
+    code, out, _ = run("draft.docx")
+    assert "draft.docx:9:2: error [typo-pairs] 疑似错别字：“布署”应为“部署”（建议：部署） ［第9段（表1第2行第2列）］" in out
+
+
+def test_directories_include_word_files_but_not_lock_files(project):
+    (project / "~$draft.docx").write_bytes(b"lock")
+    code, out, err = run("--format", "json", ".")
+    assert json.loads(out)["summary"]["files"] == 1, err
+
+
+def test_fix_writes_runs_and_reports_what_it_cannot_fix(project):
+    before = (project / "draft.docx").read_bytes()
+    code, out, _ = run("--diff", "draft.docx")
+    assert (project / "draft.docx").read_bytes() == before        # --diff writes nothing
+    assert "-坚持集体决策，杜绝个人意志专武独断。依法设施行政处罚6次。" in out
+    assert "+坚持集体决策，杜绝个人意志独断专行。依法设施行政处罚6次。" in out
+    assert "+已部署" in out and code == 1
+
+    code, out, _ = run("--fix", "draft.docx")
+    assert code == 1                                               # one finding is left
+    assert "设施行政处罚" in out and "未自动修复" in out
+    assert [p.name for p in project.iterdir() if p.name.startswith(".reportlint")] == []
+
+    d = docx.Document(str(project / "draft.docx"))
+    paras = d.paragraphs
+    assert paras[2].text == "坚持集体决策，杜绝个人意志独断专行。依法设施行政处罚6次。"
+    assert [(r.text, r.bold, r.italic) for r in paras[2].runs] == [
+        ("坚持集体决策，杜绝个人意志", None, None), ("独断专行", True, None),
+        ("。依法设施", None, None), ("行政处罚6次。", None, True)]  # formatting kept
+    assert paras[3].text == "请安排好会务。"
+    assert d.tables[0].cell(1, 1).text == "已部署"
+
+    code, out, _ = run("--format", "json", "draft.docx")
+    left = json.loads(out)["findings"]
+    assert [(f["line"], f["fix"] is not None) for f in left] == [(3, True)]
+
+
+def test_not_a_word_file(project):
+    (project / "fake.docx").write_bytes(b"plain text, not a zip")
+    code, _, err = run("fake.docx")
+    assert code == 2 and "不是有效的 Word" in err
+    (project / "empty.docx").write_bytes(b"")
+    code, _, err = run("empty.docx")
+    assert code == 2 and "文件为空" in err

@@ -1,0 +1,91 @@
+"""Input formats: Markdown (headings as outline, code blocks skipped), standard input, --encoding."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from reportlint.cli import cli
+from reportlint.engine import read_document
+
+PACK = """\
+id: typo-pairs
+kind: substitution
+category: typo
+severity: error
+message: "疑似错别字：“{found}”应为“{expected}”"
+description: 测试用的错别字表。
+why: 测试输入格式。
+swap:
+  布署: 部署
+examples:
+  bad: ["布署到位。"]
+  good: ["部署到位。"]
+"""
+MD = """\
+# 2024年某某镇法治政府建设情况报告
+
+## 一、主要工作
+
+### （一）依法决策
+已布署到位。
+
+```text
+布署（代码块里的示例，不检查）
+```
+
+~~~
+布署
+~~~
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "typo-pairs.yaml").write_text(PACK, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args, input=None):
+    res = CliRunner().invoke(cli, ["check", "--isolated", "--pack", "pack", "--format", "json", *args],
+                             input=input)
+    return res.exit_code, res.stdout, res.stderr
+
+
+def test_markdown_headings_form_the_outline():
+    doc = read_document("d.md", MD.encode("utf-8"))
+    assert doc.markdown
+    assert [(h.level, h.title, h.parent.title if h.parent else None) for h in doc.headings] == [
+        (1, "2024年某某镇法治政府建设情况报告", None),
+        (2, "一、主要工作", "2024年某某镇法治政府建设情况报告"),
+        (3, "（一）依法决策", "一、主要工作")]
+    assert doc.meta.year == 2024
+
+
+def test_markdown_code_blocks_are_skipped(project):
+    (project / "d.md").write_text(MD, encoding="utf-8")
+    code, out, _ = run("d.md")
+    assert code == 1
+    assert [f["line"] for f in json.loads(out)["findings"]] == [6]
+
+
+def test_standard_input(project):
+    code, out, _ = run("-", input="布署到位。\n".encode("utf-8"))
+    assert code == 1
+    f = json.loads(out)["findings"][0]
+    assert (f["path"], f["line"], f["column"]) == ("<stdin>", 1, 1)
+
+
+def test_standard_input_in_gb18030_is_detected(project):
+    code, out, _ = run("-", input="各项工作已经布署到位，请各单位认真落实。\n".encode("gb18030"))
+    assert code == 1 and json.loads(out)["findings"][0]["column"] == 7
+
+
+def test_encoding_override(project):
+    data = "布署到位。\n".encode("gb18030")
+    (project / "d.txt").write_bytes(data)
+    code, out, _ = run("--encoding", "gb18030", "d.txt")
+    assert code == 1 and json.loads(out)["findings"][0]["column"] == 1
+    code, _, err = run("--encoding", "utf-8", "d.txt")
+    assert code == 2 and "utf-8" in err
