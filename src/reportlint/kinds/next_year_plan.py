@@ -90,6 +90,9 @@ def check(rule, state, doc):
     # 2. "2024年工作计划" inside a plan that never names Y+1
     for m in finditer(_compiled(state, rule["plan_year"], None), doc.text, start, end):
         y = int(m.group("y"))
+        clause = doc.text[max(start, m.start() - 40):m.start()]
+        if clause.rfind("《") > clause.rfind("》"):     # inside a cited title
+            continue
         if y != y1 and y >= meta.year - 1:
             yield Hit(m.start("y"), m.end("y") + 1, {"found": f"{y}年", "expected": expected},
                       suggestion=expected, variant="wrong-year")

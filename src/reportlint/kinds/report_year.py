@@ -1,5 +1,6 @@
-"""Years that contradict the report year: a heading “一、2024年…” in a 2025 report, or the
-opening “现将2024年…报告如下”.
+"""Years that contradict the report year: a top-level heading “一、2024年…” in a 2025 report,
+or the opening “现将2024年…报告如下”. (Lower headings may name other years on purpose:
+“（三）2023年度巡察问题整改”.)
 
     heading_year: "^(?P<y>20\\d\\d)\\s*年"       # where a heading states its year
     opening: "现将.{0,40}?(?P<y>20\\d\\d)\\s*年.{0,40}?(?:报告|汇报)如下"
@@ -36,8 +37,9 @@ def check(rule, state, doc):
     expected = f"{year}年"
     skip = _compiled(state, rule["except_headings"], year)
     rx = _compiled(state, rule["heading_year"], None)
+    top = min((h.level for h in doc.headings), default=1)
     for h in doc.headings:
-        if search(skip, h.title):
+        if h.level != top or search(skip, h.title):
             continue
         m = search(rx, h.title)
         if m and int(m.group("y")) != year:
