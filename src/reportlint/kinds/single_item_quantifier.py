@@ -18,6 +18,7 @@ from ..numbers import find_numbers, sentence_start
 from ..schema import Option
 
 KIND = "single_item_quantifier"
+_ONE = ("1", "１", "一")
 OPTIONS = {
     "adverbs": Option("list", required=True, doc="words that presuppose more than one item"),
     "after_noun": Option("list", default=[], doc="adverbs that may follow the counted noun directly"),
@@ -43,7 +44,7 @@ def check(rule, state, doc):
     for para in doc.paragraphs:
         nums = find_numbers(text, para.start, para.end)
         for i, n in enumerate(nums):
-            if not n.is_count or not n.exact or n.value != 1:
+            if not n.is_count or not n.exact or n.numeral not in _ONE:
                 continue
             m = next_clause.match(text, n.end, para.end)
             if not m and same_clause:
