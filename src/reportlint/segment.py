@@ -63,3 +63,8 @@ def crosses_word(text: str, start: int, end: int, window: int = 20) -> bool:
         if ts >= e:
             break
     return False
+
+
+def word_freq(word: str) -> int:
+    """jieba's dictionary frequency of `word` (0 if it is not a dictionary word)."""
+    return _get_tokenizer().FREQ.get(word, 0)

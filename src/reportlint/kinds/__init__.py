@@ -18,6 +18,7 @@ from types import ModuleType
 KINDS: dict[str, str] = {
     "substitution": "reportlint.kinds.substitution",
     "law_title": "reportlint.kinds.law_title",
+    "near_miss": "reportlint.kinds.near_miss",
     "pattern": "reportlint.kinds.pattern",
     "required_sections": "reportlint.kinds.required_sections",
     "next_year_plan": "reportlint.kinds.next_year_plan",
@@ -30,6 +31,7 @@ KINDS: dict[str, str] = {
     "halfwidth_punctuation": "reportlint.kinds.halfwidth_punctuation",
     "paired_marks": "reportlint.kinds.paired_marks",
     "cjk_spacing": "reportlint.kinds.cjk_spacing",
+    "doubled_text": "reportlint.kinds.doubled_text",
     "duplicate": "reportlint.kinds.duplicate",
     "rate_check": "reportlint.kinds.rate_check",
     "single_item_quantifier": "reportlint.kinds.single_item_quantifier",

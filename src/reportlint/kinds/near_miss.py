@@ -1,0 +1,182 @@
+"""IME slips on domain terms, found by generalisation instead of listing the misspellings.
+
+    terms: [依法行政, 合法性审查, 行政复议, ...]   # the RIGHT forms (4+ characters)
+    known: [行政检察, ...]                       # phrases one character away that are right
+    exceptions: ["社会主义法治国家"]               # context patterns that make a hit correct
+    ignore_pairs: [制治]                         # 法制/法治 is judged by context elsewhere
+
+A phrase is reported when it
+1. differs from a term in exactly one character (same length: an IME picks a wrong candidate),
+2. the two characters sound alike (same toneless pinyin, or zh/z ch/c sh/s n/l an/ang en/eng
+   in/ing confusions) -- readings come from pypinyin's dictionary, shipped as data/pinyin.tsv,
+3. the phrase is not itself a word: not in `terms`/`known`, not a jieba dictionary word,
+   and the word of the term that holds the changed character (审查 in 合法性|审查) turns
+   into something rare (jieba frequency below `rare_ratio` of the right word),
+4. and the phrase does not cut through a word of the text (义法治国 in 社会主义|法治|国家).
+Candidates come from an Aho-Corasick pass over the two halves of every term (a single
+substitution leaves one half intact); pinyin and jieba are loaded only for a candidate.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from ..finding import Hit
+from ..patterns import covered
+from ..schema import Option
+
+KIND = "near_miss"
+OPTIONS = {
+    "terms": Option("list", required=True, doc="domain terms, written right, 4+ characters"),
+    "known": Option("list", default=[], doc="phrases one character away that are correct"),
+    "exceptions": Option("regexes", default=[], doc="context patterns that make a hit correct"),
+    "ignore_pairs": Option("list", default=[],
+                           doc="wrong+right character pairs left to other rules, e.g. 制治"),
+    "rare_ratio": Option("float", default=0.05,
+                         doc="the changed word must be this much rarer than the right word (jieba)"),
+}
+FIELDS = {"found", "expected", "wrong_char", "right_char", "pinyin"}
+SCOPES = ()
+
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"))
+_FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
+
+
+def validate(options):
+    for i, t in enumerate(options["terms"]):
+        if not isinstance(t, str) or len(t) < 4:
+            yield ("terms", i), f"terms must be strings of 4 or more characters, got {t!r}"
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[str, tuple[str, ...]]:
+    text = (resources.files("reportlint.data") / "pinyin.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            ch, _, readings = line.partition("\t")
+            table[ch] = tuple(readings.split())
+    return table
+
+
+def readings(ch: str) -> tuple[str, ...]:
+    """Toneless pinyin readings of one character (pypinyin's data)."""
+    found = _pinyin_table().get(ch)
+    if found is None:      # outside the shipped table: ask pypinyin itself
+        from pypinyin import Style, pinyin
+        found = tuple(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
+    return found
+
+
+def _fuzzy(syllable: str) -> str:
+    for a, b in _FUZZY_INITIALS:
+        if syllable.startswith(a):
+            syllable = b + syllable[len(a):]
+            break
+    for a, b in _FUZZY_FINALS:
+        if syllable.endswith(a):
+            return syllable[: -len(a)] + b
+    return syllable
+
+
+def sound_alike(a: str, b: str) -> str | None:
+    """The shared (or fuzzily shared) reading of two characters, or None."""
+    ra, rb = readings(a), readings(b)
+    same = set(ra) & set(rb)
+    if same:
+        return sorted(same)[0]
+    fa = {_fuzzy(r): r for r in ra}
+    for r in rb:
+        if _fuzzy(r) in fa:
+            return f"{fa[_fuzzy(r)]}/{r}"
+    return None
+
+
+def prepare(rule):
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    halves: dict[str, list[tuple[str, int]]] = {}
+    for term in rule["terms"]:
+        k = len(term) // 2
+        halves.setdefault(term[:k], []).append((term, 0))     # left half: window starts here
+        halves.setdefault(term[k:], []).append((term, k))     # right half: window starts k before
+    for half, targets in halves.items():
+        automaton.add_word(half, targets)
+    automaton.make_automaton()
+    return automaton, frozenset(rule["terms"]) | frozenset(rule["known"])
+
+
+def candidates(automaton, text: str):
+    """(start, term, index of the one differing character) for every one-substitution window."""
+    seen = set()
+    n_text = len(text)
+    for end, targets in automaton.iter(text):
+        for term, offset in targets:
+            half_len = len(term) - offset if offset else len(term) // 2
+            start = end + 1 - half_len - offset
+            if start < 0 or start + len(term) > n_text or (start, term) in seen:
+                continue
+            seen.add((start, term))
+            diff = -1
+            for i, ch in enumerate(term):
+                if text[start + i] != ch:
+                    if diff >= 0:
+                        diff = -2
+                        break
+                    diff = i
+            if diff >= 0 and _is_cjk(text[start + diff]):
+                yield start, term, diff
+
+
+def _word_at(term: str, i: int) -> tuple[int, int]:
+    from ..segment import tokenize
+    for _w, s, e in tokenize(term):
+        if s <= i < e:
+            return s, e
+    return i, i + 1
+
+
+def plausible_slip(term: str, phrase: str, i: int, rare_ratio: float) -> bool:
+    """The phrase is not a word, and the changed word is rare next to the right one."""
+    from ..segment import word_freq
+    if word_freq(phrase):
+        return False
+    s, e = _word_at(term, i)
+    if e - s < 2:
+        return True
+    right, wrong = term[s:e], phrase[s:e]
+    return word_freq(wrong) < rare_ratio * max(word_freq(right), 1)
+
+
+def check(rule, state, doc):
+    automaton, known = state
+    ignore = set(rule["ignore_pairs"])
+    text = doc.text
+    reported = set()
+    for start, term, i in candidates(automaton, text):
+        end = start + len(term)
+        phrase = text[start:end]
+        if phrase in known or (start, end) in reported:
+            continue
+        wrong, right = phrase[i], term[i]
+        if wrong + right in ignore:
+            continue
+        sound = sound_alike(wrong, right)
+        if sound is None:
+            continue
+        if covered(rule["exceptions"], doc, start, end):
+            continue
+        if not plausible_slip(term, phrase, i, rule["rare_ratio"]):
+            continue
+        from ..segment import crosses_word
+        if crosses_word(text, start, end):
+            continue
+        reported.add((start, end))
+        yield Hit(start, end, {"found": phrase, "expected": term, "wrong_char": wrong,
+                               "right_char": right, "pinyin": sound},
+                  suggestion=term)
