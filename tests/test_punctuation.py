@@ -81,8 +81,10 @@ def test_real_corpus_not_absurd(corpus):
 def _skeleton(text: str) -> str:
     """Letters, digits and Han characters in order, a doubled character or word counted once:
     what no punctuation or spacing fix may change."""
-    kept = "".join(re.findall(r"[\w]", text))
-    return re.sub(r"(.{1,4}?)\1+", r"\1", kept)
+    kept, prev = "".join(re.findall(r"[\w]", text)), None
+    while kept != prev:
+        prev, kept = kept, re.sub(r"(.{1,4}?)\1+", r"\1", kept)
+    return kept
 
 
 ALPHABET = list("的法治政府建设工作作目确年月日乡镇") + list("0123456789") + list("abcXYZ") + \

@@ -1,0 +1,112 @@
+"""A character or word typed twice: 的的, 进一步进一步, 工作作。
+
+    allowed: [层层, 常常, …]   # reduplications that are words; skipped before any segmentation
+
+Candidates come from one regex pass (a Han character or a 2–4 character string repeated at
+once). Only a candidate is segmented, in a small window, with jieba (via reportlint.segment):
+  - 的|的 (both copies stand alone)                -> doubled character, fixed by dropping one
+  - 目的|的确, 工作|作风 (each copy inside a word)   -> fine
+  - 工作|作 right before punctuation (工作作。)     -> stray character, reported without a fix
+  - 进一步|进一步, 依法|依法行政                   -> doubled word, fixed by dropping one
+  - 党组织|组织生活 (the copies don't align)        -> fine
+"""
+from __future__ import annotations
+
+import re
+
+from ..finding import Hit
+from ..schema import Option
+from ._cjk import HAN, prose_lines
+
+KIND = "doubled_text"
+OPTIONS = {
+    "allowed": Option("list", default=[], doc="reduplicated words to accept without segmenting"),
+}
+FIELDS = {"found", "expected", "context"}
+SCOPES = ()
+
+_CHAR = re.compile(rf"([{HAN}])\1")
+_WORD = re.compile(rf"([{HAN}]{{2,4}})\1")
+_STOP = re.compile(r"[\s，。、；：？！,.;:?!“”‘’（）()《》【】…—]")
+WINDOW = 12
+
+
+def _window(line: str, s: int, e: int) -> tuple[int, int]:
+    """The clause around [s, e): up to WINDOW characters each side, not across punctuation."""
+    lo = s
+    while lo > 0 and s - lo < WINDOW and not _STOP.match(line[lo - 1]):
+        lo -= 1
+    hi = e
+    while hi < len(line) and hi - e < WINDOW and not _STOP.match(line[hi]):
+        hi += 1
+    return lo, hi
+
+
+def _tokens(line: str, lo: int, hi: int):
+    from ..segment import tokenize
+
+    return [(w, lo + a, lo + b) for w, a, b in tokenize(line[lo:hi])]
+
+
+def _token_at(tokens, i):
+    for tok in tokens:
+        if tok[1] <= i < tok[2]:
+            return tok
+    return None
+
+
+def _char_hit(line, i, allowed):
+    """Hit parameters for the doubled character line[i]line[i+1], or None when it is fine."""
+    if line[i:i + 2] in allowed:
+        return None
+    lo, hi = _window(line, i, i + 2)
+    tokens = _tokens(line, lo, hi)
+    first, second = _token_at(tokens, i), _token_at(tokens, i + 1)
+    if first is None or second is None or first is second:
+        return None                                  # one word: 层层, 一个个
+    one, two = first[2] - first[1] == 1, second[2] - second[1] == 1
+    if one and two:
+        return i + 1, i + 2, "", "char"              # 的|的
+    if not one and two and (second[2] >= len(line) or _STOP.match(line[second[2]])):
+        return i + 1, i + 2, None, "stray"           # 工作|作。
+    return None
+
+
+def _word_hit(line, i, n):
+    lo, hi = _window(line, i, i + 2 * n)
+    tokens = _tokens(line, lo, hi)
+    first, second = _token_at(tokens, i), _token_at(tokens, i + n)
+    if first is None or second is None:
+        return None
+    if first[1] != i or first[2] != i + n or second[1] != i + n:
+        return None                                  # 党组织|组织生活
+    if line[i] == "一" and n == 2:
+        return None                                  # 一步一步, 一点一点
+    return i + n, i + 2 * n, "", "word"
+
+
+def check(rule, state, doc):
+    allowed = set(rule["allowed"])
+    for no, line, base in prose_lines(doc):
+        taken = -1
+        for m in _WORD.finditer(line):
+            got = _word_hit(line, m.start(), len(m.group(1)))
+            if got:
+                s, e, fix, variant = got
+                taken = e
+                yield _hit(line, base, s, e, fix, variant, m.group(1))
+        for m in _CHAR.finditer(line):
+            if m.start() < taken:
+                continue
+            got = _char_hit(line, m.start(), allowed)
+            if got:
+                s, e, fix, variant = got
+                yield _hit(line, base, s, e, fix, variant, m.group(1))
+
+
+def _hit(line, base, s, e, fix, variant, unit):
+    lo, hi = max(0, s - len(unit) - 3), min(len(line), e + 3)
+    context = line[lo:hi]
+    expected = line[lo:s] + line[e:hi]
+    return Hit(base + s, base + e, {"found": line[s:e], "expected": expected, "context": context},
+               suggestion=expected if fix is not None else None, fix=fix, variant=variant)
