@@ -2,20 +2,20 @@
 
 A paragraph is one line of a draft (Word exports put one paragraph per line), except that a
 long line without a closing mark (。！？；：) continues on the next line, so hard-wrapped text
-and Markdown join up again. Heading lines, blank lines and Markdown code are left out.
+and Markdown join up again. Headings, the title, the signing date, blank lines and Markdown code are left out.
 Sentences end at 。！？；(and a full stop after a Chinese character), not at line ends.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
+import re
 
 from .document import INDENT, Document
 from .fingerprint import han_count, normalize
 
-_SENTENCE_END = regex.compile(r"(?:[。！？；!?;]+|(?<=\p{Han}|[”’」』）)])\.(?!\d))[”’」』）)]*")
-_CLOSED = regex.compile(r"(?:[。！？；：!?;:]|(?<=\p{Han})\.)[”’」』）)]*$")
+_SENTENCE_END = re.compile(r"(?:[。！？；!?;]+|(?<=[\u3400-\u9fff”’」』）)])\.(?!\d))[”’」』）)]*")
+_CLOSED = re.compile(r"(?:[。！？；：!?;:]|(?<=[\u3400-\u9fff])\.)[”’」』）)]*$")
 WRAP_MIN = 25   # a line shorter than this without a closing mark still ends its paragraph
 
 
@@ -36,21 +36,20 @@ class Passages:
     sentences_of: list[range] = field(default_factory=list)   # paragraph index -> sentence indices
 
 
-def _passage(doc: Document, start: int, end: int) -> Passage | None:
+def _trim(doc: Document, start: int, end: int) -> tuple[int, int]:
     text = doc.text
     while start < end and text[start] in INDENT + "\n":
         start += 1
     while end > start and text[end - 1] in INDENT + "\n":
         end -= 1
-    if end <= start:
-        return None
-    piece = text[start:end]
-    return Passage(start, end, doc.pos(start)[0], normalize(piece), han_count(piece))
+    return start, end
 
 
 def passages(doc: Document) -> Passages:
     out = Passages()
+    meta = doc.meta   # the title and the signing date are set phrases, never copies
     skip = set(doc.skipped_lines) | {h.line for h in doc.headings if not h.run_in}
+    skip |= {meta.title_line, meta.signing_line}
     lines, starts, text = doc.lines, doc.line_starts, doc.text
     block_start = None
     spans: list[tuple[int, int]] = []
@@ -70,8 +69,8 @@ def passages(doc: Document) -> Passages:
     if block_start is not None:
         spans.append((block_start, len(text)))
     for start, end in spans:
-        para = _passage(doc, start, end)
-        if para is None:
+        start, end = _trim(doc, start, end)
+        if end <= start:
             continue
         index = len(out.paragraphs)
         first = len(out.sentences)
@@ -80,13 +79,15 @@ def passages(doc: Document) -> Passages:
             _add_sentence(doc, out, pos, m.end(), index)
             pos = m.end()
         _add_sentence(doc, out, pos, end, index)
-        out.paragraphs.append(para)
+        mine = out.sentences[first:]
+        norm = "".join(s.norm for s in mine)   # ordinals of each sentence dropped too
+        out.paragraphs.append(Passage(start, end, doc.pos(start)[0], norm, sum(s.han for s in mine)))
         out.sentences_of.append(range(first, len(out.sentences)))
     return out
 
 
 def _add_sentence(doc: Document, out: Passages, start: int, end: int, block: int) -> None:
-    s = _passage(doc, start, end)
-    if s is not None and s.norm:
-        s.block = block
-        out.sentences.append(s)
+    start, end = _trim(doc, start, end)
+    norm = normalize(doc.text[start:end]) if end > start else ""
+    if norm:
+        out.sentences.append(Passage(start, end, doc.pos(start)[0], norm, han_count(norm), block))

@@ -86,9 +86,8 @@ class References:
             self.groups.append(Group([(index, s.line)]))
             self.matcher.add(key, s.norm)
 
-    def find(self, norm: str, own_path: str) -> Copy | None:
-        """Where a sentence of the draft at own_path was copied from, unless it is stock text."""
-        own = os.path.realpath(own_path)
+    def find(self, norm: str, own: str) -> Copy | None:
+        """Where a sentence of the draft (own: its realpath) was copied from, unless stock text."""
 
         def others(key):
             return [(i, line) for i, line in self.groups[key].places if self.sources[i].real != own]

@@ -16,6 +16,7 @@ unit-names: a copied sentence that still names the unit of the report it came fr
 """
 from __future__ import annotations
 
+import os
 import re
 import weakref
 
@@ -44,6 +45,7 @@ SCOPES = ("sentence", "paragraph")
 _FIGURES = re.compile(r"\d+")
 _PASSAGES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _REPEATS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_COPIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def validate(options):
@@ -147,12 +149,7 @@ def _check_copies(rule, doc, names: bool):
 
     refs = references(paths, texts, rule["min_chars"], rule["similarity"], rule["common_in"])
     ps = _passages(doc)
-    copies = {}
-    for j, s in enumerate(ps.sentences):
-        if s.han >= rule["min_chars"]:
-            copy = refs.find(s.norm, doc.path)
-            if copy is not None:
-                copies[j] = copy
+    copies = _copies(doc, ps, refs, rule["min_chars"])
     if names:
         yield from _unit_name_hits(doc, ps, copies, unit_name)
         return
@@ -167,6 +164,21 @@ def _check_copies(rule, doc, names: bool):
         run = [j]
     if run:
         yield _copy_hit(ps, run, copies)
+
+
+def _copies(doc, ps: Passages, refs, min_chars: int) -> dict:
+    """{sentence index: Copy}, cached per document and reference index (two rules use it)."""
+    cache = _COPIES.setdefault(doc, {})
+    key = (id(refs), min_chars)
+    if key not in cache:
+        own = os.path.realpath(doc.path)
+        cache[key] = found = {}
+        for j, s in enumerate(ps.sentences):
+            if s.han >= min_chars:
+                copy = refs.find(s.norm, own)
+                if copy is not None:
+                    found[j] = copy
+    return cache[key]
 
 
 def _copy_hit(ps: Passages, run: list[int], copies: dict) -> Hit:
