@@ -10,9 +10,11 @@ through `document.cn_to_int`, anything larger through cn2an, imported only then.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
+from weakref import WeakKeyDictionary
 
 from .document import cn_to_int
 
@@ -41,7 +43,7 @@ _NUMBER = re.compile(
     r"(?P<mul>[十百千万亿]{0,2})"
     r"|(?P<cn>[" + CN_NUMERAL + r"]+(?:点[" + CN_DIGIT + r"]+)?))"
     r"(?P<approx>余|多)?"
-    r"\s*(?P<unit>[%％]|" + _UNIT_RX + r")?"
+    r"[ \t\u3000]*(?P<unit>[%％]|" + _UNIT_RX + r")?"
     r"(?P<post>以上|以下|左右|以内|上下|多)?"
 )
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -219,4 +221,26 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             suffix = ""
         out.append(Number(s, e, ns, ne, numeral, unit, m.group("pre") or "",
                           m.group("approx") or "", suffix, chinese))
+    return out
+
+
+_SCANNED: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def numbers_in(doc) -> list[Number]:
+    """Every figure of a Document, scanned once and shared by all numeric rules."""
+    found = _SCANNED.get(doc)
+    if found is None:
+        found = _SCANNED[doc] = find_numbers(doc.text)
+    return found
+
+
+def numbers_between(doc, start: int, end: int) -> list[Number]:
+    """The figures of `doc` that lie inside [start, end)."""
+    found = numbers_in(doc)
+    i = bisect_left(found, start, key=lambda n: n.start)
+    j = bisect_left(found, end, lo=i, key=lambda n: n.start)
+    out = found[i:j]
+    while out and out[-1].end > end:
+        out.pop()
     return out

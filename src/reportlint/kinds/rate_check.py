@@ -17,7 +17,7 @@ from decimal import Decimal
 import regex
 
 from ..finding import Hit
-from ..numbers import find_numbers, phrase_before, sentence_start
+from ..numbers import numbers_between, phrase_before, sentence_start
 from ..schema import Option
 
 KIND = "rate_check"
@@ -59,7 +59,7 @@ def check(rule, rx, doc):
     rates = rule["rates"]
     qualified = tuple(rule["qualified"])
     for para in doc.paragraphs:
-        nums = find_numbers(text, para.start, para.end)
+        nums = numbers_between(doc, para.start, para.end)
         for i, rate in enumerate(nums):
             if not rate.percent or rate.value is None:
                 continue

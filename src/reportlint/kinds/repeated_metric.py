@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..finding import Hit
-from ..numbers import find_numbers, phrase_before, sentence_end, sentence_start
+from ..numbers import numbers_in, phrase_before, sentence_end, sentence_start
 from ..schema import Option
 
 KIND = "repeated_metric"
@@ -57,7 +57,7 @@ def check(rule, state, doc):
     year = doc.meta.year
     skipped = _skipped_ranges(rule, doc)
     seen: dict[tuple[str, str], object] = {}
-    for n in find_numbers(text):
+    for n in numbers_in(doc):
         if not n.is_count or not n.exact or n.value is None:
             continue
         if any(a <= n.start < b for a, b in skipped):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 
 from ..finding import Hit
-from ..numbers import find_numbers, sentence_start
+from ..numbers import numbers_between, sentence_start
 from ..schema import Option
 
 KIND = "single_item_quantifier"
@@ -42,7 +42,7 @@ def check(rule, state, doc):
     next_clause, same_clause = state
     text = doc.text
     for para in doc.paragraphs:
-        nums = find_numbers(text, para.start, para.end)
+        nums = numbers_between(doc, para.start, para.end)
         for i, n in enumerate(nums):
             if not n.is_count or not n.exact or n.numeral not in _ONE:
                 continue

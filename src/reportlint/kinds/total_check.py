@@ -16,7 +16,7 @@ from decimal import Decimal
 import regex
 
 from ..finding import Hit
-from ..numbers import find_numbers, sentence_end, sentence_start
+from ..numbers import numbers_between, sentence_end, sentence_start
 from ..schema import Option
 
 KIND = "total_check"
@@ -64,7 +64,7 @@ def check(rule, marker_rx, doc):
         nums = None
         for mk in marker_rx.finditer(text, para.start, para.end):
             if nums is None:
-                nums = find_numbers(text, para.start, para.end)
+                nums = numbers_between(doc, para.start, para.end)
             s0 = sentence_start(text, mk.start(), para.start)
             s1 = sentence_end(text, mk.end(), para.end)
             total = next((n for n in reversed(nums) if s0 <= n.start and n.end <= mk.start()), None)
