@@ -5,8 +5,8 @@
 
 For each percentage introduced by a rate word (…率达/为/均达 N%), the numerator is the
 nearest earlier count whose phrase holds one of the verbs, the denominator the nearest
-count before that with the same kind of unit; both are looked for in the rate's sentence
-and the one before it. The rate must equal numerator/denominator to the precision it is
+count before that with the same kind of unit that is not a part of a 其中 breakdown; both
+are looked for in the rate's sentence and the one before it. The rate must equal numerator/denominator to the precision it is
 written with (one unit of its last digit, so rounding and truncation both pass); with
 以上/超过 it must not exceed it; with 近/约 it may be 5 points off. Figures with 余/多 are skipped.
 """
@@ -54,6 +54,11 @@ def _tolerance(numeral: str) -> Decimal:
     return Decimal(1).scaleb(-decimals)
 
 
+def _in_breakdown(text: str, pos: int, floor: int) -> bool:
+    """A count after 其中 in its sentence is a part of a total, not a base: 共38件，其中A 14件."""
+    return "其中" in text[sentence_start(text, pos, floor):pos]
+
+
 def check(rule, rx, doc):
     text = doc.text
     rates = rule["rates"]
@@ -84,7 +89,8 @@ def check(rule, rx, doc):
                 continue
             numer = window[num_idx]
             denom = next((d for d in reversed(window[:num_idx])
-                          if d.is_count and _unit(d.unit) == _unit(numer.unit)), None)
+                          if d.is_count and _unit(d.unit) == _unit(numer.unit)
+                          and not _in_breakdown(text, d.start, floor)), None)
             if denom is None or not (numer.exact and denom.exact) or not denom.value:
                 continue
             if any(v in phrase_before(text, denom.start, floor) for v in verbs):

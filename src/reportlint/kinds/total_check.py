@@ -3,7 +3,8 @@
     markers: [其中, 包括]            # words that open the breakdown
     stops: [已, 化解, 办结, 同比]    # a clause holding one of these no longer lists parts
 
-The total is the last count before the marker in the same sentence; the parts are the
+The total is the last count before the marker in the same sentence (or, when the sentence
+opens with the marker, the last count of the sentence before); the parts are the
 counts after it with the same kind of unit, up to the end of the sentence (or ；), skipping
 figures in brackets (a part of a part) and stopping at a clause with a stop word. Only
 parts that add up to MORE than the total are reported: a partial breakdown is normal.
@@ -29,6 +30,7 @@ SCOPES = ()
 
 _UNIT_CLASS = {"起": "件", "宗": "件", "名": "人", "位": "人", "场次": "场"}
 _CLAUSE = regex.compile(r"[，,；;]")
+_SEMICOLON = regex.compile(r"[；;]")
 
 
 def prepare(rule):
@@ -68,14 +70,19 @@ def check(rule, marker_rx, doc):
             s0 = sentence_start(text, mk.start(), para.start)
             s1 = sentence_end(text, mk.end(), para.end)
             total = next((n for n in reversed(nums) if s0 <= n.start and n.end <= mk.start()), None)
+            if total is None and not text[s0:mk.start()].strip(" \t\u3000"):
+                # “…审查1090件，覆盖率达100%。其中，…”: the total closes the previous sentence
+                p0 = sentence_start(text, max(para.start, s0 - 1), para.start)
+                total = next((n for n in reversed(nums) if p0 <= n.start and n.end <= s0
+                              and n.unit and not n.percent and not n.is_date_part), None)
             if (total is None or not total.unit or total.percent or total.is_date_part
                     or total.upper is None):
                 continue
             # the breakdown: up to ；, the next marker, or a clause with a stop word
             end = s1
-            for m in regex.finditer(r"[；;]", text, mk.end(), s1):
-                end = m.start()
-                break
+            semi = _SEMICOLON.search(text, mk.end(), s1)
+            if semi:
+                end = semi.start()
             nxt = marker_rx.search(text, mk.end(), end)
             if nxt:
                 end = nxt.start()
