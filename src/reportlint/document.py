@@ -39,8 +39,8 @@ _DATE_LINE = re.compile(
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$")
 _LEADING_RESIDUE = re.compile(r"(?:\[bookmark:[^\]\n]*\]\s*)+")
 # what may follow the last sentence of a complete report: web-page footers, signature, date
-_FOOTER = re.compile(r"扫一扫|相关(?:解读|链接|附件|文件)|打印本页|关闭窗口|分享到|责任编辑|^【.*】$")
-_SIGNATURE = re.compile(r"^\S{2,30}(?:政府|委员会|办事处|党委|党工委|管委会|局|镇|乡|街道|办公室)$")
+_FOOTER = re.compile(r"扫一扫|相关(?:解读|链接|附件|文件)|打印本页|关闭窗口|分享到|责任编辑|^【.*】$|^附件\s*[:：\d]|^特此报告")
+_SIGNATURE = re.compile(r"^[^，。,；;:：]{2,40}(?:政府|委员会|办事处|党委|党工委|管委会|局|镇|乡|街道|办公室)$")
 _CLOSED = re.compile(r"[。！？!?…；;）)”’」』》\]】]$")
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
 
@@ -287,7 +287,7 @@ class Document:
             start = self.line_starts[no - 1] + len(line) - len(line.lstrip(INDENT))
             end = start + len(s)
             head = self._heading_at(no, line)
-            if head and not head.run_in:
+            if head and not head.run_in and not s.endswith(("，", ",", "、")):
                 return Truncation(no, start, end, "bare-heading")
             if _CLOSED.search(s):
                 return None
@@ -353,7 +353,8 @@ class Document:
                 s = s.lstrip("#").strip()
             if _WEB_META.search(s) or len(s) <= 2 or _DATE_LINE.match(s) or _DOC_NUMBER.fullmatch(s):
                 continue
-            if self._heading_at(no, line):
+            head = self._heading_at(no, line)
+            if head and not (head.style == "markdown" and _TITLE_HINT.search(s)):
                 return no
             if len(s) > 60:
                 m = _GLUED_TITLE.match(s)
