@@ -1,12 +1,15 @@
 """A stated rate against the counts it is computed from: 排查22起，化解20起，化解率100%.
 
     rates: {化解: [化解], 办结: [办结, 结案], 合格: [合格, 通过]}   # 率 word -> numerator verbs
+    bases: {纠错: [审结, 办结]}              # where the base is not simply the previous count
     qualified: [按期, 按时, 及时, 一次性]   # 按期办结率 is not 办结/受理: skip such rates
 
 For each percentage introduced by a rate word (…率达/为/均达 N%), the numerator is the
 nearest earlier count whose phrase holds one of the verbs, the denominator the nearest
-count before that with the same kind of unit that is not a part of a 其中 breakdown; both
-are looked for in the rate's sentence and the one before it. The rate must equal numerator/denominator to the precision it is
+count before that with the same kind of unit that is not a part of a 其中 breakdown (and,
+for a rate listed in `bases`, whose phrase holds one of its words: 纠错率 is counted on
+审结 cases, not on 受理 ones); both are looked for in the rate's sentence and the one
+before it. The rate must equal numerator/denominator to the precision it is
 written with (one unit of its last digit, so rounding and truncation both pass); with
 以上/超过 it must not exceed it; with 近/约 it may be 5 points off. Figures with 余/多 are skipped.
 """
@@ -23,6 +26,7 @@ from ..schema import Option
 KIND = "rate_check"
 OPTIONS = {
     "rates": Option("map", required=True, doc="rate head (the word before 率) -> numerator verbs"),
+    "bases": Option("map", default={}, doc="rate head -> words the denominator's phrase must hold"),
     "qualified": Option("list", default=[], doc="words before the head that change what is counted"),
 }
 FIELDS = {"name", "stated", "computed", "numerator", "denominator"}
@@ -73,6 +77,7 @@ def check(rule, rx, doc):
             if not m or (qualified and any(q in m.group("qual") for q in qualified)):
                 continue
             verbs = rates[m.group("head")]
+            bases = rule["bases"].get(m.group("head"))
             # counts in this sentence and the one before, after the previous percentage
             floor = sentence_start(text, rate.start, para.start)
             floor = sentence_start(text, max(para.start, floor - 1), para.start)
@@ -90,7 +95,9 @@ def check(rule, rx, doc):
             numer = window[num_idx]
             denom = next((d for d in reversed(window[:num_idx])
                           if d.is_count and _unit(d.unit) == _unit(numer.unit)
-                          and not _in_breakdown(text, d.start, floor)), None)
+                          and not _in_breakdown(text, d.start, floor)
+                          and (not bases or any(b in phrase_before(text, d.start, floor) for b in bases))),
+                         None)
             if denom is None or not (numer.exact and denom.exact) or not denom.value:
                 continue
             if any(v in phrase_before(text, denom.start, floor) for v in verbs):

@@ -4,7 +4,7 @@
     stops: [已, 化解, 办结, 同比]    # a clause holding one of these no longer lists parts
 
 The total is the last count before the marker in the same sentence (or, when the sentence
-opens with the marker, the last count of the sentence before); the parts are the
+opens with the marker, the only count of the sentence before); the parts are the
 counts after it with the same kind of unit, up to the end of the sentence (or ；), skipping
 figures in brackets (a part of a part) and stopping at a clause with a stop word. Only
 parts that add up to MORE than the total are reported: a partial breakdown is normal.
@@ -72,9 +72,12 @@ def check(rule, marker_rx, doc):
             total = next((n for n in reversed(nums) if s0 <= n.start and n.end <= mk.start()), None)
             if total is None and not text[s0:mk.start()].strip(" \t\u3000"):
                 # “…审查1090件，覆盖率达100%。其中，…”: the total closes the previous sentence
+                # (only when that sentence holds a single such count; after a list of
+                # counts, “其中” may break down any of them or an earlier total)
                 p0 = sentence_start(text, max(para.start, s0 - 1), para.start)
-                total = next((n for n in reversed(nums) if p0 <= n.start and n.end <= s0
-                              and n.unit and not n.percent and not n.is_date_part), None)
+                prev = [n for n in nums if p0 <= n.start and n.end <= s0
+                        and n.unit and not n.percent and not n.is_date_part]
+                total = prev[0] if len(prev) == 1 else None
             if (total is None or not total.unit or total.percent or total.is_date_part
                     or total.upper is None):
                 continue
