@@ -76,3 +76,30 @@ def test_seed_gold_for_structure_categories(corpus):
             hit = any(c == g["category"] and (g["line"] is None or line == g["line"])
                       for c, line in got)
             assert hit != bool(g.get("absent")), (name, g)
+
+
+def test_another_report_type_ships_its_own_sections(tmp_path):
+    pack = tmp_path / "xxgk"
+    pack.mkdir()
+    (pack / "missing-xxgk-section.yaml").write_text('''\
+id: missing-xxgk-section
+kind: required_sections
+category: section
+severity: error
+message: "缺少“{name}”部分，{where}"
+description: 政府信息公开工作年度报告缺少规定部分。
+why: 年度报告格式规定了必备部分。
+sections:
+  - {name: 总体情况, heading: "总体情况"}
+  - {name: "{year}年主动公开政府信息情况", heading: "主动公开"}
+  - {name: 存在的主要问题及改进情况, heading: "问题|改进"}
+examples:
+  bad: ["某镇2024年政府信息公开工作年度报告\\n一、总体情况\\n正文。\\n二、存在的主要问题\\n正文。"]
+  good: ["某镇2024年政府信息公开工作年度报告\\n一、总体情况\\n二、主动公开政府信息情况\\n三、存在的主要问题及改进情况\\n正文。"]
+''', encoding="utf-8")
+    rule = load_packs([pack]).rules[0]
+    from reportlint.testing import run_examples
+    assert run_examples([rule]) == []
+    doc = Document("某镇2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、存在的主要问题\n正文。")
+    (f,) = run_rule(rule, doc)
+    assert f.line == 4 and "缺少“2024年主动公开政府信息情况”部分" in f.message and "“一、总体情况”部分之后" in f.message

@@ -7,7 +7,7 @@
     skip_truncated: true                       # a text cut off at the end may just lack its tail
 
 Patterns may use {year} and {next_year} (the report year from Document.meta; any year when
-it is unknown). A missing part is reported where it was expected: after the part listed
+it is unknown); so may a part's name. A missing part is reported where it was expected: after the part listed
 before it (when that part has a heading), else at the first heading.
 """
 from __future__ import annotations
@@ -34,6 +34,12 @@ def year_pattern(pattern: str, year: int | None) -> str:
     if year is None:
         return pattern.replace("{year}", ANY_YEAR).replace("{next_year}", ANY_YEAR)
     return pattern.replace("{year}", str(year)).replace("{next_year}", str(year + 1))
+
+
+def _name(name: str, year: int | None) -> str:
+    if year is None:
+        return name.replace("{year}", "本").replace("{next_year}", "下一")
+    return name.replace("{year}", str(year)).replace("{next_year}", str(year + 1))
 
 
 def validate(options):
@@ -96,4 +102,4 @@ def check(rule, state, doc):
             where = "全文未找到分级标题"
             pos = 0
         end = doc.text.find("\n", pos)
-        yield Hit(pos, end if end > pos else len(doc.text), {"name": sec["name"], "where": where})
+        yield Hit(pos, end if end > pos else len(doc.text), {"name": _name(sec["name"], year), "where": where})
