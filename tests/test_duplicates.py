@@ -243,3 +243,18 @@ def test_large_mutated_draft_is_linear(corpus):
     found = lint_text("\n".join(copies), select=DUP)
     assert time.perf_counter() - t < 20
     assert len(found) > 1000
+
+
+def test_near_variants_of_a_stock_sentence_in_many_reports_are_not_copies(tmp_path):
+    folder = tmp_path / "county"
+    folder.mkdir()
+    variants = ["2022年，在县委、县政府的坚强领导下，我镇坚持依法行政，全面推进法治政府建设各项工作。",
+                "2023年，在区委、区政府的坚强领导下，我乡坚持依法行政，全面推进法治政府建设各项工作。",
+                "2024年，在市委、市政府的正确领导下，我镇坚持依法行政，全面推进法治政府建设各项工作。"]
+    for i, v in enumerate(variants):
+        (folder / f"{i}.txt").write_text(f"第{i}镇2024年度法治政府建设情况报告\n{v}\n", encoding="utf-8")
+    d = draft(tmp_path, ["中镇2024年度法治政府建设情况报告", variants[2].replace("正确", "坚强")])
+    assert run_cli("--select", "copied-from-other-report", "--against", str(folder), str(d)) == []
+    # the same sentence against one of those reports alone is a copy
+    found = run_cli("--select", "copied-from-other-report", "--against", str(folder / "2.txt"), str(d))
+    assert [f["line"] for f in found] == [2]

@@ -88,12 +88,21 @@ class Matcher:
         self.stop: set[str] = set()
 
     def find(self, norm: str, accept=None) -> Match | None:
-        """The best earlier text equal or close to `norm` (accept(key) may veto a key)."""
+        """The first earlier text equal or close to `norm` (accept(key) may veto a key)."""
+        for match in self._matches(norm, accept, self.min_similarity, self.candidates):
+            return match
+        return None
+
+    def find_all(self, norm: str, min_similarity: float, limit: int = 8, accept=None) -> list[Match]:
+        """Earlier texts at least min_similarity alike (at most `limit` candidates are tried)."""
+        return list(self._matches(norm, accept, min_similarity, limit))
+
+    def _matches(self, norm: str, accept, min_similarity: float, limit: int):
         key = self.exact.get(norm)
         if key is not None and (accept is None or accept(key)):
-            return Match(key, True, 1.0)
+            yield Match(key, True, 1.0)
         if self.min_similarity >= 1.0:
-            return None
+            return
         mine = grams(norm)
         counts: Counter = Counter()
         postings, stop = self.postings, self.stop
@@ -103,22 +112,19 @@ class Matcher:
             keys = postings.get(g)
             if keys:
                 counts.update(keys)
-        if not counts:
-            return None
         n = len(norm)
-        slack = 1.0 - self.min_similarity
-        for key, shared in counts.most_common(self.candidates):
-            if shared * 2 < min(len(mine), self.sizes[key]):
+        slack = 1.0 - min_similarity
+        for other_key, shared in counts.most_common(limit):
+            if other_key == key or shared * 2 < min(len(mine), self.sizes[other_key]):
                 continue
-            other = self.texts[key]
+            other = self.texts[other_key]
             if abs(len(other) - n) > slack * max(len(other), n) + 0.5:
                 continue
-            if accept is not None and not accept(key):
+            if accept is not None and not accept(other_key):
                 continue
-            score = similarity(norm, other, self.min_similarity)
+            score = similarity(norm, other, min_similarity)
             if score:
-                return Match(key, False, score)
-        return None
+                yield Match(other_key, False, score)
 
     def add(self, key: int, norm: str, index: bool = True) -> None:
         """Remember `norm` under `key`; index=False records only the exact text."""

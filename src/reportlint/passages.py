@@ -16,6 +16,7 @@ from .fingerprint import han_count, normalize
 
 _SENTENCE_END = re.compile(r"(?:[。！？；!?;]+|(?<=[\u3400-\u9fff”’」』）)])\.(?!\d))[”’」』）)]*")
 _CLOSED = re.compile(r"(?:[。！？；：!?;:]|(?<=[\u3400-\u9fff])\.)[”’」』）)]*$")
+TITLE_MAX = 60  # a longer "title line" is a title run into the text: that text is compared
 WRAP_MIN = 25   # a line shorter than this without a closing mark still ends its paragraph
 
 
@@ -49,7 +50,8 @@ def passages(doc: Document) -> Passages:
     out = Passages()
     meta = doc.meta   # the title and the signing date are set phrases, never copies
     skip = set(doc.skipped_lines) | {h.line for h in doc.headings if not h.run_in}
-    skip |= {meta.title_line, meta.signing_line}
+    skip |= {no for no in (meta.title_line, meta.signing_line)
+             if no and len(doc.lines[no - 1].strip(INDENT)) <= TITLE_MAX}
     lines, starts, text = doc.lines, doc.line_starts, doc.text
     block_start = None
     spans: list[tuple[int, int]] = []

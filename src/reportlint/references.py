@@ -13,11 +13,13 @@ import regex
 
 from .document import Document
 from .fingerprint import Matcher
+from .patterns import search
 from .passages import passages
 
 # Administrative units, most specific last: 杂色镇, 可大乡, 金龙街道, 鲤城区, 丰都县.
 _UNIT = regex.compile(r"\p{Han}+?(?:街道|镇|乡|苏木|县|区|旗|市)")
 _UNIT_WORDS = regex.compile(r"中共|人民政府|委员会|党委|党工委|政府|办事处|管委会|关于|[\s\u3000]+")
+STOCK_SLACK = 0.1   # near variants of a stock phrase (other year, 我乡 for 我镇) count towards common_in
 _LEVEL = {"街道": 0, "镇": 0, "乡": 0, "苏木": 0, "县": 1, "区": 1, "旗": 1, "市": 2}
 
 
@@ -62,19 +64,26 @@ class Copy:
 
 
 class References:
-    def __init__(self, min_chars: int, min_similarity: float, common_in: int):
+    def __init__(self, min_chars: int, min_similarity: float, common_in: int, exceptions=()):
         self.min_chars = min_chars
+        self.min_similarity = min_similarity
         self.common_in = common_in
+        self.exceptions = list(exceptions)
         self.sources: list[Source] = []
         self.groups: list[Group] = []
         self.matcher = Matcher(min_similarity)
+
+    def compared(self, doc: Document, s) -> bool:
+        """Whether a sentence takes part: long enough and not a stock phrase (exceptions)."""
+        return s.han >= self.min_chars and not (
+            self.exceptions and any(search(rx, doc.text, s.start, s.end) for rx in self.exceptions))
 
     def add(self, path: str, doc: Document) -> None:
         index = len(self.sources)
         self.sources.append(Source(path, doc, os.path.realpath(path)))
         keep = self.common_in + 1   # a draft may be one of the references: one more than needed
         for s in passages(doc).sentences:
-            if s.han < self.min_chars:
+            if not self.compared(doc, s):
                 continue
             match = self.matcher.find(s.norm)
             if match is not None:
@@ -87,41 +96,44 @@ class References:
             self.matcher.add(key, s.norm)
 
     def find(self, norm: str, own: str) -> Copy | None:
-        """Where a sentence of the draft (own: its realpath) was copied from, unless stock text."""
+        """Where a sentence of the draft (own: its realpath) was copied from, unless stock text.
 
+        Stock text: the sentence, or one only a little further from it (by STOCK_SLACK), is in
+        common_in or more other reports, the way 现将……情况报告如下 is in nearly all of them."""
         def others(key):
             return [(i, line) for i, line in self.groups[key].places if self.sources[i].real != own]
 
-        match = self.matcher.find(norm, accept=lambda key: bool(others(key)))
-        if match is None:
+        matches = self.matcher.find_all(norm, self.min_similarity - STOCK_SLACK,
+                                        accept=lambda key: bool(others(key)))
+        best = next((m for m in matches if m.score >= self.min_similarity), None)
+        if best is None:
             return None
-        places = others(match.key)
-        if len(places) >= self.common_in:
+        reports = {i for m in matches for i, _ in others(m.key)}
+        if len(reports) >= self.common_in:
             return None
-        i, line = places[0]
-        return Copy(self.sources[i], line, match.exact)
+        i, line = others(best.key)[0]
+        return Copy(self.sources[i], line, best.exact)
 
 
 _CACHE: dict[tuple, References] = {}
 
 
 def references(paths: tuple[str, ...], texts: tuple[tuple[str, str], ...], min_chars: int,
-               min_similarity: float, common_in: int) -> References:
+               min_similarity: float, common_in: int, exceptions=()) -> References:
     """The index of the reference reports, built once per run and set of options."""
-    key = (paths, texts, min_chars, min_similarity, common_in)
+    key = (paths, texts, min_chars, min_similarity, common_in, tuple(rx.pattern for rx in exceptions))
     refs = _CACHE.get(key)
     if refs is None:
-        refs = _build(paths, texts, min_chars, min_similarity, common_in)
+        refs = _build(paths, texts, References(min_chars, min_similarity, common_in, exceptions))
         if len(_CACHE) >= 4:    # a run compares with one set of references; keep a few
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[key] = refs
     return refs
 
 
-def _build(paths, texts, min_chars, min_similarity, common_in) -> References:
+def _build(paths, texts, refs: References) -> References:
     from .engine import InputError, discover, read_bytes, read_document
 
-    refs = References(min_chars, min_similarity, common_in)
     for label, text in texts:
         refs.add(label, Document(text, label))
     errors: list[InputError] = []

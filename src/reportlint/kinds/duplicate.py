@@ -6,12 +6,14 @@
     similarity: 0.9      # 1 - (characters changed / length) at which a passage counts as a copy
     common_in: 3         # copies/unit-names: text found in this many reference reports is stock text
     reference_texts: {}  # copies/unit-names: fixed reference texts {label: text}, besides --against
+    exceptions: []       # sentences containing a match are not compared (stock phrases)
 
 repeats: a paragraph or sentence that repeats an earlier one of the same draft (after
 whitespace, punctuation and list ordinals are dropped); the finding sits on the later copy.
 A sentence inside a repeated paragraph is left to the paragraph rule, and only paragraphs of
 two or more sentences are paragraphs here (a one-sentence paragraph is a sentence).
-copies: sentences found in the reference reports, with the file and line they came from.
+copies: sentences found in the reference reports, with the file and line they came from;
+a sentence that (nearly) occurs in common_in or more of them is stock text, not a copy.
 unit-names: a copied sentence that still names the unit of the report it came from.
 """
 from __future__ import annotations
@@ -22,6 +24,7 @@ import weakref
 
 from ..fingerprint import Matcher
 from ..finding import Hit
+from ..patterns import search
 from ..passages import Passages, passages
 from ..schema import Option
 
@@ -38,6 +41,7 @@ OPTIONS = {
     "similarity": Option("float", default=0.9, check=_fraction),
     "common_in": Option("int", default=3, check=lambda v: None if v >= 1 else "must be at least 1"),
     "reference_texts": Option("map", default={}, doc="label: text, compared like --against files"),
+    "exceptions": Option("regexes", default=[], doc="sentences containing a match are not compared"),
 }
 FIELDS = {"other_line", "source", "source_line", "name"}
 SCOPES = ("sentence", "paragraph")
@@ -69,23 +73,27 @@ def _passages(doc) -> Passages:
 
 
 # ---- within a draft -----------------------------------------------------------------------
-def _repeats(doc, min_chars: int, similarity: float):
+def _repeats(doc, min_chars: int, similarity: float, exceptions):
     """({paragraph: (earlier, exact)}, {sentence: (earlier, exact)}), cached per document."""
     cache = _REPEATS.setdefault(doc, {})
-    key = (min_chars, similarity)
+    key = (min_chars, similarity, tuple(rx.pattern for rx in exceptions))
     if key in cache:
         return cache[key]
     ps = _passages(doc)
+
+    def stock(p):
+        return exceptions and any(search(rx, doc.text, p.start, p.end) for rx in exceptions)
+
     paras: dict[int, tuple[int, bool]] = {}
     matcher = Matcher(similarity)
     for i, p in enumerate(ps.paragraphs):
-        if p.han < min_chars or len(ps.sentences_of[i]) < 2:
+        if p.han < min_chars or len(ps.sentences_of[i]) < 2 or stock(p):
             continue
         _note(matcher, i, p.norm, paras)
     sents: dict[int, tuple[int, bool]] = {}
     matcher = Matcher(similarity)
     for j, s in enumerate(ps.sentences):
-        if s.han >= min_chars:
+        if s.han >= min_chars and not stock(s):
             _note(matcher, j, s.norm, sents)
     sents = {j: v for j, v in sents.items() if ps.sentences[j].block not in paras}
     cache[key] = (paras, sents)
@@ -106,7 +114,7 @@ def _note(matcher: Matcher, key: int, norm: str, found: dict) -> None:
 
 def _check_repeats(rule, doc):
     ps = _passages(doc)
-    paras, sents = _repeats(doc, rule["min_chars"], rule["similarity"])
+    paras, sents = _repeats(doc, rule["min_chars"], rule["similarity"], rule["exceptions"])
     if rule.scope == "paragraph":
         for i, (earlier, exact) in paras.items():
             p = ps.paragraphs[i]
@@ -147,9 +155,10 @@ def _check_copies(rule, doc, names: bool):
         return
     from ..references import references, unit_name
 
-    refs = references(paths, texts, rule["min_chars"], rule["similarity"], rule["common_in"])
+    refs = references(paths, texts, rule["min_chars"], rule["similarity"], rule["common_in"],
+                      rule["exceptions"])
     ps = _passages(doc)
-    copies = _copies(doc, ps, refs, rule["min_chars"])
+    copies = _copies(doc, ps, refs)
     if names:
         yield from _unit_name_hits(doc, ps, copies, unit_name)
         return
@@ -166,15 +175,15 @@ def _check_copies(rule, doc, names: bool):
         yield _copy_hit(ps, run, copies)
 
 
-def _copies(doc, ps: Passages, refs, min_chars: int) -> dict:
+def _copies(doc, ps: Passages, refs) -> dict:
     """{sentence index: Copy}, cached per document and reference index (two rules use it)."""
     cache = _COPIES.setdefault(doc, {})
-    key = (id(refs), min_chars)
+    key = id(refs)
     if key not in cache:
         own = os.path.realpath(doc.path)
         cache[key] = found = {}
         for j, s in enumerate(ps.sentences):
-            if s.han >= min_chars:
+            if refs.compared(doc, s):
                 copy = refs.find(s.norm, own)
                 if copy is not None:
                     found[j] = copy
