@@ -132,3 +132,34 @@ def test_json_fix_offsets_for_summary():
     found = [f for f in lint(text) if f.rule == "halfwidth-punctuation"]
     assert len(found) == 1 and found[0].line == 1
     assert json.loads(json.dumps(found[0].to_dict()))["fix"]["replacement"].count("，") == 16
+
+
+def test_clean_report_does_not_load_jieba(corpus):
+    """jieba (~0.6 s) is loaded only for a candidate (a doubled character, a blank between
+    two Han characters); seed 001 has none after the cheap filters."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from reportlint.loader import load_packs\n"
+        "from reportlint.document import Document\n"
+        "from reportlint.runner import lint_document\n"
+        "from reportlint import segment\n"
+        "p = next(Path(sys.argv[1]).glob('001_*.txt'))\n"
+        "lint_document(Document(p.read_text(encoding='utf-8'), str(p)), load_packs(['punctuation']).rules)\n"
+        "print(segment.loaded())\n")
+    out = subprocess.run([sys.executable, "-c", code, str(corpus / "seeds")],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"
+
+
+def test_doubled_text_trap_and_hit():
+    found = [(f.rule, f.line) for f in lint("实现目的的确需要努力。\n充分认识法治建设的的重要性。")]
+    assert found == [("doubled-text", 2)]
+
+
+def test_few_slips_are_reported_one_by_one():
+    text = "一是加强学习,二是严格执法。\n三是强化监督，四是优化服务。"
+    found = [f for f in lint(text) if f.rule == "halfwidth-punctuation"]
+    assert [(f.line, f.column, f.fix) for f in found] == [(1, 7, "，")]

@@ -1,6 +1,7 @@
 """A character or word typed twice: 的的, 进一步进一步, 工作作。
 
     allowed: [层层, 常常, …]   # reduplications that are words; skipped before any segmentation
+    exceptions: [学习习近平]   # frequent two-word contexts, also skipped before segmenting
 
 Candidates come from one regex pass (a Han character or a 2–4 character string repeated at
 once). Only a candidate is segmented, in a small window, with jieba (via reportlint.segment):
@@ -15,12 +16,16 @@ from __future__ import annotations
 import re
 
 from ..finding import Hit
+from ..patterns import covered
 from ..schema import Option
 from ._cjk import HAN, prose_lines
 
 KIND = "doubled_text"
 OPTIONS = {
     "allowed": Option("list", default=[], doc="reduplicated words to accept without segmenting"),
+    "exceptions": Option("regexes", default=[],
+                         doc="frequent contexts where the copies belong to two words (学习习近平); "
+                             "they spare loading jieba"),
 }
 FIELDS = {"found", "expected", "context"}
 SCOPES = ()
@@ -73,6 +78,8 @@ def _char_hit(line, i, allowed):
 
 
 def _word_hit(line, i, n):
+    if line[i] == "一" and n == 2:
+        return None                                  # 一步一步, 一点一点, 一对一对接
     lo, hi = _window(line, i, i + 2 * n)
     tokens = _tokens(line, lo, hi)
     first, second = _token_at(tokens, i), _token_at(tokens, i + n)
@@ -80,8 +87,6 @@ def _word_hit(line, i, n):
         return None
     if first[1] != i or first[2] != i + n or second[1] != i + n:
         return None                                  # 党组织|组织生活
-    if line[i] == "一" and n == 2:
-        return None                                  # 一步一步, 一点一点
     return i + n, i + 2 * n, "", "word"
 
 
@@ -96,7 +101,9 @@ def check(rule, state, doc):
                 taken = e
                 yield _hit(line, base, s, e, fix, variant, m.group(1))
         for m in _CHAR.finditer(line):
-            if m.start() < taken:
+            if m.start() < taken or m.group() in allowed:
+                continue
+            if covered(rule["exceptions"], doc, base + m.start(), base + m.end()):
                 continue
             got = _char_hit(line, m.start(), allowed)
             if got:

@@ -1,7 +1,7 @@
 """ASCII , : ; ? ! ( ) in Chinese running text, where GB/T 15834 wants the full-width marks.
 
     summary_min: 10        # from this many slips on, a systematic habit is reported once
-    heading_ordinals: false  # also rewrite "(一)" ordinals (outline numbering rules own them)
+    heading_ordinals: false  # also rewrite "(一)" among "（二）" (outline numbering reports those)
 
 A mark is in Chinese context when the nearest non-blank character on either side is a Han
 character or a full-width mark, and it is not flanked by digits (1,234  3:1  09:21) or by
@@ -19,7 +19,8 @@ from ._cjk import URL_RX, grouped, is_chinese, is_han, is_latin, prose_lines
 KIND = "halfwidth_punctuation"
 OPTIONS = {
     "summary_min": Option("int", default=10, doc="report a systematic habit once from this many slips on"),
-    "heading_ordinals": Option("bool", default=False, doc="also rewrite the parentheses of (一) ordinals"),
+    "heading_ordinals": Option("bool", default=False,
+                               doc="also rewrite (一) ordinals mixed with （二） (outline numbering reports those)"),
 }
 FIELDS = {"found", "expected", "mark", "count", "marks", "first_line", "last_line", "lines"}
 SCOPES = ()
@@ -101,13 +102,30 @@ def _line_items(line: str, base: int, skip: list[tuple[int, int]]):
         yield base + s, base + e, FULL[ch], {"mark": ch, "found": ch}
 
 
+def _skipped_ordinals(doc, include: bool):
+    """{line: [(start, end)]} of heading ordinals to leave to the outline-numbering rules.
+
+    “一、” “1.” style ordinals always; “(一)” “(1)” ones unless every ordinal of that style
+    is half-width (then nobody else reports them, and they are plain half-width marks).
+    """
+    by_style: dict[str, list] = {}
+    for h in doc.headings:
+        if h.style in _ORDINAL_STYLES:
+            by_style.setdefault(h.style, []).append(h)
+    out: dict[int, list] = {}
+    for style, hs in by_style.items():
+        if style in ("cn-paren", "arabic-paren"):
+            uniform_half = all("（" not in h.label and "）" not in h.label for h in hs)
+            if include or uniform_half:
+                continue
+        for h in hs:
+            out.setdefault(h.line, []).append((h.start, h.start + len(h.label)))
+    return out
+
+
 def check(rule, state, doc):
     text = doc.text
-    headings = {}
-    if not rule["heading_ordinals"]:
-        for h in doc.headings:
-            if h.style in _ORDINAL_STYLES:
-                headings.setdefault(h.line, []).append((h.start, h.start + len(h.label)))
+    headings = _skipped_ordinals(doc, rule["heading_ordinals"])
     items = []
     for no, line, base in prose_lines(doc):
         skip = [(base_s - base, base_e - base) for base_s, base_e in headings.get(no, ())]

@@ -1,0 +1,47 @@
+"""A paragraph of prose whose last sentence has no closing punctuation, followed by a new
+section: the next line is a heading or starts an enumeration (一是… （一）… 1.).
+
+    min_chars: 15     # shorter lines are titles, labels, signatures
+
+When the next line instead carries on the sentence, the paragraph was broken in two; that is
+the broken-paragraph rule's finding (structure pack), so the two never report the same line.
+Only prose counts: the line must hold punctuation inside it. No automatic fix: the missing
+mark may be 。 or ；, and a cut-off sentence must be completed, not closed.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import INDENT
+from ..finding import Hit
+from ..schema import Option
+from ._cjk import WEB_META, HAN
+
+KIND = "unterminated_paragraph"
+OPTIONS = {
+    "min_chars": Option("int", default=15, doc="shorter lines are not taken for prose"),
+}
+FIELDS = {"found", "next"}
+SCOPES = ()
+
+_NEW_ITEM = re.compile(r"(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#|附件)")
+_PROSE = re.compile(r"[，,。；;：:、]")
+_OPEN_END = re.compile(rf"[{HAN}A-Za-z0-9][”’」』）)》]*$")
+
+
+def check(rule, state, doc):
+    heads = {h.line for h in doc.headings}
+    standalone = {h.line for h in doc.headings if not h.run_in}
+    title = doc.meta.title_line
+    content = [(no, line.strip(INDENT)) for no, line in enumerate(doc.lines, 1)
+               if line.strip(INDENT) and no not in doc.skipped_lines]
+    for (no, s), (nxt, t) in zip(content, content[1:]):
+        if no in standalone or no <= title or len(s) < rule["min_chars"]:
+            continue
+        if not _PROSE.search(s[:-1]) or WEB_META.search(s) or not _OPEN_END.search(s):
+            continue
+        if nxt not in heads and not _NEW_ITEM.match(t):
+            continue
+        line = doc.lines[no - 1]
+        end = doc.line_starts[no - 1] + len(line.rstrip(INDENT))
+        yield Hit(end - 1, end, {"found": s[-8:], "next": t[:10]}, suggestion="在句末补上句号（。）")
