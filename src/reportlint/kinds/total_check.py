@@ -4,10 +4,11 @@
     stops: [已, 化解, 办结, 同比]    # a clause holding one of these no longer lists parts
 
 The total is the last count before the marker in the same sentence (or, when the sentence
-opens with the marker, the only count of the sentence before); the parts are the
-counts after it with the same kind of unit, up to the end of the sentence (or ；), skipping
-figures in brackets (a part of a part) and stopping at a clause with a stop word. Only
-parts that add up to MORE than the total are reported: a partial breakdown is normal.
+opens with the marker, the only count of the sentence before). The parts are the counts
+after the marker with the same kind of unit, up to the end of the sentence (or ；),
+skipping figures in brackets (a part of a part) and stopping at a clause with a stop word.
+Only parts that add up to MORE than the total are reported (a partial breakdown is
+normal), and, as 其中 may break down any count of its sentence, more than each of them.
 余/多/近/约 are honoured: 1500余份 may be up to 1599.
 """
 from __future__ import annotations
@@ -106,7 +107,11 @@ def check(rule, marker_rx, doc):
             if len(parts) < 2 or any(p.lower is None for p in parts):
                 continue
             low = sum((p.lower for p in parts), Decimal(0))
-            if low > total.upper:
+            # 排查22起，化解20起，其中土地纠纷12起、邻里纠纷10起: 其中 may break down any
+            # count of the sentence, so the parts must exceed the largest of them
+            bounds = [n.upper for n in nums if s0 <= n.start and n.end <= mk.start()
+                      and _unit(n.unit) == _unit(total.unit)] or [total.upper]
+            if None not in bounds and low > max(bounds):
                 yield Hit(total.start, total.end, {
                     "total": text[total.start:total.end],
                     "sum": f"{low.normalize():f}{total.unit}",
