@@ -68,7 +68,8 @@ def check(rule, state, doc):
                       {"found": h.label, "expected": label(up.style, 1, br), "prev": ""},
                       variant="orphan")
         elif h.parent is not None and h.parent.style != "markdown" \
-                and h.level - h.parent.level >= 2 and not (h.parent.level == 1 and h.level == 3):
+                and h.level - h.parent.level >= 2 and not (h.parent.level == 1 and h.level == 3) \
+                and (id(h.parent), h.level) not in last:        # once per parent
             missing = h.parent.level + 1
             yield Hit(h.start, h.start + len(h.label),
                       {"found": h.label, "prev": h.parent.label,
