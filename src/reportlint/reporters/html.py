@@ -21,7 +21,8 @@ SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 STYLE = """
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",
+"WenQuanYi Micro Hei",sans-serif;
 margin:0;background:#f5f5f2;color:#222;line-height:1.6}
 header{background:#1f3a5f;color:#fff;padding:12px 24px}header h1{margin:0;font-size:20px}
 header p{margin:4px 0 0;font-size:14px}
@@ -55,7 +56,8 @@ def _segments(doc, findings):
         for ln in range(f.line, f.end_line + 1):
             by_line[ln].append((i, f))
     rows = []
-    for no, line in enumerate(doc.lines, 1):
+    lines = doc.lines[:-1] if len(doc.lines) > 1 and doc.lines[-1] == "" else doc.lines
+    for no, line in enumerate(lines, 1):
         start = doc.line_starts[no - 1]
         end = start + len(line)
         here = by_line.get(no, [])
