@@ -46,6 +46,7 @@ _NUMBER = re.compile(
     r"[ \t\u3000]*(?P<unit>[%％]|" + _UNIT_RX + r")?"
     r"(?P<post>以上|以下|左右|以内|上下|多)?"
 )
+APPROX_PREFIXES = ("近", "约", "将近", "接近", "大约")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _MULTIPLIER = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _ALNUM_BEFORE = re.compile(r"[A-Za-z0-9_./:-]")
@@ -120,12 +121,14 @@ class Number:
 
     @property
     def lower(self) -> Decimal | None:
-        """Smallest value the wording allows (余/多/以上/超过 -> the stated value)."""
+        """Smallest value the wording allows: 余/多/以上/超过 -> the stated value, 近/约 -> 90%."""
         v = self.value
-        if v is None or self.prefix in ("近", "约", "将近", "接近", "大约", "不足", "不到") \
-                or self.suffix in ("左右", "上下", "以下", "以内"):
-            return None if v is None else (Decimal(0) if self.prefix in ("不足", "不到")
-                                           or self.suffix in ("以下", "以内") else v * Decimal("0.9"))
+        if v is None:
+            return None
+        if self.prefix in ("不足", "不到") or self.suffix in ("以下", "以内"):
+            return Decimal(0)
+        if self.prefix in APPROX_PREFIXES or self.suffix in ("左右", "上下"):
+            return v * Decimal("0.9")
         return v
 
     @property
@@ -138,7 +141,7 @@ class Number:
             return None
         if self.approx or self.suffix == "多":
             return v + _step(v)
-        if self.prefix in ("近", "约", "将近", "接近", "大约") or self.suffix in ("左右", "上下"):
+        if self.prefix in APPROX_PREFIXES or self.suffix in ("左右", "上下"):
             return v * Decimal("1.1")
         return v
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 import regex
 
 from ..finding import Hit
-from ..numbers import numbers_between, phrase_before, sentence_start
+from ..numbers import APPROX_PREFIXES, numbers_between, phrase_before, sentence_start
 from ..schema import Option
 
 KIND = "rate_check"
@@ -106,7 +106,7 @@ def check(rule, rx, doc):
             stated, tol = rate.value, _tolerance(rate.numeral)
             if rate.suffix == "以上" or rate.prefix in ("超过", "超", "逾"):
                 bad = computed < stated - tol
-            elif rate.prefix in ("近", "约", "将近", "接近", "大约") or rate.suffix in ("左右", "上下"):
+            elif rate.prefix in APPROX_PREFIXES or rate.suffix in ("左右", "上下"):
                 bad = abs(computed - stated) > 5
             elif rate.prefix or rate.suffix:
                 continue
