@@ -1,4 +1,4 @@
-"""ASCII , : ; ? ! ( ) in Chinese running text, where GB/T 15834 wants the full-width marks.
+"""ASCII , : ; ? ! ( ) " . in Chinese running text, where GB/T 15834 wants the full-width marks.
 
     summary_min: 10        # from this many slips on, a systematic habit is reported once
     heading_ordinals: false  # also rewrite "(一)" among "（二）" (outline numbering reports those)
@@ -6,7 +6,9 @@
 A mark is in Chinese context when the nearest non-blank character on either side is a Han
 character or a full-width mark, and it is not flanked by digits (1,234  3:1  09:21) or by
 Latin letters on both sides (Word,Excel). Parentheses are judged as a pair: "(社区)" is
-Chinese, "(PDF)" and "(2023)" are left alone. Web addresses are skipped. The fix also drops
+Chinese, "(PDF)" and "(2023)" are left alone; so are ASCII double quotes, paired in order on
+their line ("依法治村" -> “依法治村”, an odd count is left alone). A "." counts only as a
+sentence end after Han text (not 3.5, not ...). Web addresses are skipped. The fix also drops
 the ASCII blanks that came with the mark ("工作, 提高" -> "工作，提高").
 """
 from __future__ import annotations
@@ -25,8 +27,9 @@ OPTIONS = {
 FIELDS = {"found", "expected", "mark", "count", "marks", "first_line", "last_line", "lines"}
 SCOPES = ()
 
-FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-_ASCII_MARK = re.compile(r"[,:;?!()]")
+FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_ASCII_MARK = re.compile(r'[,:;?!()".]')
+_CLOSERS = "”’）》"
 _LIST_MARKER = re.compile(r"[ \t\u3000]*[0-9A-Za-z]{1,2}\)")
 _BLANK = " \t"
 _ORDINAL_STYLES = ("cn-paren", "arabic-paren", "cn-dun", "arabic-dot")
@@ -59,11 +62,24 @@ def _paren_pairs(line: str) -> dict[int, int]:
     return partner
 
 
+def _quote_pairs(line: str, skip) -> dict[int, str]:
+    """{index: “ or ”} for ASCII double quotes of one line, paired in order, around Chinese text.
+    An odd number of them can't be paired with confidence and is left alone."""
+    at = [i for i, c in enumerate(line) if c == '"' and not any(a <= i < b for a, b in skip)]
+    if not at or len(at) % 2:
+        return {}
+    out = {}
+    for a, b in zip(at[::2], at[1::2]):
+        if any(is_han(c) for c in line[a + 1:b]):
+            out[a], out[b] = "“", "”"
+    return out
+
+
 def _line_items(line: str, base: int, skip: list[tuple[int, int]]):
     """(start, end, replacement, detail) for every ASCII mark of one line in Chinese context."""
     if not _ASCII_MARK.search(line):
         return
-    partner = None
+    partner = quotes = None
     for m in _ASCII_MARK.finditer(line):
         i, ch = m.start(), m.group()
         if any(a <= i < b for a, b in skip):
@@ -71,6 +87,19 @@ def _line_items(line: str, base: int, skip: list[tuple[int, int]]):
         pl, nr = _left(line, i), _right(line, i + 1)
         prev = line[pl - 1] if pl > 0 else None
         nxt = line[nr] if nr < len(line) else None
+        if ch == '"':
+            if quotes is None:
+                quotes = _quote_pairs(line, skip)
+            if i in quotes:
+                yield base + i, base + i + 1, quotes[i], {"mark": ch, "found": ch}
+            continue
+        if ch == ".":
+            # only a sentence end: right after Han text, not part of ... or 3.5, then Chinese or the end
+            if not (is_han(line[i - 1:i]) or line[i - 1:i] in _CLOSERS) or line[i + 1:i + 2] == "." \
+                    or (nxt is not None and not is_chinese(nxt)):
+                continue
+            yield base + i, base + (nr if nxt is not None else i + 1), "。", {"mark": ch, "found": ch}
+            continue
         if ch in "()":
             if partner is None:
                 partner = _paren_pairs(line)
