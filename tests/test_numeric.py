@@ -60,3 +60,39 @@ def test_corpus_findings_are_the_known_ones(corpus):
         ("003", 14, "quantifier-over-single-item"),       # 共作出重大行政决策1项，均…
         ("005", 5, "chinese-numeral-in-statistics"),      # 覆盖群众两万余人次 (GB/T 15835: 2万余人次)
     }
+
+
+def _rule(rule_id):
+    return next(r for r in RULES if r.id == rule_id)
+
+
+def _findings(rule_id, text):
+    from reportlint.runner import run_rule
+    return run_rule(_rule(rule_id), Document(text))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 2000), st.data())
+def test_rate_rounded_or_truncated_passes_and_off_by_two_fails(den, data):
+    num = data.draw(st.integers(0, den))
+    exact = num * 100 / den
+    for stated in {round(exact), int(exact), round(exact, 1)}:
+        text = f"全年排查矛盾纠纷{den}起，化解{num}起，化解率{stated:g}%。"
+        assert not _findings("rate-count-mismatch", text), text
+    wrong = round(exact) + 2 if exact <= 98 else round(exact) - 2
+    text = f"全年排查矛盾纠纷{den}起，化解{num}起，化解率{wrong}%。"
+    assert _findings("rate-count-mismatch", text), text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(1, 500), min_size=2, max_size=6), st.integers(0, 50))
+def test_parts_exceeding_the_total_and_only_those(parts, slack):
+    listed = "、".join(f"第{i + 1}类{p}件" for i, p in enumerate(parts))
+    ok = f"共受理案件{sum(parts) + slack}件，其中{listed}。"
+    assert not _findings("total-parts-exceed", ok), ok
+    bad = f"共受理案件{sum(parts) - 1}件，其中{listed}。"
+    assert _findings("total-parts-exceed", bad), bad
