@@ -4,10 +4,12 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportlint.document import Document
 from reportlint.loader import load_packs
-from reportlint.runner import lint_document
+from reportlint.runner import lint_document, run_rule
 from reportlint.testing import example_cases, run_example
 
 RULES = load_packs(["numeric"]).rules
@@ -43,7 +45,7 @@ def test_cn2an_stays_unimported_on_a_plain_report(corpus):
     """Reports rarely need cn2an: a run over one must not import it (about 0.1 s)."""
     (seed,) = (corpus / "seeds").glob("003_*.txt")
     code = ("import sys; from pathlib import Path; from reportlint.document import Document;"
-            "from reportlint.loader import load_packs; from reportlint.runner import lint_document;"
+            "from reportlint.loader import load_packs; from reportlint.runner import lint_document, run_rule;"
             f"d = Document(Path({str(seed)!r}).read_text(encoding='utf-8'));"
             "lint_document(d, load_packs(['numeric']).rules); print('cn2an' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -67,12 +69,7 @@ def _rule(rule_id):
 
 
 def _findings(rule_id, text):
-    from reportlint.runner import run_rule
     return run_rule(_rule(rule_id), Document(text))
-
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=150, deadline=None)
