@@ -1,5 +1,4 @@
 """The numeric pack: its own examples, the seeds the issue names, and the corpus."""
-import json
 import subprocess
 import sys
 
