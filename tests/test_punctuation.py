@@ -163,3 +163,11 @@ def test_few_slips_are_reported_one_by_one():
     text = "一是加强学习,二是严格执法。\n三是强化监督，四是优化服务。"
     found = [f for f in lint(text) if f.rule == "halfwidth-punctuation"]
     assert [(f.line, f.column, f.fix) for f in found] == [(1, 7, "，")]
+
+
+@pytest.mark.parametrize("text", ["的, ,提高", "的,,,,,", "工作 , 提高 ( 社区 ) 开展", '他说"好" .'])
+def test_fix_spans_never_overlap(text):
+    found = sorted((f for f in lint(text) if f.fix is not None), key=lambda f: f.start)
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start, (a, b)
+    assert fix(text) == fix(fix(text))

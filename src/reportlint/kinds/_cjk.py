@@ -53,7 +53,11 @@ def grouped(doc, items, *, summary_min: int, fullwidth_count: int):
     the last, whose fix rewrites every item and nothing between them.
     Returns (hits, summarised).
     """
-    items = sorted(items)
+    items, kept = sorted(items), []
+    for item in items:                      # a fix must never overlap another one
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    items = kept
     if not items:
         return [], False
     if len(items) < summary_min or len(items) < fullwidth_count:

@@ -30,6 +30,7 @@ SCOPES = ()
 FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _ASCII_MARK = re.compile(r'[,:;?!()".]')
 _CLOSERS = "”’）》"
+_RUN = ",:;?! \t"
 _LIST_MARKER = re.compile(r"[ \t\u3000]*[0-9A-Za-z]{1,2}\)")
 _BLANK = " \t"
 _ORDINAL_STYLES = ("cn-paren", "arabic-paren", "cn-dun", "arabic-dot")
@@ -85,8 +86,14 @@ def _line_items(line: str, base: int, skip: list[tuple[int, int]]):
         if any(a <= i < b for a, b in skip):
             continue
         pl, nr = _left(line, i), _right(line, i + 1)
-        prev = line[pl - 1] if pl > 0 else None
-        nxt = line[nr] if nr < len(line) else None
+        # context looks through blanks and neighbouring marks of a run ("的,,," is one habit)
+        cl, cr = pl, nr
+        while cl > 0 and line[cl - 1] in _RUN:
+            cl -= 1
+        while cr < len(line) and line[cr] in _RUN:
+            cr += 1
+        prev = line[cl - 1] if cl > 0 else None
+        nxt = line[cr] if cr < len(line) else None
         if ch == '"':
             if quotes is None:
                 quotes = _quote_pairs(line, skip)
@@ -98,7 +105,8 @@ def _line_items(line: str, base: int, skip: list[tuple[int, int]]):
             if not (is_han(line[i - 1:i]) or line[i - 1:i] in _CLOSERS) or line[i + 1:i + 2] == "." \
                     or (nxt is not None and not is_chinese(nxt)):
                 continue
-            yield base + i, base + (nr if nxt is not None else i + 1), "。", {"mark": ch, "found": ch}
+            e = nr if is_chinese(line[nr:nr + 1]) else i + 1
+            yield base + i, base + e, "。", {"mark": ch, "found": ch}
             continue
         if ch in "()":
             if partner is None:
@@ -116,8 +124,8 @@ def _line_items(line: str, base: int, skip: list[tuple[int, int]]):
             elif ch == ")" and (not is_chinese(prev) or _LIST_MARKER.match(line[:i + 1])):
                 continue
             # "(" takes the blanks before it, ")" those after it, when Chinese is there
-            s = pl if ch == "(" and is_chinese(prev) else i
-            e = nr if ch == ")" and is_chinese(nxt) else i + 1
+            s = pl if ch == "(" and is_chinese(line[pl - 1:pl]) else i
+            e = nr if ch == ")" and is_chinese(line[nr:nr + 1]) else i + 1
         else:
             if prev is not None and nxt is not None and (
                     (prev.isdigit() and nxt.isdigit()) or (is_latin(prev) and is_latin(nxt))):
@@ -126,8 +134,8 @@ def _line_items(line: str, base: int, skip: list[tuple[int, int]]):
                 continue
             if ch in "?!" and nxt is not None and not is_chinese(nxt) and not is_han(prev):
                 continue
-            s = pl if is_chinese(prev) else i
-            e = nr if is_chinese(nxt) else i + 1
+            s = pl if is_chinese(line[pl - 1:pl]) else i       # blanks go only between
+            e = nr if is_chinese(line[nr:nr + 1]) else i + 1   # the mark and Chinese text
         yield base + s, base + e, FULL[ch], {"mark": ch, "found": ch}
 
 
