@@ -1,8 +1,8 @@
 """The other reports a draft is compared with (`--against FILE|DIR`), indexed once per run.
 
-Every sentence of every reference report goes into one `Matcher`. Sentences that are the same
-or nearly the same across reports form a group; a group found in many reports is a stock
-formulation (官话套话 every unit writes), not a copy, and is not reported.
+Every sentence of every reference report goes into one `Matcher`; equal sentences form a group.
+A draft's sentence that is (nearly) in many reports is a stock formulation (官话套话 every unit
+writes), not a copy, and is not reported; nor is one that matches the rule's `exceptions`.
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class Source:
 
 @dataclass
 class Group:
-    """Sentences of the reference reports that are the same or nearly the same."""
+    """Equal sentences (after normalize) of the reference reports."""
     places: list[tuple[int, int]] = field(default_factory=list)   # (source index, line), one per source
 
     def add(self, source: int, line: int, keep: int) -> None:
@@ -74,22 +74,22 @@ class References:
         self.matcher = Matcher(min_similarity)
 
     def compared(self, doc: Document, s) -> bool:
-        """Whether a sentence takes part: long enough and not a stock phrase (exceptions)."""
+        """Whether a sentence of a draft takes part: long enough and not a stock phrase."""
         return s.han >= self.min_chars and not (
             self.exceptions and any(search(rx, doc.text, s.start, s.end) for rx in self.exceptions))
 
     def add(self, path: str, doc: Document) -> None:
+        """Index a report's sentences: equal ones share a group, near ones are found at lookup."""
         index = len(self.sources)
         self.sources.append(Source(path, doc, os.path.realpath(path)))
         keep = self.common_in + 1   # a draft may be one of the references: one more than needed
+        exact = self.matcher.exact
         for s in passages(doc).sentences:
-            if not self.compared(doc, s):
+            if s.han < self.min_chars:
                 continue
-            match = self.matcher.find(s.norm)
-            if match is not None:
-                self.groups[match.key].add(index, s.line, keep)
-                if not match.exact:
-                    self.matcher.add(match.key, s.norm, index=False)
+            key = exact.get(s.norm)
+            if key is not None:
+                self.groups[key].add(index, s.line, keep)
                 continue
             key = len(self.groups)
             self.groups.append(Group([(index, s.line)]))
