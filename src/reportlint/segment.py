@@ -10,7 +10,6 @@ actually asks for a boundary. The domain user dictionary (data/jieba_user.txt:
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 _tokenizer = None
 
@@ -25,8 +24,8 @@ def _get_tokenizer():
         jieba.setLogLevel(logging.WARNING)
         tok = jieba.Tokenizer()
         tok.initialize()
-        with resources.as_file(resources.files("reportlint.data") / "jieba_user.txt") as path:
-            tok.load_userdict(str(path))
+        from . import data
+        tok.load_userdict(str(data.DIR / "jieba_user.txt"))
         _tokenizer = tok
     return _tokenizer
 

@@ -1,0 +1,17 @@
+"""Data files shipped inside the package: dictionaries and catalogues the kinds read.
+
+    jieba_user.txt   domain words for jieba (法律明白人, 枫桥经验, 谁执法谁普法 …)
+    law_titles.tsv   laws, regulations and policy documents: title, type, issued, status, until,
+                     replaced_by, edition (domain.md §5)
+    pinyin.tsv       toneless readings of the GB2312 characters, taken from pypinyin's dictionary
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+DIR = Path(__file__).resolve().parent
+
+
+def read_text(name: str) -> str:
+    """A data file's text (plain file access: importlib.resources costs more than the read)."""
+    return (DIR / name).read_text(encoding="utf-8")

@@ -9,15 +9,15 @@ For every 《title》 (and every edition reference such as 纲要（2022—2025�
 - an edition range that does not exist (（2022—2025年）)                -> variant `edition`, warning
 - a document superseded, repealed or renamed before the report year   -> variant `outdated`, warning
 Titles that are neither catalogued nor near a catalogued one (local documents) are left alone.
-Near misses are found with a one-deletion index (SymSpell style), built only when a title is
-not catalogued, so the usual report costs one dict lookup per title.
+A catalogued title costs one dict lookup; an unknown one (a local document) is compared only
+with catalogue titles of about the same length and the same characters.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from .. import data
 from ..finding import Hit, Severity
 from ..schema import Option
 
@@ -54,7 +54,7 @@ def normalise(s: str) -> str:
 
 
 def load_catalogue(name: str) -> list[Entry]:
-    text = (resources.files("reportlint.data") / name).read_text(encoding="utf-8")
+    text = data.read_text(name)
     out = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -75,25 +75,34 @@ class Catalogue:
         self.edition_re = re.compile(
             "(" + "|".join(sorted(map(re.escape, self.editions), key=len, reverse=True)) + r")"
             r"\s*[（(]([^（）()\n]{1,24})[)）]")
-        self._index: tuple[dict, dict] | None = None
+        self.by_length: dict[int, list[tuple[str, frozenset]]] = {}
+        for n in self.by_name:
+            self.by_length.setdefault(len(n), []).append((n, frozenset(n)))
 
     def near(self, name: str) -> set[str]:
         """Catalogued names one insertion, deletion or substitution away from `name`."""
-        if self._index is None:
-            shorter, masked = {}, {}
-            for n in self.by_name:
-                for i in range(len(n)):
-                    shorter.setdefault(n[:i] + n[i + 1:], set()).add(n)
-                    masked.setdefault(n[:i] + "\0" + n[i + 1:], set()).add(n)
-            self._index = shorter, masked
-        shorter, masked = self._index
-        found = set(shorter.get(name, ()))                       # a character is missing
-        for i in range(len(name)):
-            if name[:i] + name[i + 1:] in self.by_name:          # a character too many
-                found.add(name[:i] + name[i + 1:])
-            found |= masked.get(name[:i] + "\0" + name[i + 1:], set())   # a wrong character
-        found.discard(name)
+        chars = frozenset(name)
+        found = set()
+        for length in (len(name) - 1, len(name), len(name) + 1):
+            for n, nchars in self.by_length.get(length, ()):
+                # cheap filter first: one edit changes at most one distinct character each way
+                if len(nchars - chars) <= 1 and len(chars - nchars) <= 1 and one_edit_apart(name, n):
+                    found.add(n)
         return found
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True if a and b differ by exactly one insertion, deletion or substitution."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1 or a == b:
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
 
 
 def prepare(rule):

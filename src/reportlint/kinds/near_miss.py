@@ -19,8 +19,8 @@ substitution leaves one half intact); pinyin and jieba are loaded only for a can
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+from .. import data
 from ..finding import Hit
 from ..patterns import covered
 from ..schema import Option
@@ -53,23 +53,19 @@ def _is_cjk(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _pinyin_table() -> dict[str, tuple[str, ...]]:
-    text = (resources.files("reportlint.data") / "pinyin.tsv").read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            ch, _, readings = line.partition("\t")
-            table[ch] = tuple(readings.split())
-    return table
+def _pinyin_text() -> str:
+    # one "char<TAB>readings" line per character; looked up with str.find, never parsed whole
+    return "\n" + data.read_text("pinyin.tsv")
 
 
 def readings(ch: str) -> tuple[str, ...]:
     """Toneless pinyin readings of one character (pypinyin's data)."""
-    found = _pinyin_table().get(ch)
-    if found is None:      # outside the shipped table: ask pypinyin itself
-        from pypinyin import Style, pinyin
-        found = tuple(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
-    return found
+    text = _pinyin_text()
+    i = text.find("\n" + ch + "\t")
+    if i >= 0:
+        return tuple(text[i + 3:text.index("\n", i + 3)].split())
+    from pypinyin import Style, pinyin      # outside the shipped table: ask pypinyin itself
+    return tuple(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
 
 
 def _fuzzy(syllable: str) -> str:

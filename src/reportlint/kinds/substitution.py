@@ -7,6 +7,8 @@
       防治: {to: 防止, when: ["防治(?=激化|发生)"]}     # only in this context
     exceptions: ["重大执法决定法制审核"]   # a hit inside one of these matches is dropped
     segment: true     # drop a hit that cuts through a jieba word of the text around it
+    segment_max: 3    # ... but only for entries of up to 3 characters (以经 in 以经济);
+                      # longer entries are unambiguous strings and never wake jieba up
 
 An entry's `unless` / `when` regexes are matched on the hit's line like `exceptions`
 (`when`: the hit must lie inside a match). Overlapping hits keep the longest one.
@@ -25,6 +27,8 @@ OPTIONS = {
     "exceptions": Option("regexes", default=[], doc="context patterns that make a hit correct"),
     "fix": Option("bool", default=True, doc="offer an automatic fix when there is one candidate"),
     "segment": Option("bool", default=False, doc="drop hits that cut through a word (jieba)"),
+    "segment_max": Option("int", default=3,
+                          doc="with segment: only entries this short are boundary-checked"),
 }
 FIELDS = {"found", "expected"}
 SCOPES = ()
@@ -69,7 +73,7 @@ def validate(options):
             yield ("swap", wrong), f"'{wrong}' is replaced by itself"
 
 
-def _entry(wrong, right, rule_segment):
+def _entry(wrong, right, rule_segment, segment_max):
     if isinstance(right, dict):
         to = right["to"]
         unless = right.get("unless", [])
@@ -78,8 +82,9 @@ def _entry(wrong, right, rule_segment):
         when = [when] if isinstance(when, str) else when
         return (wrong, [to] if isinstance(to, str) else list(to),
                 [compile_pattern(p) for p in unless], [compile_pattern(p) for p in when],
-                right.get("segment", rule_segment))
-    return wrong, [right] if isinstance(right, str) else list(right), [], [], rule_segment
+                right.get("segment", rule_segment and len(wrong) <= segment_max))
+    return (wrong, [right] if isinstance(right, str) else list(right), [], [],
+            rule_segment and len(wrong) <= segment_max)
 
 
 def prepare(rule):
@@ -87,7 +92,7 @@ def prepare(rule):
 
     automaton = ahocorasick.Automaton()
     for wrong, right in rule["swap"].items():
-        automaton.add_word(wrong, _entry(wrong, right, rule["segment"]))
+        automaton.add_word(wrong, _entry(wrong, right, rule["segment"], rule["segment_max"]))
     automaton.make_automaton()
     return automaton
 
