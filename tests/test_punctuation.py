@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from reportlint.document import Document
 from reportlint.fixes import apply_fixes
+from reportlint.fixing import MAX_PASSES
 from reportlint.loader import load_packs
 from reportlint.runner import lint_document
 
@@ -22,7 +23,7 @@ def lint(text: str, path: str = "draft.txt"):
     return findings
 
 
-def fix(text: str, passes: int = 6) -> str:
+def fix(text: str, passes: int = MAX_PASSES) -> str:
     for _ in range(passes):
         new, applied = apply_fixes(text, lint(text))
         if not applied:
@@ -88,7 +89,8 @@ def _skeleton(text: str) -> str:
 
 
 ALPHABET = list("的法治政府建设工作作目确年月日乡镇") + list("0123456789") + list("abcXYZ") + \
-    list(",,::;;??!!(()).") + list("，。、；：？！“”‘’《》（）〔〕【】") + [" ", " ", "  ", "\u3000", "\n", "\n\n", "-", "—"]
+    list(",,::;;??!!(()).\"") + list("，。、；：？！“”‘’《》（）〔〕【】…") + [" ", " ", "  ", "\u3000", "\n", "\n\n", "-", "—"] + \
+    ["...", "。。。", "2021-2025年", "20212025年", "国发[2010]3号", "的的", "进一步进一步"]
 texts = st.lists(st.sampled_from(ALPHABET), max_size=80).map("".join)
 
 
