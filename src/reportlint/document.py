@@ -104,7 +104,7 @@ class Meta:
     title: str = ""
     title_line: int = 0    # 1-based, 0 when no title was found
     year: int | None = None
-    year_source: str = ""  # title | signing-date | config
+    year_source: str = ""  # title | signing-date | opening (first paragraphs or first heading) | config
     unit: str = ""
     signing_date: tuple[int, int, int] | None = None
     signing_line: int = 0
