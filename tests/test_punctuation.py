@@ -173,3 +173,10 @@ def test_fix_spans_never_overlap(text):
     for a, b in zip(found, found[1:]):
         assert a.end <= b.start, (a, b)
     assert fix(text) == fix(fix(text))
+
+
+def test_word_files_get_one_fix_per_mark():
+    """The .docx fixer edits runs inside one paragraph: no document-wide summary fix there."""
+    text = "\n".join("第{}段,加强学习,严格执法。".format(i) for i in range(8))
+    found = [f for f in lint(text, "draft.docx") if f.rule == "halfwidth-punctuation"]
+    assert len(found) == 16 and all(f.end - f.start == 1 for f in found)

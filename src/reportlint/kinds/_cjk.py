@@ -60,7 +60,8 @@ def grouped(doc, items, *, summary_min: int, fullwidth_count: int):
     items = kept
     if not items:
         return [], False
-    if len(items) < summary_min or len(items) < fullwidth_count:
+    # Word files are fixed run by run inside one paragraph, so there each item keeps its own fix.
+    if len(items) < summary_min or len(items) < fullwidth_count or doc.path.lower().endswith(".docx"):
         return [Hit(s, e, {"found": doc.text[s:e], "expected": rep, **detail},
                     suggestion=rep, fix=rep, variant="one")
                 for s, e, rep, detail in items], False
