@@ -38,12 +38,8 @@ def unit_name(unit: str) -> str:
 @dataclass
 class Source:
     path: str
-    doc: Document
+    unit: str            # unit_name() of the report's unit, "" when unknown
     real: str            # os.path.realpath, to leave a draft out of its own comparison
-
-    @property
-    def unit(self) -> str:
-        return unit_name(self.doc.meta.unit)
 
 
 @dataclass
@@ -81,7 +77,7 @@ class References:
     def add(self, path: str, doc: Document) -> None:
         """Index a report's sentences: equal ones share a group, near ones are found at lookup."""
         index = len(self.sources)
-        self.sources.append(Source(path, doc, os.path.realpath(path)))
+        self.sources.append(Source(path, unit_name(doc.meta.unit), os.path.realpath(path)))
         keep = self.common_in + 1   # a draft may be one of the references: one more than needed
         exact = self.matcher.exact
         for s in passages(doc).sentences:
