@@ -258,3 +258,18 @@ def test_near_variants_of_a_stock_sentence_in_many_reports_are_not_copies(tmp_pa
     # the same sentence against one of those reports alone is a copy
     found = run_cli("--select", "copied-from-other-report", "--against", str(folder / "2.txt"), str(d))
     assert [f["line"] for f in found] == [2]
+
+
+def test_county_name_in_a_copy_from_the_county_report_is_not_another_unit(tmp_path):
+    county = tmp_path / "county.txt"
+    county.write_text("鲁山县人民政府2024年法治政府建设情况报告\n"
+                      "鲁山县深入开展“八五”普法，全年组织法治宣传进乡村活动三百余场次。\n", encoding="utf-8")
+    town = draft(tmp_path, ["张官营镇2024年度法治政府建设情况报告",
+                            "鲁山县深入开展“八五”普法，全年组织法治宣传进乡村活动三百余场次。"])
+    found = run_cli("--select", ",".join(AGAINST), "--against", str(county), str(town))
+    assert [f["rule"] for f in found] == ["copied-from-other-report"]
+    other = draft(tmp_path, ["宝丰县人民政府2024年法治政府建设情况报告",
+                             "鲁山县深入开展“八五”普法，全年组织法治宣传进乡村活动三百余场次。"], name="baofeng.txt")
+    found = run_cli("--select", ",".join(AGAINST), "--against", str(county), str(other))
+    assert [(f["rule"], f["severity"]) for f in found] == [
+        ("copied-from-other-report", "warning"), ("other-unit-name-in-copy", "error")]

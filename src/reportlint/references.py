@@ -23,13 +23,18 @@ STOCK_SLACK = 0.1   # near variants of a stock phrase (other year, 我乡 for �
 _LEVEL = {"街道": 0, "镇": 0, "乡": 0, "苏木": 0, "县": 1, "区": 1, "旗": 1, "市": 2}
 
 
+def unit_level(name: str) -> int:
+    """0 township (镇 乡 街道 苏木), 1 county (县 区 旗), 2 city (市); 9 for no name."""
+    return next((v for k, v in _LEVEL.items() if name and name.endswith(k)), 9)
+
+
 def unit_name(unit: str) -> str:
     """The most specific administrative name in a unit's title: 丰都县树人镇人民政府 -> 树人镇."""
     best, rank = "", 9
     for part in _UNIT_WORDS.split(unit or ""):
         for m in _UNIT.finditer(part):
             name = m.group()
-            level = next(v for k, v in _LEVEL.items() if name.endswith(k))
+            level = unit_level(name)
             if len(name) >= 3 and level <= rank:
                 best, rank = name, level
     return best

@@ -14,7 +14,8 @@ A sentence inside a repeated paragraph is left to the paragraph rule, and only p
 two or more sentences are paragraphs here (a one-sentence paragraph is a sentence).
 copies: sentences found in the reference reports, with the file and line they came from;
 a sentence that (nearly) occurs in common_in or more of them is stock text, not a copy.
-unit-names: a copied sentence that still names the unit of the report it came from.
+unit-names: a copied sentence that still names the unit of the report it came from (a unit of
+the draft's level: another 镇/乡/街道 in a township's report, another 县/区 in a county's).
 """
 from __future__ import annotations
 
@@ -153,14 +154,14 @@ def _check_copies(rule, doc, names: bool):
     texts = tuple(sorted((rule["reference_texts"] or {}).items()))
     if not paths and not texts:
         return
-    from ..references import references, unit_name
+    from ..references import references
 
     refs = references(paths, texts, rule["min_chars"], rule["similarity"], rule["common_in"],
                       rule["exceptions"])
     ps = _passages(doc)
     copies = _copies(doc, ps, refs)
     if names:
-        yield from _unit_name_hits(doc, ps, copies, unit_name)
+        yield from _unit_name_hits(doc, ps, copies)
         return
     run: list[int] = []
     for j in sorted(copies):
@@ -197,14 +198,19 @@ def _copy_hit(ps: Passages, run: list[int], copies: dict) -> Hit:
                variant="exact" if exact else "near")
 
 
-def _unit_name_hits(doc, ps: Passages, copies: dict, unit_name):
+def _unit_name_hits(doc, ps: Passages, copies: dict):
+    """Names of the source's unit in copied sentences, when the source is a unit of the same
+    level as the draft's (a township's draft may name its own county: 在县委、县政府领导下)."""
+    from ..references import unit_level, unit_name
+
     own_unit = doc.meta.unit
     own_name = unit_name(own_unit)
+    own_level = unit_level(own_name) if own_name else 0
     elsewhere = None
     for j in sorted(copies):
         copy = copies[j]
         name = copy.source.unit
-        if not name or (own_unit and name in own_unit):
+        if not name or unit_level(name) != own_level or (own_unit and name in own_unit):
             continue
         s = ps.sentences[j]
         if not own_unit:
