@@ -273,3 +273,14 @@ def test_county_name_in_a_copy_from_the_county_report_is_not_another_unit(tmp_pa
     found = run_cli("--select", ",".join(AGAINST), "--against", str(county), str(other))
     assert [(f["rule"], f["severity"]) for f in found] == [
         ("copied-from-other-report", "warning"), ("other-unit-name-in-copy", "error")]
+
+
+def test_giant_passages_are_compared_for_equality_only():
+    import random
+    rng = random.Random(1)
+    a = "".join(chr(0x4e00 + rng.randrange(3000)) for _ in range(300000))
+    b = "的" + a[1:]
+    t = time.perf_counter()
+    found = dups(a + "。\n" + b + "。\n" + a + "。")
+    assert time.perf_counter() - t < 10
+    assert [(f.rule, f.line, f.message) for f in found] == [("duplicate-sentence", 3, "与第1行的句子重复")]

@@ -25,6 +25,7 @@ _ORDINAL = re.compile(
 GRAM = 4              # characters per n-gram
 SHORT = 40            # texts up to this length index every n-gram, longer ones only anchors
 POSTING_CAP = 32      # an n-gram in more texts than this says nothing and is dropped
+MAX_NEAR = 20000      # longer texts (no real paragraph) are only compared for equality
 
 
 def _anchor_class() -> re.Pattern:
@@ -101,7 +102,7 @@ class Matcher:
         key = self.exact.get(norm)
         if key is not None and (accept is None or accept(key)):
             yield Match(key, True, 1.0)
-        if self.min_similarity >= 1.0:
+        if self.min_similarity >= 1.0 or len(norm) > MAX_NEAR:
             return
         mine = grams(norm)
         counts: Counter = Counter()
@@ -129,7 +130,7 @@ class Matcher:
     def add(self, key: int, norm: str, index: bool = True) -> None:
         """Remember `norm` under `key`; index=False records only the exact text."""
         self.exact.setdefault(norm, key)
-        if not index or self.min_similarity >= 1.0:
+        if not index or self.min_similarity >= 1.0 or len(norm) > MAX_NEAR:
             return
         mine = grams(norm)
         self.texts[key] = norm
