@@ -72,8 +72,9 @@ class Catalogue:
             if e.title.startswith(PREFIX) and len(e.title) > len(PREFIX) + 1:
                 self.by_name.setdefault(e.title[len(PREFIX):], []).append(e)
         self.editions = {n: es for n, es in self.by_name.items() if any(e.edition for e in es)}
+        # a local plan of the same name (湖南省法治政府建设实施纲要（2021—2025年）) has its own years
         self.edition_re = re.compile(
-            "(" + "|".join(sorted(map(re.escape, self.editions), key=len, reverse=True)) + r")"
+            r"(?<![省市县区镇乡州旗盟街道])(" + "|".join(sorted(map(re.escape, self.editions), key=len, reverse=True)) + r")"
             r"\s*[（(]([^（）()\n]{1,24})[)）]")
         self.by_length: dict[int, list[tuple[str, frozenset]]] = {}
         for n in self.by_name:
