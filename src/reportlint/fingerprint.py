@@ -10,6 +10,7 @@ text is bounded by its length, so a whole run is linear in the size of the input
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -28,18 +29,17 @@ POSTING_CAP = 32      # an n-gram in more texts than this says nothing and is dr
 MAX_NEAR = 20000      # longer texts (no real paragraph) are only compared for equality
 
 
-def _anchor_class() -> re.Pattern:
+@functools.cache
+def _anchor() -> re.Pattern:
     """A character class of about a quarter of all CJK ideographs, letters and digits.
 
-    The standard `re` module: it matches a class this big ~40 times faster than `regex`."""
+    Built on first use (~50 ms). The standard `re` module: it matches a class this big
+    ~40 times faster than `regex`."""
     def picked(cp: int) -> bool:
         return ((cp * 2654435761) >> 7) & 3 == 0
     ranges = [(0x30, 0x39), (0x61, 0x7A), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
     chars = "".join(chr(cp) for lo, hi in ranges for cp in range(lo, hi + 1) if picked(cp))
     return re.compile("[" + re.escape(chars) + "]")
-
-
-_ANCHOR = _anchor_class()
 
 
 def normalize(text: str) -> str:
@@ -60,7 +60,7 @@ def grams(norm: str) -> set[str]:
         return {norm} if norm else set()
     if len(norm) <= SHORT:
         return {norm[i:i + GRAM] for i in range(last)}
-    return {norm[m.start():m.start() + GRAM] for m in _ANCHOR.finditer(norm, 0, last)}
+    return {norm[m.start():m.start() + GRAM] for m in _anchor().finditer(norm, 0, last)}
 
 
 def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
