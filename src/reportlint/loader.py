@@ -93,6 +93,16 @@ class Rule:
     def summary(self) -> str:
         return self.description.strip().splitlines()[0] if self.description else ""
 
+    # pickled by the compiled-rules cache: the kind by name, never the prepared state
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.update(kind=None, _state=None, _prepared=False)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.kind = kind_registry.get(self.kind_name)
+
 
 # ---- YAML with marks ---------------------------------------------------------------------
 def _walk(node, path: tuple, marks: dict, errors: list, fname: str, visited: set | None = None) -> None:
@@ -308,26 +318,52 @@ class PackSet:
     warnings: list[str]
 
 
+def _resolve(packs: list[str | Path], base: Path | None, builtins: dict[str, Path]):
+    """(ref, folder or None, pack name) for each pack reference."""
+    out = []
+    for ref in packs:
+        ref_s = str(ref)
+        if ref_s in builtins and not (base and (base / ref_s).is_dir() and "/" in ref_s):
+            out.append((ref_s, builtins[ref_s], ref_s))
+            continue
+        folder = Path(ref_s).expanduser()
+        if base is not None and not folder.is_absolute():
+            folder = base / folder
+        out.append((ref_s, folder if folder.is_dir() else None, folder.name))
+    return out
+
+
 def load_packs(packs: list[str | Path], base: Path | None = None) -> PackSet:
-    """Load built-in pack names and pack folders; collect every error before raising."""
+    """Load built-in pack names and pack folders; collect every error before raising.
+
+    Packs that load cleanly are kept in the compiled-rules cache (rulecache.py)."""
+    from . import rulecache
+
     builtins = builtin_packs()
+    resolved = _resolve(packs, base, builtins)
+    folders = [f for _, f, _ in resolved]
+    key = tuple((str(f), name) for _, f, name in resolved)
+    cacheable = None not in folders
+    if cacheable:
+        hit = rulecache.get(key, folders)
+        if hit is not None:
+            return hit
+    packset = _load_resolved(resolved, builtins)
+    if cacheable:
+        rulecache.put(key, folders, packset)
+    return packset
+
+
+def _load_resolved(resolved, builtins: dict[str, Path]) -> PackSet:
     rules: list[Rule] = []
     errors: list[RuleFileError] = []
     warnings: list[str] = []
     seen_ids: dict[str, str] = {}
-    for ref in packs:
-        ref_s = str(ref)
-        if ref_s in builtins and not (base and (base / ref_s).is_dir() and "/" in ref_s):
-            folder, name = builtins[ref_s], ref_s
-        else:
-            folder = Path(ref_s).expanduser()
-            if base is not None and not folder.is_absolute():
-                folder = base / folder
-            name = folder.name
-            if not folder.is_dir():
-                errors.append(RuleFileError(ref_s, 1, 1, "no such rule pack (neither a built-in pack "
-                              f"nor a folder){_did_you_mean(ref_s, builtins)}"))
-                continue
+    for ref_s, folder, name in resolved:
+        if folder is None:
+            errors.append(RuleFileError(ref_s, 1, 1, "no such rule pack (neither a built-in pack "
+                          f"nor a folder){_did_you_mean(ref_s, builtins)}"))
+            continue
         for path in sorted(folder.iterdir()):
             if path.is_dir() or path.name.startswith("."):
                 continue
