@@ -148,6 +148,8 @@ def check(rule, cat: Catalogue, doc):
         ym = _YEARS_RE.search(inner)
         if not ym:
             continue
+        if ym.group(2) and ym.group(2) < ym.group(1):
+            continue            # a reversed range is a date-range defect, reported elsewhere
         given = ym.group(1) + ("—" + ym.group(2) if ym.group(2) else "")
         entries = cat.editions[base]
         match = [e for e in entries if e.edition == given]
