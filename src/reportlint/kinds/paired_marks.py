@@ -7,7 +7,9 @@ One stack per paragraph. A paragraph that stops mid-sentence (no closing punctua
 next line not a heading) is read on into the next line once, so a quote torn apart by a
 broken paragraph is the broken-paragraph rule's finding, not two of ours. ( and （ pair with
 each other (their width is halfwidth-punctuation's business). ’ between Latin letters is an
-apostrophe. Nesting fixes are offered (the pair's marks are swapped); balance has none.
+apostrophe. Quotes typed the wrong way round (“甲“, ”甲”) are fixed by flipping one; other
+unpaired marks have no fix (where the partner belongs is unknown). Nesting fixes swap the
+pair's marks.
 """
 from __future__ import annotations
 
@@ -89,14 +91,45 @@ def scan(doc):
     return pairs, unclosed, stray
 
 
+_FLIP = {"“": "”", "”": "“", "‘": "’", "’": "‘"}
+
+
+def _reversed_quotes(text: str, lone: list[int]) -> dict[int, str]:
+    """{offset: right mark} for quotes typed the wrong way round: “甲“ (two lone openers) or
+    ”甲” (two lone closers) on one line with no quote between them. The fix flips one."""
+    out = {}
+    lone = sorted(lone)
+    for a, b in zip(lone, lone[1:]):
+        ca, cb = text[a], text[b]
+        if ca != cb or ca not in _FLIP or a in out or "\n" in text[a:b]:
+            continue
+        if any(c in text[a + 1:b] for c in (ca, _FLIP[ca])):
+            continue
+        at = b if ca in "“‘" else a          # “甲“ -> the second; ”甲” -> the first
+        out[at] = _FLIP[ca]
+        out[a if at == b else b] = ""         # its partner is no longer lone
+    return out
+
+
 def _balance_hits(doc, unclosed, stray):
     text = doc.text
+    flips = _reversed_quotes(text, unclosed + stray)
+    for i, right in flips.items():
+        if right:
+            ch = text[i]
+            yield Hit(i, i + 1, {"found": ch, "expected": right, "found_name": NAMES[ch],
+                                 "expected_name": NAMES[right]},
+                      suggestion=right, fix=right, variant="reversed")
     for i in unclosed:
+        if i in flips:
+            continue
         ch = text[i]
         partner = _OPEN[ch]
         yield Hit(i, i + 1, {"found": ch, "expected": partner, "found_name": NAMES[ch],
                              "expected_name": NAMES[partner]}, variant="unclosed")
     for i in stray:
+        if i in flips:
+            continue
         ch = text[i]
         partner = _CLOSE[ch]
         yield Hit(i, i + 1, {"found": ch, "expected": partner, "found_name": NAMES[ch],
