@@ -180,3 +180,12 @@ def test_word_files_get_one_fix_per_mark():
     text = "\n".join("第{}段,加强学习,严格执法。".format(i) for i in range(8))
     found = [f for f in lint(text, "draft.docx") if f.rule == "halfwidth-punctuation"]
     assert len(found) == 16 and all(f.end - f.start == 1 for f in found)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_rule_texts_follow_their_own_advice(rule):
+    """No blank between Chinese characters in what users read (YAML folding adds them)."""
+    texts = [rule.description, rule.why] + (list(rule.message.values()) if isinstance(rule.message, dict)
+                                            else [rule.message])
+    for t in texts:
+        assert not re.search(r"[\u4e00-\u9fff，。、；：] +[\u4e00-\u9fff]", t), t
