@@ -9,10 +9,12 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from .document import Document
 from .engine import InputError, Linter, RunResult, discover
 from .runner import RuleFailure
 
 MIN_FILES_FOR_BAR = 20   # fewer files finish before a bar would be worth drawing
+CHUNK = 16               # files per task: fewer round trips, still an even spread
 
 _linter: Linter | None = None
 
@@ -58,18 +60,29 @@ def _init(options: dict) -> None:
 
 
 def _lint_one(linter: Linter, path: str, keep: bool):
-    """Picklable outcome of one file: (document or None, findings, failures, error)."""
+    """Picklable outcome of one file: (document parts or None, findings, failures, error)."""
     cfg = linter.config_for(path)
     try:
         doc = linter.load(path, cfg)
     except InputError as exc:
         return None, [], [], (exc.path, exc.message)
     findings, failures = linter.lint_document(doc, cfg)
-    return (doc if keep else None), findings, [(f.rule.pack, f.rule.id, f.reason) for f in failures], None
+    # the reporters need the text, not the parsed structure: send little back
+    parts = (doc.text, doc.path, doc.encoding, doc.bom, doc.markdown,
+             getattr(doc, "locations", None)) if keep else None
+    return parts, findings, [(f.rule.pack, f.rule.id, f.reason) for f in failures], None
 
 
-def _work(path: str, keep: bool):
-    return _lint_one(_linter, path, keep)
+def _document(parts) -> Document:
+    text, path, encoding, bom, markdown, locations = parts
+    doc = Document(text, path, encoding=encoding, bom=bom, markdown=markdown)
+    if locations is not None:
+        doc.locations = locations
+    return doc
+
+
+def _work(paths: list[str], keep: bool):
+    return [_lint_one(_linter, p, keep) for p in paths]
 
 
 def run_parallel(linter: Linter, paths: list[str], jobs: int, keep_documents: bool = False,
@@ -94,20 +107,27 @@ def run_parallel(linter: Linter, paths: list[str], jobs: int, keep_documents: bo
             if progress:
                 progress.advance()
     if remote:
+        workers = min(jobs, len(remote))
+        size = max(1, min(CHUNK, len(remote) // (workers * 4)))
+        chunks = [remote[k:k + size] for k in range(0, len(remote), size)]
         _linter = linter                       # inherited by forked workers
         try:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(remote)), initializer=_init,
+            with ProcessPoolExecutor(max_workers=workers, initializer=_init,
                                      initargs=(linter_options(linter),)) as pool:
-                futures = {pool.submit(_work, files[i], keep_documents): i for i in remote}
+                futures = {pool.submit(_work, [files[i] for i in chunk], keep_documents): chunk
+                           for chunk in chunks}
                 for fut in as_completed(futures):
-                    outcomes[futures[fut]] = fut.result()
+                    chunk = futures[fut]
+                    for i, outcome in zip(chunk, fut.result()):
+                        outcomes[i] = outcome
                     if progress:
-                        progress.advance()
+                        progress.advance(len(chunk))
         finally:
             _linter = None
     if progress:
         progress.finish()
-    for path, (doc, findings, failures, error) in zip(files, outcomes):
+    for path, (parts, findings, failures, error) in zip(files, outcomes):
+        doc = _document(parts) if parts is not None else None
         if error:
             result.errors.append(InputError(*error))
             continue
