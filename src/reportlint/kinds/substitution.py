@@ -11,7 +11,8 @@
                       # longer entries are unambiguous strings and never wake jieba up
 
 An entry's `unless` / `when` regexes are matched on the hit's line like `exceptions`
-(`when`: the hit must lie inside a match). Overlapping hits keep the longest one.
+(`when`: the hit must lie inside a match; an entry with `when` skips the word check unless
+it sets `segment: true` itself). Overlapping hits keep the longest one.
 jieba is only initialised when `segment` is on AND a hit survives the other filters,
 so a clean report never pays for it.
 """
@@ -82,7 +83,8 @@ def _entry(wrong, right, rule_segment, segment_max):
         when = [when] if isinstance(when, str) else when
         return (wrong, [to] if isinstance(to, str) else list(to),
                 [compile_pattern(p) for p in unless], [compile_pattern(p) for p in when],
-                right.get("segment", rule_segment and len(wrong) <= segment_max))
+                # a `when` context already pins the neighbours, so no word check by default
+                right.get("segment", rule_segment and len(wrong) <= segment_max and not when))
     return (wrong, [right] if isinstance(right, str) else list(right), [], [],
             rule_segment and len(wrong) <= segment_max)
 
