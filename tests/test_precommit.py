@@ -95,6 +95,22 @@ def stage(repo, env, name, text):
     git(repo, "add", name, env=env)
 
 
+def test_manifest_is_valid_and_covers_the_draft_formats():
+    import re
+
+    import yaml
+    res = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest",
+                          str(ROOT / ".pre-commit-hooks.yaml")], capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    assert set(hooks) == {"reportlint", "reportlint-fix"}
+    assert "--fix" in hooks["reportlint-fix"]["entry"]
+    for hook in hooks.values():
+        wanted = [n for n in ("a.txt", "报告/b.md", "c.markdown", "d.docx", "e.doc", "f.py", "g.txt.bak")
+                  if re.search(hook["files"], n)]
+        assert wanted == ["a.txt", "报告/b.md", "c.markdown", "d.docx"]
+
+
 def test_try_repo_blocks_a_bad_draft_and_passes_a_clean_one(hook_repo, drafts, env):
     stage(drafts, env, "报告/2024.txt", BAD)
     res = pre_commit(drafts, env, "try-repo", str(hook_repo), "reportlint", "--color", "never")
