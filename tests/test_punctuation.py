@@ -1,7 +1,6 @@
 """The punctuation pack: seed findings, corpus sanity, and the --fix round trip."""
 import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
