@@ -13,17 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import kinds as kind_registry
 from .finding import Severity
 from .patterns import compile_pattern
 from .schema import DISALLOWED_ID_PREFIXES, HEADER, ID_RE, type_error
 
-try:
-    _YamlLoader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _YamlLoader = yaml.SafeLoader
+# PyYAML is imported on first parse: a run served by the compiled-rules cache never needs it.
 
 META_FIELDS = {"year", "next_year", "unit"}   # always available in message templates
 RULE_SUFFIXES = (".yaml", ".yml")
@@ -112,10 +107,10 @@ def _walk(node, path: tuple, marks: dict, errors: list, fname: str, visited: set
     if id(node) in visited:
         return
     visited.add(id(node))
-    if isinstance(node, yaml.MappingNode):
+    if node.id == "mapping":
         seen: dict[Any, int] = {}
         for knode, vnode in node.value:
-            key = knode.value if isinstance(knode, yaml.ScalarNode) else str(knode.value)
+            key = knode.value if knode.id == "scalar" else str(knode.value)
             line = knode.start_mark.line + 1
             if key in seen:
                 errors.append(RuleFileError(
@@ -126,16 +121,18 @@ def _walk(node, path: tuple, marks: dict, errors: list, fname: str, visited: set
                 seen[key] = line
             marks[path + (key,)] = (line, knode.start_mark.column + 1)
             _walk(vnode, path + (key,), marks, errors, fname, visited)
-    elif isinstance(node, yaml.SequenceNode):
+    elif node.id == "sequence":
         for i, item in enumerate(node.value):
             _walk(item, path + (i,), marks, errors, fname, visited)
 
 
 def parse_yaml(text: str, fname: str) -> tuple[Any, dict, list[RuleFileError]]:
     """(value, marks, errors) for one YAML document."""
+    import yaml
+
     errors: list[RuleFileError] = []
     try:
-        node = yaml.compose(text, Loader=_YamlLoader)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

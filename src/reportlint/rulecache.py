@@ -17,11 +17,10 @@ several processes, -j workers) never see a half-written entry. The folder is cre
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
-import tempfile
+import zlib
 from pathlib import Path
 
 FORMAT = 1   # bump when the pickled layout changes
@@ -72,8 +71,9 @@ def _stamp(paths: list[str]) -> tuple:
 
 
 def _entry(key: tuple) -> Path:
-    digest = hashlib.sha256(repr((_version(), key)).encode("utf-8")).hexdigest()[:24]
-    return cache_dir() / f"rules-{digest}.pickle"
+    # a collision only costs a miss: the stamps inside name every file the entry was built from
+    raw = repr((_version(), key)).encode("utf-8")
+    return cache_dir() / f"rules-{zlib.crc32(raw):08x}{len(raw):04x}.pickle"
 
 
 def get(key: tuple, folders: list[Path]):
@@ -99,6 +99,8 @@ def put(key: tuple, folders: list[Path], packset) -> None:
                        - set(_code_files()))
         data = pickle.dumps((_stamp(_pack_files(folders) + _code_files() + extra), tuple(extra),
                              packset), protocol=pickle.HIGHEST_PROTOCOL)
+        import tempfile
+
         folder = cache_dir()
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=folder)
