@@ -117,3 +117,23 @@ def test_fix_honours_config_excludes(project):
     assert res.exit_code == 0, res.output
     assert (project / "drafts" / "a.txt").read_text(encoding="utf-8") == "部署\n"
     assert (project / "drafts" / "archive" / "old.txt").read_text(encoding="utf-8") == "布署\n"
+
+
+def test_fix_through_a_symlink_keeps_the_link(project):
+    (project / "real.txt").write_text("布署\n", encoding="utf-8")
+    (project / "link.txt").symlink_to("real.txt")
+    code, _, _ = run("--fix", "link.txt")
+    assert code == 0
+    assert (project / "link.txt").is_symlink()
+    assert (project / "real.txt").read_text(encoding="utf-8") == "部署\n"
+
+
+def test_output_file_gets_ordinary_permissions(project):
+    (project / "d.txt").write_text("部署\n", encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        code, _, _ = run("--format", "json", "-o", "out.json", "d.txt")
+    finally:
+        os.umask(old)
+    assert code == 0
+    assert stat.S_IMODE((project / "out.json").stat().st_mode) == 0o644

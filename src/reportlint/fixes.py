@@ -48,8 +48,13 @@ def to_bytes(doc: Document, text: str) -> bytes:
 
 
 def write_atomic(path: str, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename it over the original."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Write via a temporary file in the same folder and rename it over the original.
+
+    A symlink is followed (the file it points to is replaced, the link stays); the original's
+    permissions are kept, and a new file gets the usual ones (0666 less the umask), not 0600.
+    """
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     fd, tmp = tempfile.mkstemp(prefix=".reportlint-", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -57,7 +62,13 @@ def write_atomic(path: str, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         try:
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+            mode = os.stat(path).st_mode & 0o7777
+        except FileNotFoundError:
+            mask = os.umask(0)
+            os.umask(mask)
+            mode = 0o666 & ~mask
+        try:
+            os.chmod(tmp, mode)
         except OSError:
             pass
         os.replace(tmp, path)
