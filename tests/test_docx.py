@@ -128,3 +128,38 @@ def test_not_a_word_file(project):
     (project / "empty.docx").write_bytes(b"")
     code, _, err = run("empty.docx")
     assert code == 2 and "文件为空" in err
+
+
+def _xml_paragraph(d, inner):
+    """Append a paragraph written as WordprocessingML (what python-docx has no API for)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    p = parse_xml(f"<w:p {nsdecls('w', 'r')}>{inner}</w:p>")
+    d.element.body.insert(len(d.element.body) - 1, p)     # before the section properties
+
+
+def test_hyperlinks_tracked_changes_tabs_and_breaks(tmp_path, monkeypatch):
+    d = docx.Document()
+    d.add_paragraph("2024年工作总结")
+    _xml_paragraph(d, '<w:r><w:t xml:space="preserve">详见 </w:t></w:r>'
+                      '<w:hyperlink r:id="rId99"><w:r><w:t>布署文件</w:t></w:r></w:hyperlink>'
+                      '<w:del w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>删去的布署'
+                      '</w:delText></w:r></w:del>'
+                      '<w:ins w:id="2" w:author="a" w:date="2024-01-01T00:00:00Z"><w:r><w:t>新增</w:t></w:r></w:ins>'
+                      '<w:r><w:t>布</w:t><w:tab/><w:t>署</w:t><w:br/><w:t>完</w:t>'
+                      '<w:br w:type="page"/><w:t>毕</w:t></w:r>')
+    d.save(tmp_path / "x.docx")
+    doc = read_docx("x.docx", (tmp_path / "x.docx").read_bytes())
+    assert doc.lines[1] == "详见 布署文件新增布\t署 完毕"    # deleted text is not read
+
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "typo-pairs.yaml").write_text(PACK, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("--fix", "x.docx")
+    assert code == 0                                  # "布\t署" is not the typo: nothing left
+    fixed = read_docx("x.docx", (tmp_path / "x.docx").read_bytes())
+    assert fixed.lines[1] == "详见 部署文件新增布\t署 完毕"  # fixed inside the hyperlink
+    xml = (tmp_path / "x.docx").read_bytes()
+    import zipfile, io                                # noqa: E401
+    body = zipfile.ZipFile(io.BytesIO(xml)).read("word/document.xml").decode("utf-8")
+    assert "删去的布署" in body and "<w:tab/>" in body  # deletions and tabs untouched
