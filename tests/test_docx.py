@@ -163,3 +163,20 @@ def test_hyperlinks_tracked_changes_tabs_and_breaks(tmp_path, monkeypatch):
     import zipfile, io                                # noqa: E401
     body = zipfile.ZipFile(io.BytesIO(xml)).read("word/document.xml").decode("utf-8")
     assert "删去的布署" in body and "<w:tab/>" in body  # deletions and tabs untouched
+
+
+def test_paragraphs_inside_content_controls_are_read(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("2024年工作总结")
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    sdt = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent>"
+                    "<w:p><w:r><w:t>模板控件里的布署</w:t></w:r></w:p>"
+                    "<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>格</w:t></w:r></w:p>"
+                    "</w:tc></w:tr></w:tbl></w:sdtContent></w:sdt>")
+    d.element.body.insert(len(d.element.body) - 1, sdt)
+    d.add_paragraph("结尾")
+    d.save(tmp_path / "c.docx")
+    doc = read_docx("c.docx", (tmp_path / "c.docx").read_bytes())
+    assert doc.lines == ["2024年工作总结", "模板控件里的布署", "格", "结尾"]
+    assert doc.locations == [None, None, "表1第1行第1列", None]

@@ -21,6 +21,8 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Inline containers whose runs are part of the paragraph's visible text.
 _CONTAINERS = {W + n for n in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent",
                                "customXml", "moveTo", "dir", "bdo")}
+# Block-level wrappers whose paragraphs are part of the body (content controls, custom XML).
+_BLOCK_CONTAINERS = {W + n for n in ("sdt", "sdtContent", "customXml", "ins", "moveTo")}
 MAX_PASSES = 4
 NOT_FIXABLE = {"zh": "（Word 文件中此处跨越不同格式或非文字内容，未自动修复）",
                "en": " (not fixed: the span crosses formatting or non-text content in the Word file)"}
@@ -92,27 +94,30 @@ def _para(p_el, label: str | None) -> _Para:
 
 
 def _paragraphs(document) -> list[_Para]:
-    """Body paragraphs and table-cell paragraphs (merged cells once), in reading order."""
+    """Body paragraphs and table-cell paragraphs (merged cells once), in reading order,
+    including those inside block-level content controls (w:sdt)."""
     from docx.table import Table
     out: list[_Para] = []
     tables = 0
 
-    def walk(container, label):
+    def walk(el, label, parent):
         nonlocal tables
-        for item in container.iter_inner_content():
-            if not isinstance(item, Table):
-                out.append(_para(item._p, label))
-                continue
-            tables += 1
-            n, seen = tables, []
-            for r, row in enumerate(item.rows, 1):
-                for c, cell in enumerate(row.cells, 1):
-                    if any(cell._tc is tc for tc in seen):
-                        continue
-                    seen.append(cell._tc)
-                    walk(cell, f"表{n}第{r}行第{c}列")
+        for ch in el:
+            if ch.tag == W + "p":
+                out.append(_para(ch, label))
+            elif ch.tag == W + "tbl":
+                tables += 1
+                n, seen = tables, []
+                for r, row in enumerate(Table(ch, parent).rows, 1):
+                    for c, cell in enumerate(row.cells, 1):
+                        if any(cell._tc is tc for tc in seen):
+                            continue
+                        seen.append(cell._tc)
+                        walk(cell._tc, f"表{n}第{r}行第{c}列", cell)
+            elif ch.tag in _BLOCK_CONTAINERS:
+                walk(ch, label, parent)
 
-    walk(document, None)
+    walk(document.element.body, None, document)
     return out
 
 
