@@ -15,7 +15,7 @@ with catalogue titles of about the same length and the same characters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import data
 from ..finding import Hit, Severity
@@ -38,8 +38,7 @@ _EDITION_TAIL_RE = re.compile(r"\((?:\d{4}[^()]*|[^()]*修[订正][^()]*)\)$")
 _YEARS_RE = re.compile(r"(\d{4})\D{0,3}(\d{4})?")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     title: str
     type: str
     issued: int
@@ -72,13 +71,23 @@ class Catalogue:
             if e.title.startswith(PREFIX) and len(e.title) > len(PREFIX) + 1:
                 self.by_name.setdefault(e.title[len(PREFIX):], []).append(e)
         self.editions = {n: es for n, es in self.by_name.items() if any(e.edition for e in es)}
-        # a local plan of the same name (湖南省法治政府建设实施纲要（2021—2025年）) has its own years
-        self.edition_re = re.compile(
-            r"(?<![省市县区镇乡州旗盟街道])(" + "|".join(sorted(map(re.escape, self.editions), key=len, reverse=True)) + r")"
-            r"\s*[（(]([^（）()\n]{1,24})[)）]")
+        self._edition_re = None
         self.by_length: dict[int, list[tuple[str, frozenset]]] = {}
         for n in self.by_name:
             self.by_length.setdefault(len(n), []).append((n, frozenset(n)))
+
+    @property
+    def edition_re(self):
+        # a local plan of the same name (湖南省法治政府建设实施纲要（2021—2025年）) has its own years
+        if self._edition_re is None:
+            self._edition_re = re.compile(
+                r"(?<![省市县区镇乡州旗盟街道])(" +
+                "|".join(sorted(map(re.escape, self.editions), key=len, reverse=True)) + ")"
+                r"\s*[（(]([^（）()\n]{1,24})[)）]")
+        return self._edition_re
+
+    def cites_editions(self, text: str) -> bool:
+        return any(base in text for base in self.editions)
 
     def near(self, name: str) -> set[str]:
         """Catalogued names one insertion, deletion or substitution away from `name`."""
@@ -119,7 +128,7 @@ def check(rule, cat: Catalogue, doc):
     year = doc.meta.year
     for m in TITLE_RE.finditer(text):
         raw = m.group(1)
-        if not re.search(r"[\u4e00-\u9fff]", raw):
+        if not any("\u4e00" <= ch <= "\u9fff" for ch in raw):
             continue
         norm = normalise(raw)
         tail = _EDITION_TAIL_RE.search(norm)
@@ -143,7 +152,7 @@ def check(rule, cat: Catalogue, doc):
             yield Hit(m.start(1), m.end(1), {"found": raw, "expected": right},
                       suggestion=f"《{right}》", variant="near",
                       fix=right if not tail and raw == norm else None)
-    for m in cat.edition_re.finditer(text):
+    for m in (cat.edition_re.finditer(text) if cat.cites_editions(text) else ()):
         base, inner = m.group(1), m.group(2)
         ym = _YEARS_RE.search(inner)
         if not ym:

@@ -18,6 +18,8 @@ so a clean report never pays for it.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..finding import Hit
 from ..patterns import compile_pattern, covered
 from ..schema import Option
@@ -81,11 +83,10 @@ def _entry(wrong, right, rule_segment, segment_max):
         when = right.get("when", [])
         unless = [unless] if isinstance(unless, str) else unless
         when = [when] if isinstance(when, str) else when
-        return (wrong, [to] if isinstance(to, str) else list(to),
-                [compile_pattern(p) for p in unless], [compile_pattern(p) for p in when],
+        return (wrong, [to] if isinstance(to, str) else list(to), tuple(unless), tuple(when),
                 # a `when` context already pins the neighbours, so no word check by default
                 right.get("segment", rule_segment and len(wrong) <= segment_max and not when))
-    return (wrong, [right] if isinstance(right, str) else list(right), [], [],
+    return (wrong, [right] if isinstance(right, str) else list(right), (), (),
             rule_segment and len(wrong) <= segment_max)
 
 
@@ -112,12 +113,18 @@ def longest_hits(automaton, text: str):
             last_end = end
 
 
+@lru_cache(maxsize=None)
+def _compiled(patterns: tuple[str, ...]):
+    # per-entry context patterns are compiled on the first hit that needs them
+    return [compile_pattern(p) for p in patterns]
+
+
 def check(rule, automaton, doc):
     text = doc.text
     for start, end, (wrong, rights, unless, when, segment) in longest_hits(automaton, text):
-        if covered(rule["exceptions"], doc, start, end) or covered(unless, doc, start, end):
+        if covered(rule["exceptions"], doc, start, end) or covered(_compiled(unless), doc, start, end):
             continue
-        if when and not covered(when, doc, start, end):
+        if when and not covered(_compiled(when), doc, start, end):
             continue
         if segment:
             from ..segment import crosses_word

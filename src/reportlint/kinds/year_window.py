@@ -9,6 +9,8 @@ outside [since, until]. Without a known report year the rule says nothing.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..finding import Hit
 from ..patterns import compile_pattern, finditer
 from ..schema import Option
@@ -42,19 +44,24 @@ def validate(options):
 
 
 def prepare(rule):
-    return [(compile_pattern(t["pattern"]), t.get("since"), t.get("until"), t.get("expected"))
-            for t in rule["terms"]]
+    # patterns are compiled only for a report whose year falls outside their window
+    return [(t["pattern"], t.get("since"), t.get("until"), t.get("expected")) for t in rule["terms"]]
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str):
+    return compile_pattern(pattern)
 
 
 def check(rule, terms, doc):
     year = doc.meta.year
     if not year:
         return
-    for rx, since, until, expected in terms:
+    for pattern, since, until, expected in terms:
         if (since is None or year >= since) and (until is None or year <= until):
             continue
         variant = "early" if since is not None and year < since else "late"
-        for m in finditer(rx, doc.text):
+        for m in finditer(_compiled(pattern), doc.text):
             yield Hit(m.start(), m.end(),
                       {"found": m.group(), "expected": expected or "",
                        "since": since or "", "until": until or ""},
