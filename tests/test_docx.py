@@ -180,3 +180,47 @@ def test_paragraphs_inside_content_controls_are_read(tmp_path):
     doc = read_docx("c.docx", (tmp_path / "c.docx").read_bytes())
     assert doc.lines == ["2024年工作总结", "模板控件里的布署", "格", "结尾"]
     assert doc.locations == [None, None, "表1第1行第1列", None]
+
+
+def test_word_list_numbers_are_part_of_the_text_and_form_the_outline(tmp_path, monkeypatch):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text, level):
+        p = d.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    d.add_paragraph("2024年某某镇法治政府建设情况报告")
+    numbered("主要工作", 0)
+    numbered("依法决策", 1)
+    numbered("依法行政，已布署到位。", 1)
+    numbered("细项", 2)
+    numbered("存在的问题", 0)
+    numbered("短板", 1)
+    d.add_paragraph("1", style="List Number")           # the template's own list: "1."
+    d.save(tmp_path / "n.docx")
+
+    doc = read_docx("n.docx", (tmp_path / "n.docx").read_bytes())
+    assert doc.lines == ["2024年某某镇法治政府建设情况报告", "一、主要工作", "（一）依法决策",
+                         "（二）依法行政，已布署到位。", "1.细项", "二、存在的问题", "（一）短板", "1.1"]
+    assert [(h.level, h.label, h.title) for h in doc.headings[:6]] == [
+        (1, "一、", "主要工作"), (2, "（一）", "依法决策"), (2, "（二）", "依法行政，已布署到位"),
+        (3, "1.", "细项"), (1, "二、", "存在的问题"), (2, "（一）", "短板")]
+
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "typo-pairs.yaml").write_text(PACK, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("--format", "json", "n.docx")
+    assert [(f["line"], f["column"]) for f in json.loads(out)["findings"]] == [(4, 10)]
+    run("--fix", "n.docx")                             # the number is not in a run: offsets hold
+    assert docx.Document(str(tmp_path / "n.docx")).paragraphs[3].text == "依法行政，已部署到位。"

@@ -56,10 +56,10 @@ def _open(path: str, data: bytes, lang: str):
                                  if lang == "zh" else f"not a valid .docx file ({exc})")) from None
 
 
-def _para(p_el, label: str | None) -> _Para:
+def _para(p_el, label: str | None, number: str = "") -> _Para:
     para = _Para("", label)
-    parts: list[str] = []
-    pos = 0
+    parts: list[str] = [number]       # a Word list number is shown, but it is not in any run
+    pos = len(number)
 
     def emit(text: str, el=None, run=None):
         nonlocal pos
@@ -99,12 +99,13 @@ def _paragraphs(document) -> list[_Para]:
     from docx.table import Table
     out: list[_Para] = []
     tables = 0
+    numbering = _Numbering(document)
 
     def walk(el, label, parent):
         nonlocal tables
         for ch in el:
             if ch.tag == W + "p":
-                out.append(_para(ch, label))
+                out.append(_para(ch, label, numbering.label(ch)))
             elif ch.tag == W + "tbl":
                 tables += 1
                 n, seen = tables, []
@@ -119,6 +120,155 @@ def _paragraphs(document) -> list[_Para]:
 
     walk(document.element.body, None, document)
     return out
+
+
+_FORMATS = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "decimalFullWidth": lambda n: str(n).translate(_FULLWIDTH),
+    "decimalFullWidth2": lambda n: str(n).translate(_FULLWIDTH),
+    "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 0 < n <= 20 else str(n),
+    "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 0 < n <= 20 else str(n),
+    "decimalEnclosedParen": lambda n: chr(0x2474 + n - 1) if 0 < n <= 20 else f"({n})",
+    "decimalEnclosedFullstop": lambda n: chr(0x2488 + n - 1) if 0 < n <= 20 else f"{n}.",
+    "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10],
+    "ideographZodiac": lambda n: "子丑寅卯辰巳午未申酉戌亥"[(n - 1) % 12],
+    "lowerLetter": lambda n: _letters(n),
+    "upperLetter": lambda n: _letters(n).upper(),
+    "lowerRoman": lambda n: _roman(n).lower(),
+    "upperRoman": lambda n: _roman(n),
+}
+_CHINESE = {"chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+            "ideographDigital", "chineseLegalSimplified", "koreanCounting"}
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _letters(n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + sym, n - value
+    return out
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in _CHINESE:
+        import cn2an  # Chinese counting: 十一, 二十; legal: 壹拾壹
+        if fmt == "ideographDigital":
+            return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
+        return cn2an.an2cn(n, "up" if fmt == "chineseLegalSimplified" else "low")
+    return _FORMATS.get(fmt, str)(n)
+
+
+class _Numbering:
+    """Word list numbers ("一、" "（二）" "1.") kept in numbering.xml rather than in the text.
+
+    A clerk's outline is often numbered this way; without the numbers the headings would not
+    be recognised. Counters run per abstract list in document order, deeper levels restart
+    when a higher one advances, `startOverride` restarts a list instance.
+    """
+
+    def __init__(self, document):
+        self.levels: dict[str, tuple[str, dict, dict]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        self.styles: dict[str, tuple[str | None, str | None, str | None]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        val = W + "val"
+        abstract = {}
+        for a in root.findall(W + "abstractNum"):
+            lvls = {}
+            for lvl in a.findall(W + "lvl"):
+                start = lvl.find(W + "start")
+                fmt = lvl.find(W + "numFmt")
+                text = lvl.find(W + "lvlText")
+                lvls[int(lvl.get(W + "ilvl", "0"))] = (
+                    int(start.get(val)) if start is not None else 1,
+                    fmt.get(val) if fmt is not None else "decimal",
+                    text.get(val) if text is not None else "")
+            abstract[a.get(W + "abstractNumId")] = lvls
+        for num in root.findall(W + "num"):
+            ref = num.find(W + "abstractNumId")
+            if ref is None or ref.get(val) not in abstract:
+                continue
+            overrides = {}
+            for o in num.findall(W + "lvlOverride"):
+                so = o.find(W + "startOverride")
+                if so is not None:
+                    overrides[int(o.get(W + "ilvl", "0"))] = int(so.get(val))
+            self.levels[num.get(W + "numId")] = (ref.get(val), abstract[ref.get(val)], overrides)
+        for st in document.styles.element.findall(W + "style"):
+            num = st.find(f"{W}pPr/{W}numPr")
+            based = st.find(W + "basedOn")
+            self.styles[st.get(W + "styleId")] = (
+                _child_val(num, "numId"), _child_val(num, "ilvl"),
+                based.get(val) if based is not None else None)
+
+    def _from_style(self, style_id):
+        num_id = ilvl = None
+        for _ in range(10):                        # basedOn chains are short; never loop forever
+            if style_id not in self.styles:
+                break
+            s_num, s_lvl, based = self.styles[style_id]
+            num_id = num_id or s_num
+            ilvl = ilvl or s_lvl
+            if num_id:
+                break
+            style_id = based
+        return num_id, ilvl
+
+    def label(self, p_el) -> str:
+        if not self.levels:
+            return ""
+        ppr = p_el.find(W + "pPr")
+        num_pr = ppr.find(W + "numPr") if ppr is not None else None
+        num_id, ilvl = _child_val(num_pr, "numId"), _child_val(num_pr, "ilvl")
+        if num_id is None and ppr is not None:
+            style = ppr.find(W + "pStyle")
+            if style is not None:
+                s_num, s_lvl = self._from_style(style.get(W + "val"))
+                num_id, ilvl = s_num, ilvl or s_lvl
+        if num_id is None or num_id not in self.levels:
+            return ""
+        level = int(ilvl or 0)
+        abstract_id, lvls, overrides = self.levels[num_id]
+        if level not in lvls:
+            return ""
+        counters = self.counters.setdefault(abstract_id, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for lv, start in overrides.items():
+                counters[lv] = start - 1
+                for deeper in [k for k in counters if k > lv]:
+                    del counters[deeper]
+        counters[level] = counters.get(level, lvls[level][0] - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        start, fmt, text = lvls[level]
+        if fmt in ("bullet", "none") or not text:
+            return ""
+
+        def sub(m):
+            lv = int(m.group(1)) - 1
+            n = counters.get(lv, lvls.get(lv, (1,))[0])
+            return _format(n, lvls.get(lv, (1, "decimal", ""))[1])
+        import re
+        return re.sub(r"%([1-9])", sub, text)
+
+
+def _child_val(el, name: str) -> str | None:
+    if el is None:
+        return None
+    child = el.find(W + name)
+    return child.get(W + "val") if child is not None else None
 
 
 def _document(path: str, paras: list[_Para], year, unit) -> Document:
