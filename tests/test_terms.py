@@ -231,3 +231,13 @@ def test_json_output_of_seed_is_scored(tmp_path, corpus):
     data = json.loads(subprocess.run(exe, capture_output=True, text=True, check=True).stdout)
     items = data["findings"] if isinstance(data, dict) else data
     assert {f["line"] for f in items} >= {11, 27, 31}
+
+
+def test_cli_fix_rewrites_unambiguous_terms(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("2024年度法治政府建设情况报告\n按照上级布署，纳入年度诉职内容，截止目前已落实"
+                     "《重大行政决策程序暂定条例》，坚持依法行正。\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "reportlint.cli", "check", "--isolated", "--pack", "terms",
+                    "--fix", "--exit-zero", str(draft)], capture_output=True, check=True)
+    assert draft.read_text(encoding="utf-8").splitlines()[1] == (
+        "按照上级部署，纳入年度述职内容，截至目前已落实《重大行政决策程序暂行条例》，坚持依法行正。")
