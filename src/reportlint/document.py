@@ -401,10 +401,16 @@ class Document:
         if scope == "sentence":
             return self.sentences
         if scope == "line":
-            out = []
-            for no, line in enumerate(self.lines, 1):
-                if line and no not in self.skipped_lines:
-                    s = self.line_starts[no - 1]
-                    out.append(Span(s, s + len(line), line))
-            return out
+            return self._line_spans
         raise ValueError(f"unknown scope {scope!r}")
+
+    @cached_property
+    def _line_spans(self) -> list[Span]:
+        """Non-empty lines outside code fences; built once, every line-scoped rule reuses it."""
+        out = []
+        skipped = self.skipped_lines
+        for no, line in enumerate(self.lines, 1):
+            if line and no not in skipped:
+                s = self.line_starts[no - 1]
+                out.append(Span(s, s + len(line), line))
+        return out

@@ -37,19 +37,17 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
     return regex.compile(expand(pattern), flags | regex.MULTILINE | regex.VERSION0)
 
 
-def finditer(rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
-    """Like rx.finditer, but a catastrophic pattern raises PatternTimeout instead of hanging.
+def finditer(rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list:
+    """Like rx.finditer (as a list), but a catastrophic pattern raises PatternTimeout instead of hanging.
 
-    The matches are collected before the first is yielded: `regex` counts the process's CPU
-    time from the iterator's creation, so a lazy iterator would also bill the caller's work
-    per match and abandon a harmless pattern on a big document with many hits.
+    The matches are collected at once: `regex` counts the process's CPU time from the
+    iterator's creation, so a lazy iterator would also bill the caller's work per match and
+    abandon a harmless pattern on a big document with many hits.
     """
     try:
-        matches = list(rx.finditer(text, pos, len(text) if endpos is None else endpos,
-                                   timeout=TIMEOUT))
+        return list(rx.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT))
     except TimeoutError:
         raise PatternTimeout(rx.pattern) from None
-    yield from matches
 
 
 def search(rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
