@@ -37,7 +37,7 @@ def cli():
     """reportlint：法治政府建设情况报告等公文草稿的质量检查工具。
 
     \b
-    reportlint 草稿.txt            检查文件或目录（目录下的 .txt/.md）
+    reportlint 草稿.txt            检查文件或目录（目录下的 .txt/.md/.docx）
     reportlint rules               列出全部规则
     reportlint rule ID             查看一条规则的说明和示例
     reportlint test-rules 目录     运行自定义规则包里的示例
@@ -57,7 +57,8 @@ def _linter(ctx_opts):
 
 @cli.command("check")
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", default="text", type=click.Choice(FORMATS), help="输出格式")
+@click.option("--format", "fmt", default="text", type=click.Choice(FORMATS),
+              help="输出格式（auto：在 GitHub Actions 中为 github，否则为 text）")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入文件而不是标准输出")
 @click.option("--select", multiple=True, help="只用这些规则（id、通配符、规则包或类别，可逗号分隔）")
 @click.option("--ignore", multiple=True, help="不用这些规则（同上）")
