@@ -55,8 +55,10 @@ def _segments(doc, findings):
     for i, f in findings:
         for ln in range(f.line, f.end_line + 1):
             by_line[ln].append((i, f))
-    rows = []
-    lines = doc.lines[:-1] if len(doc.lines) > 1 and doc.lines[-1] == "" else doc.lines
+    rows, anchored = [], set()
+    lines = doc.lines
+    if len(lines) > 1 and lines[-1] == "" and len(lines) not in by_line:
+        lines = lines[:-1]                 # the empty "line" after a final line end
     for no, line in enumerate(lines, 1):
         start = doc.line_starts[no - 1]
         end = start + len(line)
@@ -74,9 +76,10 @@ def _segments(doc, findings):
                 bounds.add(min(end, f.end))
         bounds.update(p for p in points if start <= p <= end)
         cuts = sorted(b for b in bounds if start <= b <= end)
-        html, anchored = [], set()
+        html = []
         for a, b in zip(cuts, cuts[1:] + [None]):
             for i, f in points.get(a, []):
+                anchored.add(i)
                 html.append(f'<mark class="point {str(f.severity)}" id="m{i}" title="{escape(f.message)}">‸</mark>')
             if b is None:
                 break
@@ -86,11 +89,16 @@ def _segments(doc, findings):
                 html.append(text)
                 continue
             worst = str(max(f.severity for _, f in active))
-            first = next((i for i, _ in active if i not in anchored), None)
-            ident = f' id="m{first}"' if first is not None else ""
-            anchored.update(i for i, _ in active)
+            new = [i for i, _ in active if i not in anchored]
+            anchored.update(new)
+            ident = f' id="m{new[0]}"' if new else ""
+            html.extend(f'<span class="anchor" id="m{i}"></span>' for i in new[1:])
             title = escape("；".join(f.message for _, f in active))
             html.append(f'<mark class="{worst}"{ident} title="{title}">{text}</mark>')
+        for i, f in here:                  # a span of only the line end: anchor at the end
+            if f.line == no and i not in anchored:
+                anchored.add(i)
+                html.append(f'<span class="anchor" id="m{i}"></span>')
         rows.append((no, "".join(html), here))
     return rows
 
