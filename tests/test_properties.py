@@ -124,3 +124,56 @@ def _replace_raw(raw: str, doc: Document, applied):
         if ch_index < len(doc.text):
             i += 2 if raw.startswith("\r\n", i) else 1
     return _replace(raw, [(to_raw[s], to_raw[e], fix) for s, e, fix in applied])
+
+
+# ---- skipping spans that cannot match (patterns.spans_that_may_match) --------------------------
+from reportlint.patterns import compile_pattern, line_bounded, spans_that_may_match  # noqa: E402
+
+PATTERN_RXS = sorted({(rx.pattern, rx.flags): rx for r in RULES if r.kind_name == "pattern"
+                      for rx in r["patterns"]}.values(), key=lambda rx: rx.pattern)
+TRICKY = [compile_pattern(p) for p in (
+    r"a(?!\s)", r"年(?![^，。])", r"(?=(\s*))\1年", r"[^，]+年", r"\d+$", r"^\s*[一二三]、", r"年\b",
+    r"(?<!\n)年", r"年(?=\n)", r"(?m:^$)", r"[。，]{2,}", r"(?!米)\d+", r"X*", r"\s+", r"\p{Han}+(?!\p{Han})",
+)]
+
+
+def _missed(rx, doc, scope):
+    spans = doc.spans(scope)
+    may = spans_that_may_match(rx, doc.text, spans)
+    if may is None:
+        return []
+    return [i for i, s in enumerate(spans) if i not in may
+            and any(m.end() > m.start() for m in rx.finditer(doc.text, s.start, s.end))]
+
+
+@SETTINGS
+@given(drafts, st.sampled_from(["line", "paragraph"]))
+def test_skipped_spans_never_hold_a_match(text, scope):
+    doc = Document(text, "draft.txt")
+    for rx in PATTERN_RXS + TRICKY:
+        assert _missed(rx, doc, scope) == [], rx.pattern
+
+
+def test_patterns_that_see_past_the_line_end_are_not_skipped():
+    unsafe = [r"a(?!\s)", r"年(?![^，。])", r"(?=(\s*))\1年", r"a\Z", r"(?>a+)b", r"a++", r"(?s)a.",
+              r"(?!\P{Han})", r"a{e<=1}"]
+    assert [p for p in unsafe if line_bounded(compile_pattern(p))] == []
+    assert line_bounded(compile_pattern(r"(?<![\d.．])\d+(?:\.\d+)?[千百](?!米|克)"))
+
+
+def test_skipping_gives_the_same_findings_on_the_corpus(corpus):
+    from reportlint.kinds import pattern
+    from reportlint import patterns as pmod
+    rules = [r for r in RULES if r.kind_name == "pattern"]
+    for path in sorted(corpus.glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for rule in rules:
+            fast = list(pattern.check(rule, None, Document(text, str(path))))
+            real = pmod.spans_that_may_match
+            try:
+                pmod.spans_that_may_match = lambda *a: None
+                pattern.spans_that_may_match = pmod.spans_that_may_match
+                slow = list(pattern.check(rule, None, Document(text, str(path))))
+            finally:
+                pmod.spans_that_may_match = pattern.spans_that_may_match = real
+            assert fast == slow, (rule.id, path.name)

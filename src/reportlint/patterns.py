@@ -82,3 +82,83 @@ def covered(rxs, doc, start: int, end: int) -> bool:
         if i >= 0 and end <= spans[1][i]:
             return True
     return False
+
+
+# ---- skipping lines that cannot match ---------------------------------------------------------
+# A rule scoped to lines or paragraphs searches each span with endpos at its end. Most spans
+# hold no match, and one search of the whole text from a span's start finds where the next
+# match can be: every successful span-bounded path is also a path over the whole text (`$`,
+# `\b` and lookbehinds see the same at a line end either way; `.` never takes the line
+# break), so no span before the whole-text match can hold a non-empty match. That fails when
+# the pattern behaves differently once it can see past the line end: \Z, a negative lookahead
+# whose body could take the line break, a lookahead whose captures feed a backreference,
+# atomic groups and possessive quantifiers (they commit to more text), fuzzy matching, and
+# DOTALL/VERBOSE/REVERSE. Such patterns, and sentence scope (spans end mid-line), keep the
+# plain span-by-span search.
+_UNSAFE_ANYWHERE = re.compile(r"\(\?>|[*+?}]\+|\{[eisd][<=]|\\[GZz]|\(\?[a-zA-Z]*[sxr]")
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\\g<|\(\?\(")
+_NEWLINE_CAPABLE = re.compile(r"\\[sWDPpZzxuUN0nvRhX]|\[\^|\n")
+
+
+def _bodies(pattern: str, opener: str):
+    """The text inside every group that starts with `opener`, e.g. "(?!"."""
+    i = pattern.find(opener)
+    while i >= 0:
+        depth, j, esc, in_class = 1, i + len(opener), False, False
+        while j < len(pattern) and depth:
+            c = pattern[j]
+            if esc:
+                esc = False
+            elif c == "\\":
+                esc = True
+            elif in_class:
+                in_class = c != "]"
+            elif c == "[":
+                in_class = True
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+            j += 1
+        yield pattern[i + len(opener):j - 1]
+        i = pattern.find(opener, j)
+
+
+_safety: dict = {}
+
+
+def line_bounded(rx: regex.Pattern) -> bool:
+    """True if a whole-text search never misses a match that a line-bounded search finds."""
+    key = (rx.pattern, rx.flags)
+    if key not in _safety:
+        p = rx.pattern
+        openers = ("(?!", "(?=") if _BACKREFERENCE.search(p) else ("(?!",)
+        _safety[key] = (not rx.flags & (regex.DOTALL | regex.VERBOSE | regex.REVERSE)
+                        and not _UNSAFE_ANYWHERE.search(p)
+                        and not any(_NEWLINE_CAPABLE.search(body)
+                                    for opener in openers for body in _bodies(p, opener)))
+    return _safety[key]
+
+
+def spans_that_may_match(rx: regex.Pattern, text: str, spans) -> set[int] | None:
+    """Indices of the spans (sorted, each ending at a line end) that can hold a non-empty match
+    of rx; None when every span must be searched (the pattern is not line_bounded, or a
+    whole-text search ran too long)."""
+    if not line_bounded(rx):
+        return None
+    out: set[int] = set()
+    i, n = 0, len(spans)
+    try:
+        while i < n:
+            m = rx.search(text, spans[i].start, timeout=TIMEOUT)
+            if m is None:
+                break
+            p = m.start()
+            while i < n and spans[i].end <= p:
+                i += 1
+            if i < n and spans[i].start <= p:
+                out.add(i)
+                i += 1
+    except TimeoutError:
+        return None
+    return out

@@ -10,7 +10,7 @@ Named groups of the patterns can be used in the message, like {found}.
 from __future__ import annotations
 
 from ..finding import Hit
-from ..patterns import covered, finditer
+from ..patterns import covered, finditer, spans_that_may_match
 from ..schema import Option
 
 KIND = "pattern"
@@ -34,8 +34,16 @@ def extra_fields(options):
 
 def check(rule, state, doc):
     group = rule["group"]
-    for span in doc.spans(rule.scope):
-        for rx in rule["patterns"]:
+    spans = doc.spans(rule.scope)
+    rxs = rule["patterns"]
+    # line and paragraph spans end at line ends: one whole-text search per pattern picks the
+    # spans worth searching (patterns.spans_that_may_match), the rest are skipped
+    may = [spans_that_may_match(rx, doc.text, spans) if rule.scope in ("line", "paragraph") else None
+           for rx in rxs]
+    for i, span in enumerate(spans):
+        for rx, wanted in zip(rxs, may):
+            if wanted is not None and i not in wanted:
+                continue
             for m in finditer(rx, doc.text, span.start, span.end):
                 try:
                     start, end = m.span(group)
