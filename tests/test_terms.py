@@ -86,6 +86,7 @@ def test_corpus_findings_are_the_reviewed_ones(corpus_findings):
     """Every finding on the corpus was read; a new one must be read too (and added here)."""
     got = sorted((k, f.line, f.rule) for k, fs in corpus_findings.items() for f in fs)
     assert got == sorted([
+        ("seeds/000", 5, "mangled-set-phrases"),           # 一体化建设 for 一体建设
         ("seeds/000", 25, "misused-idioms"),
         ("seeds/001", 10, "misused-shishi"),
         ("seeds/001", 13, "misspelled-domain-terms"),
@@ -241,3 +242,31 @@ def test_cli_fix_rewrites_unambiguous_terms(tmp_path):
                     "--fix", "--exit-zero", str(draft)], capture_output=True, check=True)
     assert draft.read_text(encoding="utf-8").splitlines()[1] == (
         "按照上级部署，纳入年度述职内容，截至目前已落实《重大行政决策程序暂行条例》，坚持依法行正。")
+
+
+# ---- set phrases one edit away -------------------------------------------------------------
+
+@pytest.mark.parametrize("slip,right,edit", [
+    ("习近平新时代中国特色会主义思想", "习近平新时代中国特色社会主义思想", "漏字"),
+    ("尊法学法守法法用法", "尊法学法守法用法", "多字"),
+    ("习近法平治思想", "习近平法治思想", "字序颠倒"),      # a swap across the split
+    ("党政要主负责人", "党政主要负责人", "字序颠倒"),
+])
+def test_set_phrase_slips(slip, right, edit):
+    found = [f for f in lint(f"全镇坚持{slip}工作。") if f.rule == "mangled-set-phrases"]
+    assert len(found) == 1 and found[0].fix == right and edit in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "深入学习习近平法治思想，推行行政执法公示制度。",   # 学习|习近平, 推行|行政
+    "开展普法宣传教育，落实“谁执法、谁普法”。",        # shorter right phrase; punctuation variant
+    "学习贯彻党的二十大和二十届二中、三中全会精神。",
+])
+def test_set_phrase_context_is_not_a_slip(text):
+    assert [f for f in lint(text) if f.rule == "mangled-set-phrases"] == []
+
+
+def test_ambiguous_set_phrase_slip_lists_candidates_without_fix():
+    found = lint("学习贯彻党的二十届中全会精神。")
+    assert len(found) == 1 and found[0].fix is None
+    assert found[0].suggestion == "二十届二中全会、二十届三中全会、二十届四中全会"

@@ -20,6 +20,7 @@ KINDS: dict[str, str] = {
     "law_title": "reportlint.kinds.law_title",
     "near_miss": "reportlint.kinds.near_miss",
     "year_window": "reportlint.kinds.year_window",
+    "one_edit": "reportlint.kinds.one_edit",
     "pattern": "reportlint.kinds.pattern",
     "required_sections": "reportlint.kinds.required_sections",
     "next_year_plan": "reportlint.kinds.next_year_plan",

@@ -1,0 +1,154 @@
+"""Set phrases written with one character missing, one extra, or two neighbours swapped.
+
+    phrases: [习近平新时代中国特色社会主义思想, 习近平法治思想, 二十届三中全会, ...]
+    edits: [delete, insert, transpose]     # which slips to report (substitute is also possible)
+    known: [...]                           # right phrases one edit away
+
+A window of the text is reported when it is exactly one edit of the chosen kinds away from a
+phrase, the edit touches a Chinese character (谁执法、谁普法 is a punctuation variant, not a
+slip), and it is not at the window's edge (学习|习近平法治思想 is the phrase plus context).
+A missing character counts only in long phrases (普法宣传教育 is 法治宣传教育 less one
+character, and right).
+Each phrase is split in two halves; a single edit leaves one half intact (a swap across the
+split leaves the halves less their inner character), so one Aho-Corasick pass over these
+anchors finds every candidate window.
+"""
+from __future__ import annotations
+
+from ..finding import Hit
+from ..patterns import covered
+from ..schema import Option
+
+KIND = "one_edit"
+EDITS = ("delete", "insert", "transpose", "substitute")
+OPTIONS = {
+    "phrases": Option("list", required=True, doc="set phrases, written right, 5+ characters"),
+    "edits": Option("list", default=["delete", "insert", "transpose"], doc=f"any of {', '.join(EDITS)}"),
+    "known": Option("list", default=[], doc="right phrases one edit away from a listed one"),
+    "min_length_delete": Option("int", default=7,
+                                doc="a missing character is only reported in phrases this long"),
+    "exceptions": Option("regexes", default=[], doc="context patterns that make a hit correct"),
+}
+FIELDS = {"found", "expected", "edit"}
+SCOPES = ()
+
+EDIT_NAMES = {"delete": "漏字", "insert": "多字", "transpose": "字序颠倒", "substitute": "错字"}
+
+
+def validate(options):
+    for i, p in enumerate(options["phrases"]):
+        if not isinstance(p, str) or len(p) < 5:
+            yield ("phrases", i), f"phrases must be strings of 5 or more characters, got {p!r}"
+    for i, e in enumerate(options["edits"]):
+        if e not in EDITS:
+            yield ("edits", i), f"unknown edit {e!r}; use {', '.join(EDITS)}"
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def edit_between(window: str, phrase: str) -> tuple[str, int] | None:
+    """(kind, index) when window is one edit away from phrase, else None."""
+    n, m = len(window), len(phrase)
+    i = 0
+    while i < min(n, m) and window[i] == phrase[i]:
+        i += 1
+    if n == m:
+        if i == n:
+            return None
+        if window[i + 1:] == phrase[i + 1:]:
+            return "substitute", i
+        if i + 1 < n and window[i] == phrase[i + 1] and window[i + 1] == phrase[i] \
+                and window[i + 2:] == phrase[i + 2:]:
+            return "transpose", i
+        return None
+    if n == m + 1 and window[i + 1:] == phrase[i:]:
+        return "insert", i            # window[i] is extra
+    if n == m - 1 and window[i:] == phrase[i + 1:]:
+        return "delete", i            # phrase[i] is missing
+    return None
+
+
+def prepare(rule):
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    halves: dict[str, list[tuple[str, bool]]] = {}
+    for phrase in rule["phrases"]:
+        k = len(phrase) // 2
+        # window starts at a left anchor, ends at a right one; the two shorter anchors catch
+        # a swap of the two characters around the split, which breaks both halves
+        for anchor, left in ((phrase[:k], True), (phrase[k:], False),
+                             (phrase[:k - 1], True), (phrase[k + 1:], False)):
+            if len(anchor) < 2:
+                continue
+            targets = halves.setdefault(anchor, [])
+            if (phrase, left) not in targets:
+                targets.append((phrase, left))
+    for anchor, targets in halves.items():
+        automaton.add_word(anchor, (anchor, targets))
+    automaton.make_automaton()
+    order = {p: i for i, p in enumerate(rule["phrases"])}
+    return automaton, frozenset(rule["phrases"]) | frozenset(rule["known"]), order
+
+
+def _at_edge(s: str, i: int) -> bool:
+    """Whether the run of characters equal to s[i] touches either end of s."""
+    a = b = i
+    while a > 0 and s[a - 1] == s[i]:
+        a -= 1
+    while b < len(s) - 1 and s[b + 1] == s[i]:
+        b += 1
+    return a == 0 or b == len(s) - 1
+
+
+def candidates(automaton, text: str, edits: set[str], min_delete: int = 7):
+    """(start, end, phrase, edit kind) for every window one allowed edit away from a phrase."""
+    seen = set()
+    for last, (anchor, targets) in automaton.iter(text):
+        half = len(anchor)
+        for phrase, left in targets:
+            n = len(phrase)
+            for size in (n - 1, n, n + 1):
+                if left:
+                    start = last + 1 - half
+                    end = start + size
+                else:
+                    end = last + 1
+                    start = end - size
+                if start < 0 or end > len(text) or (start, end, phrase) in seen:
+                    continue
+                seen.add((start, end, phrase))
+                found = edit_between(text[start:end], phrase)
+                if not found or found[0] not in edits:
+                    continue
+                kind, i = found
+                if kind == "delete" and n < min_delete:
+                    continue          # 普法宣传教育 is 法治宣传教育 less 治, and right
+                if kind in ("insert", "delete") and _at_edge(text[start:end] if kind == "insert" else phrase, i):
+                    continue          # the phrase plus or minus context (学习|习近平法治思想)
+                ch = text[start + i] if kind != "delete" else phrase[i]
+                if _is_cjk(ch):
+                    yield start, end, phrase, kind
+
+
+def check(rule, state, doc):
+    automaton, known, order = state
+    text = doc.text
+    windows: dict[tuple[int, int], dict[str, str]] = {}
+    for start, end, phrase, kind in candidates(automaton, text, set(rule["edits"]),
+                                               rule["min_length_delete"]):
+        if text[start:end] not in known:
+            windows.setdefault((start, end), {})[phrase] = kind
+    last_end = -1
+    # overlapping readings of one slip (尊法学法守法法用法): the longest window wins
+    for (start, end), phrases in sorted(windows.items(), key=lambda w: (w[0][0], w[0][0] - w[0][1])):
+        if start < last_end or covered(rule["exceptions"], doc, start, end):
+            continue
+        last_end = end
+        names = sorted(phrases, key=order.get)
+        expected = "、".join(names)
+        edit = EDIT_NAMES[phrases[names[0]]] if len(set(phrases.values())) == 1 else "有误"
+        yield Hit(start, end, {"found": text[start:end], "expected": expected, "edit": edit},
+                  suggestion=expected, fix=names[0] if len(names) == 1 else None)
