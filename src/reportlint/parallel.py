@@ -107,6 +107,13 @@ def run_parallel(linter: Linter, paths: list[str], jobs: int, keep_documents: bo
             if progress:
                 progress.advance()
     if remote:
+        # The first file is linted here: rules build their state (word lists, jieba) lazily,
+        # and forked workers then inherit it instead of each building it again.
+        first = remote.pop(0)
+        outcomes[first] = _lint_one(linter, files[first], keep_documents)
+        if progress:
+            progress.advance()
+    if remote:
         workers = min(jobs, len(remote))
         size = max(1, min(CHUNK, len(remote) // (workers * 4)))
         chunks = [remote[k:k + size] for k in range(0, len(remote), size)]
