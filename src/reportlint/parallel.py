@@ -15,6 +15,7 @@ from .runner import RuleFailure
 
 MIN_FILES_FOR_BAR = 20   # fewer files finish before a bar would be worth drawing
 CHUNK = 16               # files per task: fewer round trips, still an even spread
+WARM_FILES = 50          # from this many files on, shared lazy state is built before forking
 
 _linter: Linter | None = None
 
@@ -51,6 +52,19 @@ def linter_options(linter: Linter) -> dict:
                 select=linter.select, ignore=linter.ignore, year=linter.year, unit=linter.unit,
                 encoding=linter.encoding, lang=linter.lang, severity=linter.severity,
                 context=linter.context)
+
+
+def _warm_segmenter() -> None:
+    """jieba (0.6 s to load) is needed by some file of any large batch: load it once here,
+    before forking, rather than once in every worker."""
+    import multiprocessing
+    if multiprocessing.get_start_method() != "fork":
+        return
+    try:
+        from . import segment
+        segment._get_tokenizer()
+    except (ImportError, AttributeError):      # no segmenter in this build: nothing to share
+        pass
 
 
 def _init(options: dict) -> None:
@@ -113,6 +127,8 @@ def run_parallel(linter: Linter, paths: list[str], jobs: int, keep_documents: bo
         outcomes[first] = _lint_one(linter, files[first], keep_documents)
         if progress:
             progress.advance()
+        if len(remote) >= WARM_FILES:
+            _warm_segmenter()
     if remote:
         workers = min(jobs, len(remote))
         size = max(1, min(CHUNK, len(remote) // (workers * 4)))
