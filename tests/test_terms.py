@@ -173,6 +173,8 @@ def test_catalogue_knows_short_and_full_law_titles():
     ("《法治政府建设与责任落实督查工作规定》", "法治政府建设与责任落实督察工作规定"),
     ("《中华人民共和国行政复义法》", "中华人民共和国行政复议法"),
     ("《中华人民共和国信访工作条例》", "信访工作条例"),
+    ("《中华人民共和国重大行政决策程序暂定条例》", "重大行政决策程序暂行条例"),
+    ("《中华人民共和国行政许可证法》", "中华人民共和国行政许可法"),
 ])
 def test_near_miss_titles_get_the_right_title(title, expected):
     found = [f for f in lint("认真学习" + title + "。") if f.rule == "misquoted-law-titles"]

@@ -147,6 +147,10 @@ def check(rule, cat: Catalogue, doc):
         if len(base) < rule["min_length"]:
             continue
         near = cat.near(base)
+        if not near and base.startswith(PREFIX):
+            # 《中华人民共和国重大行政决策程序暂定条例》: a near miss of a title without the prefix
+            near = {n if PREFIX + n not in cat.by_name else PREFIX + n
+                    for n in cat.near(base[len(PREFIX):])}
         if len(near) == 1:
             right = near.pop()
             yield Hit(m.start(1), m.end(1), {"found": raw, "expected": right},
