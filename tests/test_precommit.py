@@ -48,7 +48,9 @@ def env(tmp_path_factory):
     e.update(PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")),
              GIT_AUTHOR_NAME="Tester", GIT_AUTHOR_EMAIL="t@example.org",
              GIT_COMMITTER_NAME="Tester", GIT_COMMITTER_EMAIL="t@example.org",
-             GIT_CONFIG_NOSYSTEM="1", HOME=str(tmp_path_factory.mktemp("home")))
+             GIT_CONFIG_NOSYSTEM="1", HOME=str(tmp_path_factory.mktemp("home")),
+             # the user's pip cache, so the hook's virtualenv does not download again each run
+             PIP_CACHE_DIR=os.environ.get("PIP_CACHE_DIR") or str(Path.home() / ".cache" / "pip"))
     return e
 
 
