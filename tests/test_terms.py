@@ -272,3 +272,18 @@ def test_ambiguous_set_phrase_slip_lists_candidates_without_fix():
     found = lint("学习贯彻党的二十届中全会精神。")
     assert len(found) == 1 and found[0].fix is None
     assert found[0].suggestion == "二十届二中全会、二十届三中全会、二十届四中全会"
+
+
+def test_always_wrong_entries_are_rarer_than_their_correction():
+    """A dictionary guard: jieba, trained on ordinary text, must know the wrong form less."""
+    from reportlint.segment import word_freq
+    suspicious = []
+    for r in TERMS:
+        if r.id not in ("misspelled-words", "misused-idioms", "misspelled-domain-terms"):
+            continue
+        for wrong, right in r["swap"].items():
+            right = right["to"] if isinstance(right, dict) else right
+            right = right if isinstance(right, str) else right[0]
+            if word_freq(wrong) > max(word_freq(right), 3):      # 3: jieba's floor for variants
+                suspicious.append((wrong, right))
+    assert suspicious == []
