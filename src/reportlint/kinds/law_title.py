@@ -136,7 +136,7 @@ def check(rule, cat: Catalogue, doc):
         entries = cat.by_name.get(base)
         if entries:
             if year and base not in cat.editions:
-                yield from _outdated(entries, base, year, m.start(1), m.end(1), raw)
+                yield from _outdated(entries, year, m.start(1), m.end(1), raw)
             continue
         if base.startswith(PREFIX) and base[len(PREFIX):] in cat.by_name:
             right = base[len(PREFIX):]
@@ -159,8 +159,8 @@ def check(rule, cat: Catalogue, doc):
     for m in (cat.edition_re.finditer(text) if cat.cites_editions(text) else ()):
         base, inner = m.group(1), m.group(2)
         ym = _YEARS_RE.search(inner)
-        if not ym:
-            continue
+        if not ym or not (ym.group(2) or re.fullmatch(r"\s*\d{4}\s*年?\s*", inner)):
+            continue            # （2021年8月印发） is a date, not an edition
         if ym.group(2) and ym.group(2) < ym.group(1):
             continue            # a reversed range is a date-range defect, reported elsewhere
         given = ym.group(1) + ("—" + ym.group(2) if ym.group(2) else "")
@@ -173,10 +173,10 @@ def check(rule, cat: Catalogue, doc):
                       suggestion=base + _edition_text(best.edition), variant="edition",
                       severity=Severity.WARNING)
         elif year:
-            yield from _outdated(match, base + _edition_text(given), year, m.start(), m.end(), m.group(0))
+            yield from _outdated(match, year, m.start(), m.end(), m.group(0))
 
 
-def _outdated(entries, name, year, start, end, raw):
+def _outdated(entries, year, start, end, raw):
     for e in entries:
         if e.status and e.until and year >= e.until:
             yield Hit(start, end, {"found": raw, "expected": e.replaced_by, "until": str(e.until)},
