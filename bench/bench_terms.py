@@ -8,7 +8,7 @@ Prints
   needed jieba, and the same run with jieba replaced by a no-op (what the pack costs
   without word boundaries);
 - whole process: `reportlint check --pack terms` on one clean report and on one report
-  whose hits need jieba (wall time, best of 5), plus one process over all N files;
+  whose hits need jieba (wall time, best of 9), plus one process over all N files;
 - jieba's own initialisation time.
 Not a test: figures depend on the machine.
 """
@@ -71,7 +71,7 @@ def in_process(paths: list[Path], no_jieba: bool) -> tuple[float, int, int]:
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def wall(cmd: list[str], repeat: int = 5) -> float:
+def wall(cmd: list[str], repeat: int = 9) -> float:
     best = float("inf")
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)  # warm caches
     for _ in range(repeat):

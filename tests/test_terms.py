@@ -287,3 +287,20 @@ def test_always_wrong_entries_are_rarer_than_their_correction():
             if word_freq(wrong) > max(word_freq(right), 3):      # 3: jieba's floor for variants
                 suspicious.append((wrong, right))
     assert suspicious == []
+
+
+@pytest.mark.parametrize("kind,body,complaint", [
+    ("near_miss", "terms: [依法行政, 法治]\n", "4 or more characters"),
+    ("one_edit", "phrases: [习近平法治思想]\nedits: [swap]\n", "unknown edit"),
+    ("year_window", "terms: [{pattern: 七五普法}]\n", "since"),
+    ("law_title", "catalogue: 1\n", "expected str"),
+])
+def test_kind_options_are_validated(tmp_path, kind, body, complaint):
+    from reportlint.loader import RuleLoadErrors
+    (tmp_path / "some-rule.yaml").write_text(
+        f"id: some-rule\nkind: {kind}\ncategory: typo\nmessage: '错：{{found}}'\n"
+        f"description: 测试\nwhy: 测试\n{body}examples: {{bad: ['甲'], good: ['乙']}}\n",
+        encoding="utf-8")
+    with pytest.raises(RuleLoadErrors) as e:
+        load_packs([tmp_path])
+    assert complaint in str(e.value)
