@@ -65,4 +65,4 @@ def check(rule, terms, doc):
             yield Hit(m.start(), m.end(),
                       {"found": m.group(), "expected": expected or "",
                        "since": since or "", "until": until or ""},
-                      suggestion=expected, variant=variant)
+                      variant=variant)      # a question to verify, not a replacement
