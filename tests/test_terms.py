@@ -97,7 +97,6 @@ def test_corpus_findings_are_the_reviewed_ones(corpus_findings):
         ("real/001", 1, "confusable-words"),               # 法制专题讲座 (template; same text
         ("real/001", 1, "confusable-words"),               # also has 法治训练专题讲座), twice
         ("real/009", 6, "confusable-words"),               # 民主法制示范村 in a 2023 report
-        ("real/029", 1, "out-of-period-terms"),            # 新修订的《行政复议法》(2023) in 2025
         ("real/043", 1, "misquoted-law-titles"),           # 纲要(2023-2023)
         ("real/045", 5, "confusable-words"),               # 法制宣传教育
     ])
