@@ -22,11 +22,17 @@ def _get_tokenizer():
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        tok = jieba.Tokenizer()
-        tok.initialize()
         from . import data
-        tok.load_userdict(str(data.DIR / "jieba_user.txt"))
-        _tokenizer = tok
+        from .jieba_freq import tokenizer as from_disk
+        user = data.DIR / "jieba_user.txt"
+
+        def full():
+            tok = jieba.Tokenizer()
+            tok.initialize()
+            tok.load_userdict(str(user))
+            return tok
+        # the same dictionary read from a table in the cache folder: ~10 ms instead of ~0.6 s
+        _tokenizer = from_disk(user, full) or full()
     return _tokenizer
 
 
