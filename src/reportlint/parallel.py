@@ -6,7 +6,6 @@ packs load once per worker, not once per file. Standard input is read in the mai
 from __future__ import annotations
 
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from .document import Document
@@ -134,6 +133,7 @@ def run_parallel(linter: Linter, paths: list[str], jobs: int, keep_documents: bo
         size = max(1, min(CHUNK, len(remote) // (workers * 4)))
         chunks = [remote[k:k + size] for k in range(0, len(remote), size)]
         _linter = linter                       # inherited by forked workers
+        from concurrent.futures import ProcessPoolExecutor, as_completed  # not on every run's start-up
         try:
             with ProcessPoolExecutor(max_workers=workers, initializer=_init,
                                      initargs=(linter_options(linter),)) as pool:
