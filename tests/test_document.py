@@ -75,8 +75,11 @@ def test_meta_year_from_signing_date_or_config():
 
 def test_paragraphs_and_sentences():
     doc = Document("一、标题\n第一句。第二句！\n续行\n\n另一段；结尾")
-    assert [p.text for p in doc.paragraphs] == ["一、标题", "第一句。第二句！\n续行", "另一段；结尾"]
+    assert [p.text for p in doc.paragraphs] == ["一、标题", "第一句。第二句！", "续行", "另一段；结尾"]
     assert [s.text for s in doc.sentences] == ["一、标题", "第一句。", "第二句！", "续行", "另一段；", "结尾"]
+    # one paragraph a line (Word exports), and hard-wrapped lines that run on
+    doc = Document("甲段完。\n乙段完。\n丙段在句中\n断开了。")
+    assert [p.text for p in doc.paragraphs] == ["甲段完。", "乙段完。", "丙段在句中\n断开了。"]
 
 
 def test_markdown_headings_and_code_blocks():

@@ -42,6 +42,7 @@ _LEADING_RESIDUE = re.compile(r"(?:\[bookmark:[^\]\n]*\]\s*)+")
 _FOOTER = re.compile(r"扫一扫|相关(?:解读|链接|附件|文件)|打印本页|关闭窗口|分享到|责任编辑|^【.*】$|^附件\s*[:：\d]|^特此报告")
 _SIGNATURE = re.compile(r"^[^，。,；;:：]{2,40}(?:政府|委员会|办事处|党委|党工委|管委会|局|镇|乡|街道|办公室)$")
 _CLOSED = re.compile(r"[。！？!?…；;）)”’」』》\]】]$")
+_PARAGRAPH_END = re.compile(r"[。！？!?；;：:…][”’」』）)\]】]*[ \t\u3000]*$")
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
 
 
@@ -164,7 +165,9 @@ class Document:
 
     @cached_property
     def paragraphs(self) -> list[Span]:
-        """Maximal runs of non-blank lines; a heading line is always a paragraph of its own."""
+        """Paragraphs: a line that ends a sentence ends its paragraph (Word exports put one
+        paragraph on each line); a line that stops mid-sentence runs on into the next
+        non-blank line (hard-wrapped text). Blank lines and heading lines always separate."""
         heads = {h.line for h in self.headings if not h.run_in}
         out: list[Span] = []
         cur: list[int] = []
@@ -185,6 +188,8 @@ class Document:
                 flush()
             else:
                 cur.append(no)
+                if _PARAGRAPH_END.search(line):
+                    flush()
         flush()
         return out
 
