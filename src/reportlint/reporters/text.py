@@ -9,6 +9,7 @@ from ..messages import t
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 BEFORE, AFTER = 24, 16    # characters of context shown around a span
+MAX_SPAN = 30             # characters underlined at most
 
 
 def width(s: str) -> int:
@@ -16,9 +17,12 @@ def width(s: str) -> int:
 
 
 def excerpt(line: str, col: int, end_col: int | None) -> tuple[str, str]:
-    """The (clipped) source line and a caret line under columns [col, end_col)."""
+    """The (clipped) source line and a caret line under columns [col, end_col).
+
+    Long spans (a summary finding, a whole paragraph) are underlined for MAX_SPAN characters."""
     start = col - 1
     end = max(start + 1, min(end_col - 1 if end_col else start + 1, len(line)))
+    end = min(end, start + MAX_SPAN)
     lo = max(0, start - BEFORE)
     hi = min(len(line), end + AFTER)
     prefix = "…" if lo > 0 else ""
