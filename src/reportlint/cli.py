@@ -202,10 +202,14 @@ def _load_rules(config, packs, isolated):
 @click.option("--pack", "packs", multiple=True, help="只列出这些规则包")
 @click.option("--config", type=click.Path(dir_okay=False))
 @click.option("--isolated", is_flag=True)
-@click.option("--format", "fmt", default="text", type=click.Choice(["text", "json"]))
+@click.option("--format", "fmt", default="text", type=click.Choice(["text", "json", "markdown"]))
 def rules_cmd(packs, config, isolated, fmt):
-    """列出规则：id、类别、级别、规则包、说明。"""
+    """列出规则：id、类别、级别、规则包、说明（markdown：完整的规则文档）。"""
     rules = _load_rules(config, packs, isolated)
+    if fmt == "markdown":
+        from .ruledocs import render_markdown
+        click.echo(render_markdown(rules), nl=False)
+        return
     if fmt == "json":
         import json
         click.echo(json.dumps([{"id": r.id, "kind": r.kind_name, "category": r.category,
