@@ -18,7 +18,16 @@ def _get_tokenizer():
     global _tokenizer
     if _tokenizer is None:
         import logging
+        import sys
 
+        if "pkg_resources" not in sys.modules:
+            # jieba imports setuptools' pkg_resources (~70 ms) only to open its own data files;
+            # without it, its documented fallback opens them by path
+            sys.modules["pkg_resources"] = None
+            try:
+                import jieba
+            finally:
+                del sys.modules["pkg_resources"]
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
