@@ -177,3 +177,29 @@ def test_skipping_gives_the_same_findings_on_the_corpus(corpus):
             finally:
                 pmod.spans_that_may_match = pattern.spans_that_may_match = real
             assert fast == slow, (rule.id, path.name)
+
+
+# ---- numbers.sentence_start / sentence_end: one scan, same answer as a find per mark -------------
+def _start_ref(text, pos, floor=0):
+    from reportlint.numbers import SENTENCE_MARKS
+    return max([floor] + [text.rfind(m, floor, pos) + 1 for m in SENTENCE_MARKS if text.rfind(m, floor, pos) >= 0])
+
+
+def _end_ref(text, pos, ceiling=None):
+    from reportlint.numbers import SENTENCE_MARKS
+    ceiling = len(text) if ceiling is None else ceiling
+    return min([ceiling] + [i for m in SENTENCE_MARKS if 0 <= (i := text.find(m, pos, ceiling))])
+
+
+@SETTINGS
+@given(drafts, st.data())
+def test_sentence_bounds_match_the_reference(text, data):
+    from reportlint.numbers import sentence_end, sentence_start
+    n = len(text)
+    pos = data.draw(st.integers(0, n))
+    floor = data.draw(st.integers(0, pos))
+    ceiling = data.draw(st.integers(pos, n))
+    assert sentence_start(text, pos, floor) == _start_ref(text, pos, floor)
+    assert sentence_start(text, pos) == _start_ref(text, pos)
+    assert sentence_end(text, pos, ceiling) == _end_ref(text, pos, ceiling)
+    assert sentence_end(text, pos) == _end_ref(text, pos)

@@ -16,6 +16,8 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from weakref import WeakKeyDictionary
 
+import regex
+
 from .document import cn_to_int
 
 CN_NUMERAL = "零〇○一二两三四五六七八九十百千万亿"
@@ -168,24 +170,22 @@ def phrase_before(text: str, pos: int, floor: int = 0) -> str:
     return text[i:pos].replace(" ", "").replace("\u3000", "")
 
 
+# one scan that stops at the nearest mark (a str.find per mark ran to the end of the text for
+# every mark a document lacks: quadratic on a long document); regex's REVERSE searches leftwards
+_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_MARKS) + "]")
+_SENTENCE_MARK_BACK = regex.compile("[" + regex.escape(SENTENCE_MARKS) + "]", regex.REVERSE)
+
+
 def sentence_start(text: str, pos: int, floor: int = 0) -> int:
     """Offset where the sentence holding `pos` starts (after 。！？ or a line end)."""
-    best = floor
-    for mark in SENTENCE_MARKS:
-        i = text.rfind(mark, floor, pos)
-        if i + 1 > best:
-            best = i + 1
-    return best
+    m = _SENTENCE_MARK_BACK.search(text, floor, pos)
+    return m.start() + 1 if m else floor
 
 
 def sentence_end(text: str, pos: int, ceiling: int | None = None) -> int:
     ceiling = len(text) if ceiling is None else ceiling
-    best = ceiling
-    for mark in SENTENCE_MARKS:
-        i = text.find(mark, pos, ceiling)
-        if 0 <= i < best:
-            best = i
-    return best
+    m = _SENTENCE_MARK.search(text, pos, ceiling)
+    return m.start() if m else ceiling
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:

@@ -13,6 +13,8 @@ name another year than the report year, and in plan sections, are not compared.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from ..finding import Hit
@@ -55,12 +57,20 @@ def check(rule, state, doc):
     strip_rx, skip_rx = state
     text = doc.text
     year = doc.meta.year
-    skipped = _skipped_ranges(rule, doc)
+    # merged skipped sections, looked up by bisection (a scan per figure was quadratic)
+    merged: list[list[int]] = []
+    for a, b in sorted(_skipped_ranges(rule, doc)):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    skip_starts = [a for a, _ in merged]
     seen: dict[tuple[str, str], object] = {}
     for n in numbers_in(doc):
         if not n.is_count or not n.exact or n.value is None:
             continue
-        if any(a <= n.start < b for a, b in skipped):
+        i = bisect_right(skip_starts, n.start) - 1
+        if i >= 0 and n.start < merged[i][1]:
             continue
         phrase = phrase_before(text, n.start)
         metric = strip_rx.sub("", phrase) if strip_rx else phrase
