@@ -203,3 +203,10 @@ def test_sentence_bounds_match_the_reference(text, data):
     assert sentence_start(text, pos) == _start_ref(text, pos)
     assert sentence_end(text, pos, ceiling) == _end_ref(text, pos, ceiling)
     assert sentence_end(text, pos) == _end_ref(text, pos)
+
+
+def test_outline_labels_spell_like_cn2an():
+    import cn2an
+
+    from reportlint.kinds.outline_numbering import _cn
+    assert [_cn(n) for n in range(1, 130)] == [cn2an.an2cn(n) for n in range(1, 130)]

@@ -27,6 +27,10 @@ FULL, HALF = "（）", "()"
 
 
 def _cn(n: int) -> str:
+    if 0 < n < 100:   # 一 … 九十九 spelled here: importing cn2an (and its `proces`) costs ~0.2 s
+        tens, ones = divmod(n, 10)
+        return ((("" if tens == 1 else "零一二三四五六七八九"[tens]) + "十") if tens else "") + \
+            ("零一二三四五六七八九"[ones] if ones else "")
     import cn2an
     return cn2an.an2cn(n)
 
