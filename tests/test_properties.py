@@ -210,3 +210,27 @@ def test_outline_labels_spell_like_cn2an():
 
     from reportlint.kinds.outline_numbering import _cn
     assert [_cn(n) for n in range(1, 130)] == [cn2an.an2cn(n) for n in range(1, 130)]
+
+
+@pytest.mark.parametrize("kind_name", ["near_miss", "one_edit"])
+@SETTINGS
+@given(text=drafts)
+def test_pruned_window_memory_gives_the_same_candidates(kind_name, text):
+    """near_miss / one_edit forget windows that cannot recur; forgetting often changes nothing."""
+    import importlib
+    kind = importlib.import_module(f"reportlint.kinds.{kind_name}")
+    for rule in (r for r in RULES if r.kind_name == kind_name):
+        text3 = text * 3
+        if kind_name == "near_miss":
+            args = (rule.state[0], text3)
+        else:
+            args = (rule.state[0], text3, set(rule["edits"]), rule["min_length_delete"])
+        saved = kind._PRUNE_EVERY
+        try:
+            kind._PRUNE_EVERY = 1
+            often = list(kind.candidates(*args))
+            kind._PRUNE_EVERY = 10**9
+            never = list(kind.candidates(*args))
+        finally:
+            kind._PRUNE_EVERY = saved
+        assert often == never, rule.id

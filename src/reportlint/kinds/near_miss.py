@@ -107,11 +107,18 @@ def prepare(rule):
     return automaton, frozenset(rule["terms"]) | frozenset(rule["known"])
 
 
+_PRUNE_EVERY = 4096
+
+
 def candidates(automaton, text: str):
     """(start, term, index of the one differing character) for every one-substitution window."""
     seen = set()
     n_text = len(text)
+    horizon = _PRUNE_EVERY
     for end, targets in automaton.iter(text):
+        if end > horizon:     # windows starting this far back cannot come again: keep memory flat
+            seen = {k for k in seen if k[0] > end - len(k[1])}
+            horizon = end + _PRUNE_EVERY
         for term, offset in targets:
             half_len = len(term) - offset if offset else len(term) // 2
             start = end + 1 - half_len - offset

@@ -103,10 +103,17 @@ def _at_edge(s: str, i: int) -> bool:
     return a == 0 or b == len(s) - 1
 
 
+_PRUNE_EVERY = 4096
+
+
 def candidates(automaton, text: str, edits: set[str], min_delete: int = 7):
     """(start, end, phrase, edit kind) for every window one allowed edit away from a phrase."""
     seen = set()
+    horizon = _PRUNE_EVERY
     for last, (anchor, targets) in automaton.iter(text):
+        if last > horizon:    # windows starting this far back cannot come again: keep memory flat
+            seen = {k for k in seen if k[0] >= last - len(k[2]) - 2}
+            horizon = last + _PRUNE_EVERY
         half = len(anchor)
         for phrase, left in targets:
             n = len(phrase)
