@@ -156,3 +156,17 @@ def test_concurrent_writers(cache, pack):
     (entry,) = cache.glob("rules-*.pickle")
     assert pickle.loads(entry.read_bytes())[2].rules[0].id == "placeholder-left"
     assert not list(cache.glob(".rules-*"))       # no temporary files left behind
+
+
+def test_a_file_edited_while_loading_is_not_cached_as_current(cache, pack, monkeypatch):
+    real = loader._load_resolved
+
+    def load_then_edit(*args):
+        result = real(*args)                        # loaded the old text …
+        touch_later(pack / "placeholder-left.yaml", RULE.replace("X{2,}", "X{4,}"))   # … edited meanwhile
+        return result
+
+    monkeypatch.setattr(loader, "_load_resolved", load_then_edit)
+    assert load_packs([pack]).rules[0]["patterns"][0].pattern.startswith("X{2,}")
+    monkeypatch.setattr(loader, "_load_resolved", real)
+    assert load_packs([pack]).rules[0]["patterns"][0].pattern.startswith("X{4,}")

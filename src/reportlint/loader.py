@@ -340,14 +340,18 @@ def load_packs(packs: list[str | Path], base: Path | None = None) -> PackSet:
     resolved = _resolve(packs, base, builtins)
     folders = [f for _, f, _ in resolved]
     key = tuple((str(f), name) for _, f, name in resolved)
-    cacheable = None not in folders
-    if cacheable:
-        hit = rulecache.get(key, folders)
+    before = None
+    if None not in folders and rulecache.enabled():
+        try:
+            before = rulecache.stamps(folders)
+        except OSError:
+            before = None
+        hit = rulecache.get(key, before) if before is not None else None
         if hit is not None:
             return hit
     packset = _load_resolved(resolved, builtins)
-    if cacheable:
-        rulecache.put(key, folders, packset)
+    if before is not None:
+        rulecache.put(key, before, packset)
     return packset
 
 

@@ -76,29 +76,35 @@ def _entry(key: tuple) -> Path:
     return cache_dir() / f"rules-{zlib.crc32(raw):08x}{len(raw):04x}.pickle"
 
 
-def get(key: tuple, folders: list[Path]):
+def stamps(folders: list[Path]) -> tuple:
+    """(path, mtime, size) of the packs and of reportlint's code, taken before loading, so that
+    a file edited while the packs load makes the stored entry stale instead of wrong."""
+    return _stamp(_pack_files(folders) + _code_files())
+
+
+def get(key: tuple, before: tuple):
     """The cached PackSet for these resolved packs, or None."""
     if not enabled():
         return None
     try:
         with open(_entry(key), "rb") as fh:
-            stamps, extra, packset = pickle.load(fh)
-        if stamps != _stamp(_pack_files(folders) + _code_files() + list(extra)):
+            stored, extra, packset = pickle.load(fh)
+        if stored != before + _stamp(list(extra)):
             return None
         return packset
     except Exception:   # missing, stale, truncated, unpicklable after an upgrade: load afresh
         return None
 
 
-def put(key: tuple, folders: list[Path], packset) -> None:
+def put(key: tuple, before: tuple, packset) -> None:
     """Store a PackSet; never fails the run (a read-only home just means no cache)."""
     if not enabled():
         return
     try:
         extra = sorted({getattr(r.kind, "__file__", None) for r in packset.rules} - {None}
-                       - set(_code_files()))
-        data = pickle.dumps((_stamp(_pack_files(folders) + _code_files() + extra), tuple(extra),
-                             packset), protocol=pickle.HIGHEST_PROTOCOL)
+                       - set(_code_files()))       # kinds from plugins
+        data = pickle.dumps((before + _stamp(extra), tuple(extra), packset),
+                            protocol=pickle.HIGHEST_PROTOCOL)
         import tempfile
 
         folder = cache_dir()
