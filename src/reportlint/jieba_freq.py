@@ -89,6 +89,12 @@ def _build(path: Path, freq: dict, total: int) -> None:
         db.commit()
         db.close()
         os.replace(tmp, path)
+        for old in path.parent.glob("jieba-*.sqlite"):   # tables of older dictionaries (8 MB each)
+            if old != path:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
