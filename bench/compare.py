@@ -155,6 +155,8 @@ def main() -> int:
         cmds = {"reportlint": [*rl, "--select", "all", *files]}
         if g == "ONE" or a.default_rules:
             cmds["reportlint-default"] = [*rl, *files]
+        if g == "ONE":     # no compiled-rules cache, no jieba table: what a cache-less run pays
+            cmds["reportlint cold"] = ["env", "REPORTLINT_NO_CACHE=1", *rl, "--select", "all", *files]
         cmds["naive"] = [py, "naive.py", "typos.yaml", *files]
         if have_tl:
             cmds["textlint"] = [str(tl_bin), "--no-color", "--format", "unix", *files]
