@@ -234,3 +234,19 @@ def test_pruned_window_memory_gives_the_same_candidates(kind_name, text):
         finally:
             kind._PRUNE_EVERY = saved
         assert often == never, rule.id
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["法", "治", "2024", "１", "，", "“", "Word", "GB/T", " ", "\u3000", "·", "—", "x"])
+                | st.text(max_size=4), max_size=30).map("".join))
+def test_cjk_spacing_leftward_searches_match_forward_ones(line):
+    """cjk_spacing searches leftwards from each blank; it must find what a forward search did."""
+    import re as stdre
+
+    from reportlint.kinds import cjk_spacing as cs
+    left = stdre.compile(cs._LEFT.pattern)
+    latin = stdre.compile(cs._LATIN_LEFT.pattern)
+    for s in range(len(line) + 1):
+        for new, old in ((cs._LEFT, left), (cs._LATIN_LEFT, latin)):
+            a, b = new.search(line, 0, s), old.search(line, 0, s)
+            assert (a and a.group()) == (b and b.group()), (line, s, new.pattern)

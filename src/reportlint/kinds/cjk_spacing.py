@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from ..finding import Hit
 from ..schema import Option
 from ._cjk import FULLWIDTH_PUNCT, HAN, grouped, prose_lines
@@ -31,9 +33,11 @@ _GAP = re.compile(
     rf"(?<=[{HAN}{_P}\d]){_BLANKS}(?=[{HAN}{_P}])"       # 法 治 / 2023 年 / 工作 ，
     rf"|(?<=[{HAN}{_P}]){_BLANKS}(?=\d)")                 # 截至 2024
 _TIGHT = re.compile(rf"\d[{HAN}]|[{HAN}]\d")
-_LEFT = re.compile(rf"(?:[{HAN}]{{1,3}}|\d+|[{_P}])$")
+# _LEFT and _LATIN_LEFT end at the blank and are searched leftwards from it (REVERSE): a forward
+# search from the line start tried every position before it, quadratic on a long line
+_LEFT = regex.compile(rf"(?:[{HAN}]{{1,3}}|\d+|[{_P}])$", regex.REVERSE)
 _RIGHT = re.compile(rf"[{HAN}]{{1,3}}|\d+|[{_P}]")
-_LATIN_LEFT = re.compile(rf"[^{HAN}{_P}]*$")     # the non-Chinese stretch before the blank
+_LATIN_LEFT = regex.compile(rf"[^{HAN}{_P}]*$", regex.REVERSE)   # the non-Chinese stretch before the blank
 _LATIN_RIGHT = re.compile(rf"[^{HAN}{_P}]*")
 _HAN1 = re.compile(rf"[{HAN}]")
 
