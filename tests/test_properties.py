@@ -250,3 +250,11 @@ def test_cjk_spacing_leftward_searches_match_forward_ones(line):
         for new, old in ((cs._LEFT, left), (cs._LATIN_LEFT, latin)):
             a, b = new.search(line, 0, s), old.search(line, 0, s)
             assert (a and a.group()) == (b and b.group()), (line, s, new.pattern)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["1", "a", "十", "）", ")", "，", " ", "法", "（", "\u3000"]), max_size=25).map("".join))
+def test_paired_marks_list_marker_window_is_exact(line):
+    from reportlint.kinds.paired_marks import _LIST_MARKER
+    for end in range(1, len(line) + 1):
+        assert bool(_LIST_MARKER.search(line, max(0, end - 5), end)) == bool(_LIST_MARKER.search(line, 0, end))

@@ -66,7 +66,9 @@ def scan(doc):
                 continue
             if ch == "’" and is_latin(text[i - 1:i]) and is_latin(text[i + 1:i + 2]):
                 continue                                    # apostrophe: don't
-            if ch in ")）" and _LIST_MARKER.search(line, 0, m.start() + 1):
+            # a list marker spans at most 5 characters up to the bracket: search only those
+            # (from the line start it was quadratic on a long line)
+            if ch in ")）" and _LIST_MARKER.search(line, max(0, m.start() - 4), m.start() + 1):
                 continue                                    # list marker 1) a）
             want = _CLOSE[ch]
             keys = [key for _, key in stack]
