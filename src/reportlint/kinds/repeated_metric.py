@@ -66,6 +66,7 @@ def check(rule, state, doc):
             merged.append([a, b])
     skip_starts = [a for a, _ in merged]
     seen: dict[tuple[str, str], object] = {}
+    skip_sentence: dict[tuple[int, int], bool] = {}
     for n in numbers_in(doc):
         if not n.is_count or not n.exact or n.value is None:
             continue
@@ -76,11 +77,13 @@ def check(rule, state, doc):
         metric = strip_rx.sub("", phrase) if strip_rx else phrase
         if len(metric) < rule["min_chars"]:
             continue
-        s0, s1 = sentence_start(text, n.start), sentence_end(text, n.end)
-        sentence = text[s0:s1]
-        if skip_rx and skip_rx.search(sentence):
-            continue
-        if any(int(y) != year for y in _YEAR.findall(sentence)) if year else _YEAR.search(sentence):
+        span = (sentence_start(text, n.start), sentence_end(text, n.end))
+        skip = skip_sentence.get(span)
+        if skip is None:      # judged once per sentence: figures of one long sentence share it
+            sentence = text[span[0]:span[1]]
+            skip = skip_sentence[span] = bool(skip_rx and skip_rx.search(sentence)) or bool(
+                any(int(y) != year for y in _YEAR.findall(sentence)) if year else _YEAR.search(sentence))
+        if skip:
             continue
         key = (metric, n.unit)
         first = seen.get(key)
