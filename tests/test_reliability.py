@@ -329,13 +329,10 @@ def test_a_crashing_kind_is_reported_and_the_rest_still_runs(tmp_path, pack, goo
 
 
 def test_every_builtin_rule_survives_a_very_long_line():
-    """All built-in rules on one 21,000-character line: no rule gives up, nothing raises.
-
-    (Kept short: spaces-in-chinese-text, conflicting-repeated-figure and the paired-marks rules
-    still scan back to the line start per hit, so their time grows with line length × hits.)"""
+    """All built-in rules on one 84,000-character line with 8,000 hits: no rule gives up."""
     from reportlint.document import Document
     from reportlint.engine import Linter
-    line = "二〇二四年，我镇设施行政处罚6次，专武独断（一）一是 法 治 政府建设XX镇……" * 500
+    line = "二〇二四年，我镇设施行政处罚6次，专武独断（一）一是 法 治 政府建设XX镇……" * 2000
     linter = Linter(isolated=True, select=["all"])
     findings, failures = linter.lint_document(Document(line + "\n", "long.txt"))
     assert failures == []
