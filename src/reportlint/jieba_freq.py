@@ -34,7 +34,7 @@ class DiskFreq:
         import sqlite3
         try:
             if self._db is None or self._pid != os.getpid():   # never share a connection across fork
-                self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+                self._db = sqlite3.connect(_read_only(self.path), uri=True)
                 self._pid = os.getpid()
             row = self._db.execute("SELECT n FROM freq WHERE w = ?", (key,)).fetchone()
         except sqlite3.Error:
@@ -58,6 +58,10 @@ class DiskFreq:
         if value is None:
             raise KeyError(key)
         return value
+
+
+def _read_only(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"      # percent-encoded: spaces, # and ? are safe
 
 
 def _table_path(user_dict: Path) -> Path | None:
@@ -117,7 +121,7 @@ def tokenizer(user_dict: Path, full_init):
             full = full_init()
             _build(path, full.FREQ, full.total)
             return full                       # already paid for: use it in this run
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db = sqlite3.connect(_read_only(path), uri=True)
         try:
             total, entries = db.execute("SELECT total, entries FROM meta").fetchone()
         finally:
