@@ -8,7 +8,7 @@ from .document import Document
 from .engine import InputError, Linter, RunResult, discover
 from .fixes import apply_fixes, to_bytes, write_atomic
 
-MAX_PASSES = 4
+MAX_PASSES = 10   # fixes can enable each other (a full-width mark makes the next one Chinese context)
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
