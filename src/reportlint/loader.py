@@ -190,6 +190,8 @@ def load_rule_file(path: Path, pack: str) -> Rule:
     options_schema = getattr(kind, "OPTIONS", {}) if kind else {}
 
     for key, value in data.items():
+        if isinstance(key, str) and key.startswith("x-"):
+            continue  # extension keys hold YAML anchors shared by examples (x-reference: &ref …)
         opt = HEADER.get(key) or options_schema.get(key)
         if opt is None:
             if kind is None and kind_name is not None:

@@ -6,6 +6,7 @@ An example is a string, or a mapping:
     expect: [{line: 1, col: 6, found: 既往不究, suggestion: 既往不咎}]   # exact findings (bad only)
     year: 2024                                                       # report year, as in config
     path: draft.md                                                   # file name (e.g. Markdown)
+    context: {reference_texts: {…}}                                  # run-wide inputs (doc.context)
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ def run_example(rule: Rule, which: str, index: int, case: dict) -> ExampleFailur
     text = case["text"]
     doc = Document(text, case.get("path", "example.txt"), year=case.get("year"),
                    unit=case.get("unit"))
+    doc.context = dict(case.get("context") or {})
     findings = run_rule(rule, doc)
     fail = lambda problem: ExampleFailure(rule, which, index, text, problem)  # noqa: E731
     if which == "good":

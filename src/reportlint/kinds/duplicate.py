@@ -151,7 +151,9 @@ def _sentence_hit(ps: Passages, run: list[int], found: dict) -> Hit:
 # ---- against other reports ----------------------------------------------------------------
 def _check_copies(rule, doc, names: bool):
     paths = tuple(doc.context.get("against") or ())
-    texts = tuple(sorted((rule["reference_texts"] or {}).items()))
+    # fixed reference texts of the rule, plus any given with the document (rule examples)
+    texts = tuple(sorted({**(rule["reference_texts"] or {}),
+                          **(doc.context.get("reference_texts") or {})}.items()))
     if not paths and not texts:
         return
     from ..references import references
