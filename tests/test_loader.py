@@ -130,3 +130,12 @@ def test_duplicate_ids_across_packs(tmp_path):
     with pytest.raises(RuleLoadErrors) as exc:
         load_packs([str(tmp_path / "pack"), str(other)])
     assert "duplicate rule id 'sample-typo'" in str(exc.value)
+
+
+def test_extension_keys_hold_anchors_for_examples(tmp_path):
+    text = GOOD.replace("examples:\n  bad: [\"请按排好会务。\"]",
+                        "x-ctx: &ctx {reference_texts: {甲: 乙}}\nexamples:\n  bad:\n    - {text: 请按排好会务。, context: *ctx}")
+    rule = load_rule_file(write(tmp_path, text), "pack")
+    assert rule.examples["bad"][0]["context"] == {"reference_texts": {"甲": "乙"}}
+    from reportlint.testing import run_examples
+    assert run_examples([rule]) == []
