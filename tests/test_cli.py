@@ -1,7 +1,6 @@
 """The command line: exit codes, formats, stdin, selection, config, rule docs."""
 import json
 import os
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -99,7 +99,6 @@ def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, 
                           encoding=encoding, lang=lang,
                           context={"against": list(against)} if against else None))
     try:
-        from .engine import discover, InputError  # noqa: F401
         if fix or diff:
             from .fixing import run_fix
             result, diffs = run_fix(linter, list(paths), write=fix and not diff)

@@ -194,6 +194,17 @@ class Linter:
         doc.context = self.context
         return doc
 
+    def targets(self, paths: list[str], errors: list[InputError]) -> list[tuple[str, Config]]:
+        """The files to lint, each with its config: folders walked, config `exclude` applied
+        (files named on the command line are always linted). Config errors propagate."""
+        out = []
+        for path in discover(paths, errors, self.lang):
+            cfg = self.config_for(path)
+            if path != "-" and cfg.exclude and cfg.excluded(Path(path)) and path not in paths:
+                continue
+            out.append((path, cfg))
+        return out
+
     def run(self, paths: list[str], keep_documents: bool = False, jobs: int = 1,
             progress=None) -> RunResult:
         """`jobs` > 1 lints in worker processes (parallel.py); `progress` has start/advance/finish."""
@@ -201,15 +212,12 @@ class Linter:
             from .parallel import run_parallel
             return run_parallel(self, paths, jobs, keep_documents, progress)
         result = RunResult()
-        files = discover(paths, result.errors, self.lang)
+        targets = self.targets(paths, result.errors)
         if progress:
-            progress.start(len(files))
-        for path in files:
+            progress.start(len(targets))
+        for path, cfg in targets:
             if progress:
                 progress.advance()
-            cfg = self.config_for(path)
-            if path != "-" and cfg.exclude and cfg.excluded(Path(path)) and path not in paths:
-                continue
             result.files += 1
             try:
                 doc = self.load(path, cfg)

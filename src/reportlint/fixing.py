@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 
 from .document import Document
-from .engine import InputError, Linter, RunResult, discover
+from .engine import InputError, Linter, RunResult
 from .fixes import apply_fixes, to_bytes, write_atomic
 
 MAX_PASSES = 10   # fixes can enable each other (a full-width mark makes the next one Chinese context)
@@ -43,10 +42,7 @@ def fix_document(linter: Linter, doc: Document, cfg):
 def run_fix(linter: Linter, paths: list[str], write: bool) -> tuple[RunResult, list[str]]:
     result = RunResult()
     diffs: list[str] = []
-    for path in discover(paths, result.errors, linter.lang):
-        cfg = linter.config_for(path)
-        if path != "-" and cfg.exclude and cfg.excluded(Path(path)) and path not in paths:
-            continue                      # as Linter.run: config excludes hold for --fix too
+    for path, cfg in linter.targets(paths, result.errors):
         result.files += 1
         try:
             original = linter.load(path, cfg)

@@ -6,10 +6,9 @@ packs load once per worker, not once per file. Standard input is read in the mai
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from .document import Document
-from .engine import InputError, Linter, RunResult, discover
+from .engine import InputError, Linter, RunResult
 from .runner import RuleFailure
 
 MIN_FILES_FOR_BAR = 20   # fewer files finish before a bar would be worth drawing
@@ -103,10 +102,7 @@ def run_parallel(linter: Linter, paths: list[str], jobs: int, keep_documents: bo
     global _linter
     result = RunResult()
     files = []
-    for path in discover(paths, result.errors, linter.lang):
-        cfg = linter.config_for(path)          # config errors surface here, in the main process
-        if path != "-" and cfg.exclude and cfg.excluded(Path(path)) and path not in paths:
-            continue
+    for path, cfg in linter.targets(paths, result.errors):  # config errors surface here, in the main process
         linter.rules_for(cfg)                  # so do rule-pack errors
         files.append(path)
     result.files = len(files)
