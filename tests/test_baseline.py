@@ -5,29 +5,16 @@ import pytest
 from click.testing import CliRunner
 
 from reportlint.cli import cli
+from rulepacks import typo_rule, write_pack
 
-PACK = """\
-id: typo-pairs
-kind: substitution
-category: typo
-severity: error
-message: "疑似错别字：“{found}”应为“{expected}”"
-description: 测试用的错别字表。
-why: 测试基线。
-swap:
-  布署: 部署
-  按排: 安排
-examples:
-  bad: ["布署到位。"]
-  good: ["部署到位。"]
-"""
+PACK = (typo_rule({'布署': '部署', '按排': '安排'}),)
 OLD = "一、主要工作\n各项工作已布署到位。\n会议按排妥当。\n会议按排妥当。\n"
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     (tmp_path / "pack").mkdir()
-    (tmp_path / "pack" / "typo-pairs.yaml").write_text(PACK, encoding="utf-8")
+    write_pack(tmp_path / "pack", *PACK)
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "a.txt").write_text(OLD, encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -9,24 +9,9 @@ docx = pytest.importorskip("docx")
 
 from reportlint.cli import cli                     # noqa: E402
 from reportlint.docx_reader import read_docx       # noqa: E402
+from rulepacks import typo_rule, write_pack  # noqa: E402
 
-PACK = """\
-id: typo-pairs
-kind: substitution
-category: typo
-severity: error
-message: "疑似错别字：“{found}”应为“{expected}”"
-description: 测试用的错别字表。
-why: 测试 Word 文件。
-swap:
-  专武独断: 独断专行
-  布署: 部署
-  按排: 安排
-  设施行政处罚: 实施行政处罚
-examples:
-  bad: ["布署到位。"]
-  good: ["部署到位。"]
-"""
+PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署', '按排': '安排', '设施行政处罚': '实施行政处罚'}),)
 
 
 def build(path):
@@ -55,7 +40,7 @@ def build(path):
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     (tmp_path / "pack").mkdir()
-    (tmp_path / "pack" / "typo-pairs.yaml").write_text(PACK, encoding="utf-8")
+    write_pack(tmp_path / "pack", *PACK)
     build(tmp_path / "draft.docx")
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -153,7 +138,7 @@ def test_hyperlinks_tracked_changes_tabs_and_breaks(tmp_path, monkeypatch):
     assert doc.lines[1] == "详见 布署文件新增布\t署 完毕"    # deleted text is not read
 
     (tmp_path / "pack").mkdir()
-    (tmp_path / "pack" / "typo-pairs.yaml").write_text(PACK, encoding="utf-8")
+    write_pack(tmp_path / "pack", *PACK)
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("--fix", "x.docx")
     assert code == 0                                  # "布\t署" is not the typo: nothing left
@@ -218,7 +203,7 @@ def test_word_list_numbers_are_part_of_the_text_and_form_the_outline(tmp_path, m
         (3, "1.", "细项"), (1, "二、", "存在的问题"), (2, "（一）", "短板")]
 
     (tmp_path / "pack").mkdir()
-    (tmp_path / "pack" / "typo-pairs.yaml").write_text(PACK, encoding="utf-8")
+    write_pack(tmp_path / "pack", *PACK)
     monkeypatch.chdir(tmp_path)
     code, out, _ = run("--format", "json", "n.docx")
     assert [(f["line"], f["column"]) for f in json.loads(out)["findings"]] == [(4, 10)]

@@ -6,46 +6,16 @@ import pytest
 from click.testing import CliRunner
 
 from reportlint.cli import cli
+from rulepacks import placeholder_rule, typo_rule, write_pack
 
-PACK = {
-    "typo-pairs.yaml": """\
-id: typo-pairs
-kind: substitution
-category: typo
-severity: error
-message: "疑似错别字：“{found}”应为“{expected}”"
-description: 测试用的错别字表。
-why: 测试修复。
-swap:
-  专武独断: 独断专行
-  布署: 部署
-examples:
-  bad: ["布署到位。"]
-  good: ["部署到位。"]
-""",
-    "leftover-xx.yaml": """\
-id: leftover-xx
-kind: pattern
-category: placeholder
-severity: warning
-message: "占位符：“{found}”"
-description: 测试用：有替换的模式。
-why: 测试修复时的编码。
-patterns: ["X{2,}"]
-replacement: "某某"
-examples:
-  bad: ["XX镇"]
-  good: ["某某镇"]
-""",
-}
+PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署'}), placeholder_rule('某某'))
 DRAFT = "一、主要工作\n杜绝专武独断。\n\n二、下一步\n布署到位。"
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     (tmp_path / "pack").mkdir()
-    for name, text in PACK.items():
-        (tmp_path / "pack" / name).write_text(text, encoding="utf-8")
+    write_pack(tmp_path / "pack", *PACK)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -8,37 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from reportlint.cli import cli
+from rulepacks import placeholder_rule, typo_rule, write_pack
 
-PACK = {
-    "typo-pairs.yaml": """\
-id: typo-pairs
-kind: substitution
-category: typo
-severity: error
-message: "疑似错别字：“{found}”应为“{expected}”"
-description: 测试用的错别字表。
-why: 测试输出格式。
-swap:
-  专武独断: 独断专行
-  布署: 部署
-examples:
-  bad: ["布署到位。"]
-  good: ["部署到位。"]
-""",
-    "leftover-xx.yaml": """\
-id: leftover-xx
-kind: pattern
-category: placeholder
-severity: warning
-message: "草稿占位符未替换：“{found}”"
-description: 测试用的占位符规则。
-why: 测试输出格式。
-patterns: ["X{2,}"]
-examples:
-  bad: ["投资XX亿元。"]
-  good: ["投资12亿元。"]
-""",
-}
+PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署'}), placeholder_rule())
 DRAFT = ("2024年某某镇法治政府建设情况报告\n"
          "一、主要工作\n"
          "杜绝个人意志专武独断，全年投资XX亿元。\n"
@@ -47,10 +19,7 @@ DRAFT = ("2024年某某镇法治政府建设情况报告\n"
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    for name, text in PACK.items():
-        (pack / name).write_text(text, encoding="utf-8")
+    write_pack(tmp_path / "pack", *PACK)
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "报告 草稿.txt").write_text(DRAFT, encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -6,21 +6,9 @@ from click.testing import CliRunner
 
 from reportlint.cli import cli
 from reportlint.engine import read_document
+from rulepacks import typo_rule, write_pack
 
-PACK = """\
-id: typo-pairs
-kind: substitution
-category: typo
-severity: error
-message: "疑似错别字：“{found}”应为“{expected}”"
-description: 测试用的错别字表。
-why: 测试输入格式。
-swap:
-  布署: 部署
-examples:
-  bad: ["布署到位。"]
-  good: ["部署到位。"]
-"""
+PACK = (typo_rule({'布署': '部署'}),)
 MD = """\
 # 2024年某某镇法治政府建设情况报告
 
@@ -42,7 +30,7 @@ MD = """\
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     (tmp_path / "pack").mkdir()
-    (tmp_path / "pack" / "typo-pairs.yaml").write_text(PACK, encoding="utf-8")
+    write_pack(tmp_path / "pack", *PACK)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

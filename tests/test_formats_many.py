@@ -7,28 +7,15 @@ import pytest
 from click.testing import CliRunner
 
 from reportlint.cli import cli
+from rulepacks import typo_rule, write_pack
 
-PACK = """\
-id: typo-pairs
-kind: substitution
-category: typo
-severity: error
-message: "疑似错别字：“{found}”应为“{expected}”"
-description: 测试用的错别字表。
-why: 测试并行。
-swap:
-  布署: 部署
-  按排: 安排
-examples:
-  bad: ["布署到位。"]
-  good: ["部署到位。"]
-"""
+PACK = (typo_rule({'布署': '部署', '按排': '安排'}),)
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     (tmp_path / "pack").mkdir()
-    (tmp_path / "pack" / "typo-pairs.yaml").write_text(PACK, encoding="utf-8")
+    write_pack(tmp_path / "pack", *PACK)
     drafts = tmp_path / "drafts"
     drafts.mkdir()
     for i in range(40):

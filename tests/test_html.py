@@ -13,42 +13,14 @@ import pytest
 from click.testing import CliRunner
 
 from reportlint.cli import cli
+from rulepacks import placeholder_rule, typo_rule, write_pack
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium"),
                              shutil.which("chromium-browser")) if p and shutil.os.path.exists(p)), None)
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--hide-scrollbars"]
-PACK = {
-    "typo-pairs.yaml": """\
-id: typo-pairs
-kind: substitution
-category: typo
-severity: error
-message: "疑似错别字：“{found}”应为“{expected}”"
-description: 测试用的错别字表。
-why: 测试 HTML 报告。
-swap:
-  专武独断: 独断专行
-  布署: 部署
-examples:
-  bad: ["布署到位。"]
-  good: ["部署到位。"]
-""",
-    "leftover-xx.yaml": """\
-id: leftover-xx
-kind: pattern
-category: placeholder
-severity: warning
-message: "草稿占位符未替换：“{found}”"
-description: 测试用的占位符规则。
-why: 测试 HTML 报告。
-patterns: ["X{2,}"]
-examples:
-  bad: ["投资XX亿元。"]
-  good: ["投资12亿元。"]
-""",
-}
+PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署'}), placeholder_rule())
 HOSTILE = ('2024年某某镇法治政府建设情况报告\n一、主要工作\n杜绝个人意志专武独断，投资XX亿元。\n'
            '<script>document.title="PWNED";document.body.setAttribute("data-pwned","1")</script>'
            '<img src=x onerror="document.body.setAttribute(\'data-pwned\',\'2\')">布署\n')
@@ -87,8 +59,7 @@ def report(tmp_path, monkeypatch):
         pytest.skip("Chromium is not installed (Debian/Ubuntu: apt-get install chromium)")
     docx = pytest.importorskip("docx")
     (tmp_path / "pack").mkdir()
-    for name, text in PACK.items():
-        (tmp_path / "pack" / name).write_text(text, encoding="utf-8")
+    write_pack(tmp_path / "pack", *PACK)
     (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     d = docx.Document()
     d.add_paragraph("2024年工作总结")

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rulepacks import typo_rule, write_pack
 
 pytest.importorskip("pre_commit")
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -19,21 +20,7 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 ROOT = Path(__file__).resolve().parents[1]
 IGNORE = shutil.ignore_patterns(".git", ".venv", "venv", "__pycache__", ".pytest_cache", "*.egg-info",
                                 "dist", "build", ".tox")
-PACK = """\
-id: typo-pairs
-kind: substitution
-category: typo
-severity: error
-message: "疑似错别字：“{found}”应为“{expected}”"
-description: 测试用的错别字表。
-why: 测试 pre-commit 钩子。
-swap:
-  专武独断: 独断专行
-  布署: 部署
-examples:
-  bad: ["布署到位。"]
-  good: ["部署到位。"]
-"""
+PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署'}),)
 BAD = "2024年某某镇法治政府建设情况报告\n一、主要工作\n杜绝个人意志专武独断。\n"
 CLEAN = "2024年某某镇法治政府建设情况报告\n一、主要工作\n杜绝个人意志独断专行。\n"
 
@@ -78,7 +65,7 @@ def hook_repo(tmp_path_factory, env):
 def drafts(tmp_path, env):
     repo = tmp_path / "drafts"
     (repo / "rules").mkdir(parents=True)
-    (repo / "rules" / "typo-pairs.yaml").write_text(PACK, encoding="utf-8")
+    write_pack(repo / "rules", *PACK)
     (repo / ".reportlint.yaml").write_text("packs: [./rules]\n", encoding="utf-8")
     git(repo, "init", "-q", env=env)
     git(repo, "add", ".", env=env)
