@@ -123,16 +123,22 @@ def _check_repeats(rule, doc):
                       variant="exact" if exact else "near")
         return
     # consecutive repeated sentences of one paragraph whose originals share a line: one finding
+    for run in _runs(sents, lambda run, j: _continues(ps, run[-1], j, sents)):
+        yield _sentence_hit(ps, run, sents)
+
+
+def _runs(indices, joins):
+    """Sorted indices grouped into runs: j joins the current run while joins(run, j) holds."""
     run: list[int] = []
-    for j in sorted(sents):
-        if run and _continues(ps, run[-1], j, sents):
+    for j in sorted(indices):
+        if run and joins(run, j):
             run.append(j)
             continue
         if run:
-            yield _sentence_hit(ps, run, sents)
+            yield run
         run = [j]
     if run:
-        yield _sentence_hit(ps, run, sents)
+        yield run
 
 
 def _continues(ps: Passages, prev: int, j: int, found: dict) -> bool:
@@ -165,16 +171,11 @@ def _check_copies(rule, doc, names: bool):
     if names:
         yield from _unit_name_hits(doc, ps, copies)
         return
-    run: list[int] = []
-    for j in sorted(copies):
-        if run and j == run[-1] + 1 and ps.sentences[j].block == ps.sentences[run[-1]].block \
-                and copies[j].source is copies[run[0]].source:
-            run.append(j)
-            continue
-        if run:
-            yield _copy_hit(ps, run, copies)
-        run = [j]
-    if run:
+    def joins(run, j):
+        return (j == run[-1] + 1 and ps.sentences[j].block == ps.sentences[run[-1]].block
+                and copies[j].source is copies[run[0]].source)
+
+    for run in _runs(copies, joins):
         yield _copy_hit(ps, run, copies)
 
 
