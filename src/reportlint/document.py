@@ -42,6 +42,9 @@ _LEADING_RESIDUE = re.compile(r"(?:\[bookmark:[^\]\n]*\]\s*)+")
 _FOOTER = re.compile(r"扫一扫|相关(?:解读|链接|附件|文件)|打印本页|关闭窗口|分享到|责任编辑|^【.*】$|^附件\s*[:：\d]|^特此报告")
 _SIGNATURE = re.compile(r"^[^，。,；;:：]{2,40}(?:政府|委员会|办事处|党委|党工委|管委会|局|镇|乡|街道|办公室)$")
 _CLOSED = re.compile(r"[。！？!?…；;）)”’」』》\]】]$")
+# How a new list item or part starts a line (一、 一是 （一） (1) 1. # 附件): it never continues
+# the line before it.
+ITEM_START = r"[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#|附件"
 _PARAGRAPH_END = re.compile(r"[。！？!?；;：:…][”’」』）)\]】]*[ \t\u3000]*$")
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
 

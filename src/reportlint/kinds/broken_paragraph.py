@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import _DATE_LINE, _FOOTER, INDENT
+from ..document import _DATE_LINE, _FOOTER, INDENT, ITEM_START
 from ..finding import Hit
 from ..patterns import search
 from ..schema import Option
@@ -27,7 +27,7 @@ OPTIONS = {
 FIELDS = {"found", "next"}
 SCOPES = ()
 
-_NOT_CONTINUATION = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#|[-•|*]|附件)")
+_NOT_CONTINUATION = re.compile(rf"^(?:{ITEM_START}|[-•|*])")
 _PROSE = re.compile(r"[，,。；;：:]")
 _META_LINE = re.compile(r"[:：]\s*\S{0,30}$|索\s*引\s*号|发布|来源|日期")
 

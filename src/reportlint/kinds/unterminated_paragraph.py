@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import INDENT
+from ..document import INDENT, ITEM_START
 from ..finding import Hit
 from ..schema import Option
 from ._cjk import WEB_META, HAN
@@ -24,7 +24,7 @@ OPTIONS = {
 FIELDS = {"found", "next"}
 SCOPES = ()
 
-_NEW_ITEM = re.compile(r"(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#|附件)")
+_NEW_ITEM = re.compile(rf"(?:{ITEM_START})")
 _PROSE = re.compile(r"[，,。；;：:、]")
 _OPEN_END = re.compile(rf"[{HAN}A-Za-z0-9][”’」』）)》]*$")
 
