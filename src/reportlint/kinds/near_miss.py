@@ -14,7 +14,9 @@ A phrase is reported when it
    into something rare (jieba frequency below `rare_ratio` of the right word),
 4. and the phrase does not cut through a word of the text (义法治国 in 社会主义|法治|国家).
 Candidates come from an Aho-Corasick pass over the two halves of every term (a single
-substitution leaves one half intact); pinyin and jieba are loaded only for a candidate.
+substitution leaves one half intact); the text next to a half is looked up in dicts of the
+terms' other halves with one character left out, so no window is compared character by
+character; pinyin and jieba are loaded only for a candidate.
 """
 from __future__ import annotations
 
@@ -58,6 +60,7 @@ def _pinyin_text() -> str:
     return "\n" + data.read_text("pinyin.tsv")
 
 
+@lru_cache(maxsize=8192)
 def readings(ch: str) -> tuple[str, ...]:
     """Toneless pinyin readings of one character (pypinyin's data)."""
     text = _pinyin_text()
@@ -102,37 +105,63 @@ def prepare(rule):
         halves.setdefault(term[:k], []).append((term, 0))     # left half: window starts here
         halves.setdefault(term[k:], []).append((term, k))     # right half: window starts k before
     for half, targets in halves.items():
-        automaton.add_word(half, targets)
+        automaton.add_word(half, _index_other_halves(half, targets))
     automaton.make_automaton()
     return automaton, frozenset(rule["terms"]) | frozenset(rule["known"])
 
 
-_PRUNE_EVERY = 4096
+def _index_other_halves(half: str, targets):
+    """For one automaton key: groups (after, m, dicts) of the targets whose other half has m
+    characters (after the key when `after`, else before it); dicts[j] maps that other half with
+    character j left out to [(order, term, index in term, other half)], so that a window one
+    substitution away is found with m dict look-ups instead of a comparison per term."""
+    groups: dict[tuple[bool, int], list[dict]] = {}
+    seen = set()
+    for order, (term, offset) in enumerate(targets):
+        if (term, offset) in seen:          # a term listed twice gives one window
+            continue
+        seen.add((term, offset))
+        after = offset == 0
+        other = term[len(half):] if after else term[:offset]
+        first = len(half) if after else 0   # index in term of other[0]
+        dicts = groups.setdefault((after, len(other)), [{} for _ in other])
+        for j in range(len(other)):
+            dicts[j].setdefault(other[:j] + other[j + 1:], []).append(
+                (order, term, first + j, other))
+    return len(half), tuple((after, m, dicts) for (after, m), dicts in groups.items())
 
 
 def candidates(automaton, text: str):
     """(start, term, index of the one differing character) for every one-substitution window."""
-    seen = set()
     n_text = len(text)
-    horizon = _PRUNE_EVERY
-    for end, targets in automaton.iter(text):
-        if end > horizon:     # windows starting this far back cannot come again: keep memory flat
-            seen = {k for k in seen if k[0] > end - len(k[1])}
-            horizon = end + _PRUNE_EVERY
-        for term, offset in targets:
-            half_len = len(term) - offset if offset else len(term) // 2
-            start = end + 1 - half_len - offset
-            if start < 0 or start + len(term) > n_text or (start, term) in seen:
-                continue
-            seen.add((start, term))
-            diff = -1
-            for i, ch in enumerate(term):
-                if text[start + i] != ch:
-                    if diff >= 0:
-                        diff = -2
-                        break
-                    diff = i
-            if diff >= 0 and _is_cjk(text[start + diff]):
+    for end, (k, groups) in automaton.iter(text):
+        found = None
+        for after, m, dicts in groups:
+            if after:
+                s = end + 1
+                if s + m > n_text:
+                    continue
+                seg = text[s:s + m]
+                start = end + 1 - k
+            else:
+                start = end + 1 - k - m
+                if start < 0:
+                    continue
+                seg = text[start:start + m]
+            for j in range(m):
+                hits = dicts[j].get(seg[:j] + seg[j + 1:])
+                if hits is None:
+                    continue
+                ch = seg[j]
+                for order, term, diff, other in hits:
+                    if other[j] != ch and "\u4e00" <= ch <= "\u9fff":
+                        if found is None:
+                            found = []
+                        found.append((order, start, term, diff))
+        if found:
+            if len(found) > 1:
+                found.sort()
+            for _order, start, term, diff in found:
                 yield start, term, diff
 
 
