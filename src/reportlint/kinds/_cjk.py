@@ -9,7 +9,6 @@ from ..finding import Hit
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width marks of Chinese running text (GB/T 15834): they carry their own spacing.
 FULLWIDTH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—～·"
-_HAN_RX = re.compile(f"[{HAN}]")
 # Web addresses and e-mail: ASCII marks inside them are left alone.
 URL_RX = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9./:_?&=%#~+@;!,()\-]+"
                     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
@@ -32,7 +31,12 @@ def prose_lines(doc):
 
 
 def is_han(ch: str | None) -> bool:
-    return bool(ch) and _HAN_RX.match(ch) is not None
+    """The first character of `ch` is in HAN (compares code points: a `re` class of HAN costs
+    ~2.5 ms to compile at import)."""
+    if not ch:
+        return False
+    c = ch[0]
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
 
 
 def is_chinese(ch: str | None) -> bool:

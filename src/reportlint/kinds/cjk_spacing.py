@@ -13,12 +13,13 @@ a slogan, or a lost line break) it is reported without a fix.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
 from ..finding import Hit
 from ..schema import Option
-from ._cjk import FULLWIDTH_PUNCT, HAN, grouped, prose_lines
+from ._cjk import FULLWIDTH_PUNCT, HAN, grouped, is_han, prose_lines
 
 KIND = "cjk_spacing"
 OPTIONS = {
@@ -32,14 +33,20 @@ _BLANKS = r"[ \t\u3000\u00a0]{1,2}"
 _GAP = re.compile(
     rf"(?<=[{HAN}{_P}\d]){_BLANKS}(?=[{HAN}{_P}])"       # 法 治 / 2023 年 / 工作 ，
     rf"|(?<=[{HAN}{_P}]){_BLANKS}(?=\d)")                 # 截至 2024
-_TIGHT = re.compile(rf"\d[{HAN}]|[{HAN}]\d")
+_TIGHT = rf"\d[{HAN}]|[{HAN}]\d"
 # _LEFT and _LATIN_LEFT end at the blank and are searched leftwards from it (REVERSE): a forward
 # search from the line start tried every position before it, quadratic on a long line
 _LEFT = regex.compile(rf"(?:[{HAN}]{{1,3}}|\d+|[{_P}])$", regex.REVERSE)
-_RIGHT = re.compile(rf"[{HAN}]{{1,3}}|\d+|[{_P}]")
+_RIGHT = rf"[{HAN}]{{1,3}}|\d+|[{_P}]"
 _LATIN_LEFT = regex.compile(rf"[^{HAN}{_P}]*$", regex.REVERSE)   # the non-Chinese stretch before the blank
-_LATIN_RIGHT = re.compile(rf"[^{HAN}{_P}]*")
-_HAN1 = re.compile(rf"[{HAN}]")
+_LATIN_RIGHT = rf"[^{HAN}{_P}]*"
+# _TIGHT, _RIGHT and _LATIN_RIGHT are needed only once a blank is found (_TIGHT only for a
+# summary): compiled on first use, as each of these HAN classes costs 1-3 ms to compile in `re`
+
+
+@lru_cache(maxsize=None)
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def _joins_word(line: str, s: int, e: int) -> bool:
@@ -63,16 +70,16 @@ def check(rule, state, doc):
             before, after = line[s - 1], line[e]
             if before.isdigit() and re.search(r"[A-Za-z]", _LATIN_LEFT.search(line, 0, s).group()):
                 continue                                 # GB/T 9704—2012 排版
-            if after.isdigit() and re.search(r"[A-Za-z]", _LATIN_RIGHT.match(line, e).group()):
+            if after.isdigit() and re.search(r"[A-Za-z]", _rx(_LATIN_RIGHT).match(line, e).group()):
                 continue
             left = _LEFT.search(line, 0, s).group()
-            right = _RIGHT.match(line, e).group()
+            right = _rx(_RIGHT).match(line, e).group()
             detail = {"context": left + m.group() + right, "expected": left + right}
-            if _HAN1.match(before) and _HAN1.match(after) and not _joins_word(line, s, e):
+            if is_han(before) and is_han(after) and not _joins_word(line, s, e):
                 loose.append(Hit(base + s, base + e, {"found": m.group(), **detail}, variant="words"))
                 continue
             items.append((base + s, base + e, "", detail))
-    tight = len(_TIGHT.findall(text)) if len(items) >= rule["summary_min"] else 0
+    tight = len(_rx(_TIGHT).findall(text)) if len(items) >= rule["summary_min"] else 0
     hits, _ = grouped(doc, items, summary_min=rule["summary_min"], fullwidth_count=tight)
     for h in hits:
         if h.variant == "one":

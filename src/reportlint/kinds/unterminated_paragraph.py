@@ -15,7 +15,7 @@ import re
 from ..document import INDENT, ITEM_START
 from ..finding import Hit
 from ..schema import Option
-from ._cjk import WEB_META, HAN
+from ._cjk import WEB_META, is_han
 
 KIND = "unterminated_paragraph"
 OPTIONS = {
@@ -26,7 +26,16 @@ SCOPES = ()
 
 _NEW_ITEM = re.compile(rf"(?:{ITEM_START})")
 _PROSE = re.compile(r"[，,。；;：:、]")
-_OPEN_END = re.compile(rf"[{HAN}A-Za-z0-9][”’」』）)》]*$")
+_CLOSERS = "”’」』）)》"
+
+
+def _open_end(s: str) -> bool:
+    """re.search(rf"[{HAN}A-Za-z0-9][”’」』）)》]*$", s), without compiling the HAN class (~3 ms)."""
+    for t in ((s, s[:-1]) if s.endswith("\n") else (s,)):      # `$` also matches before a last \n
+        u = t.rstrip(_CLOSERS)
+        if u and (is_han(u[-1]) or u[-1].isascii() and u[-1].isalnum()):
+            return True
+    return False
 
 
 def check(rule, state, doc):
@@ -38,7 +47,7 @@ def check(rule, state, doc):
     for (no, s), (nxt, t) in zip(content, content[1:]):
         if no in standalone or no <= title or len(s) < rule["min_chars"]:
             continue
-        if not _PROSE.search(s[:-1]) or WEB_META.search(s) or not _OPEN_END.search(s):
+        if not _PROSE.search(s[:-1]) or WEB_META.search(s) or not _open_end(s):
             continue
         if nxt not in heads and not _NEW_ITEM.match(t):
             continue
