@@ -105,13 +105,13 @@ def prepare(rule):
         halves.setdefault(term[:k], []).append((term, 0))     # left half: window starts here
         halves.setdefault(term[k:], []).append((term, k))     # right half: window starts k before
     for half, targets in halves.items():
-        automaton.add_word(half, _index_other_halves(half, targets))
+        automaton.add_word(half, [len(half), targets, None])   # [2]: _index_other_halves, on first hit
     automaton.make_automaton()
     return automaton, frozenset(rule["terms"]) | frozenset(rule["known"])
 
 
-def _index_other_halves(half: str, targets):
-    """For one automaton key: groups (after, m, dicts) of the targets whose other half has m
+def _index_other_halves(k: int, targets):
+    """For one automaton key of k characters: groups (after, m, dicts) of the targets whose other half has m
     characters (after the key when `after`, else before it); dicts[j] maps that other half with
     character j left out to [(order, term, index in term, other half)], so that a window one
     substitution away is found with m dict look-ups instead of a comparison per term."""
@@ -122,19 +122,22 @@ def _index_other_halves(half: str, targets):
             continue
         seen.add((term, offset))
         after = offset == 0
-        other = term[len(half):] if after else term[:offset]
-        first = len(half) if after else 0   # index in term of other[0]
+        other = term[k:] if after else term[:offset]
+        first = k if after else 0           # index in term of other[0]
         dicts = groups.setdefault((after, len(other)), [{} for _ in other])
         for j in range(len(other)):
             dicts[j].setdefault(other[:j] + other[j + 1:], []).append(
                 (order, term, first + j, other))
-    return len(half), tuple((after, m, dicts) for (after, m), dicts in groups.items())
+    return tuple((after, m, dicts) for (after, m), dicts in groups.items())
 
 
 def candidates(automaton, text: str):
     """(start, term, index of the one differing character) for every one-substitution window."""
     n_text = len(text)
-    for end, (k, groups) in automaton.iter(text):
+    for end, entry in automaton.iter(text):
+        k, targets, groups = entry
+        if groups is None:          # built on a key's first hit: a report hits few of them
+            groups = entry[2] = _index_other_halves(k, targets)
         found = None
         for after, m, dicts in groups:
             if after:
