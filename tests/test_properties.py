@@ -319,3 +319,47 @@ def test_han_tests_without_the_re_class_match_the_re_class(line):
     for part in line.split("\n"):
         got = [m.span() for m in doubled_text._CHAR.finditer(part) if is_han(m.group(1))]
         assert got == [m.span() for m in re.finditer(rf"({HAN_CLASS})\1", part)]
+
+
+def _one_edit_ref(automaton, text, edits, min_delete):
+    """one_edit.candidates before it skipped the windows around an exact occurrence of a phrase."""
+    from reportlint.kinds.one_edit import _at_edge, _is_cjk, edit_between
+    seen = set()
+    for last, (anchor, targets) in automaton.iter(text):
+        half = len(anchor)
+        for phrase, left in targets:
+            n = len(phrase)
+            for size in (n - 1, n, n + 1):
+                start = last + 1 - half if left else last + 1 - size
+                end = start + size
+                if start < 0 or end > len(text) or (start, end, phrase) in seen:
+                    continue
+                seen.add((start, end, phrase))
+                found = edit_between(text[start:end], phrase)
+                if not found or found[0] not in edits:
+                    continue
+                kind, i = found
+                if kind == "delete" and n < min_delete:
+                    continue
+                if kind in ("insert", "delete") and _at_edge(text[start:end] if kind == "insert" else phrase, i):
+                    continue
+                if _is_cjk(text[start + i] if kind != "delete" else phrase[i]):
+                    yield start, end, phrase, kind
+
+
+ONE_EDIT_RULES = [r for r in RULES if r.kind_name == "one_edit"]
+one_edit_drafts = st.lists(st.one_of(
+    pieces, st.sampled_from([p for r in ONE_EDIT_RULES for p in r["phrases"]]),
+    st.sampled_from(sorted({ch for r in ONE_EDIT_RULES for p in r["phrases"] for ch in p}))),
+    max_size=60).map("".join)
+
+
+@SETTINGS
+@given(text=one_edit_drafts, edits=st.sampled_from([None, {"substitute"}, {"insert", "delete"}]))
+def test_one_edit_candidates_match_the_reference(text, edits):
+    from reportlint.kinds import one_edit
+    for rule in ONE_EDIT_RULES:
+        edits = set(rule["edits"]) if edits is None else edits
+        for min_delete in (rule["min_length_delete"], 5):
+            args = (rule.state[0], text, edits, min_delete)
+            assert list(one_edit.candidates(*args)) == list(_one_edit_ref(*args)), rule.id

@@ -50,9 +50,11 @@ def _is_cjk(ch: str) -> bool:
 
 def edit_between(window: str, phrase: str) -> tuple[str, int] | None:
     """(kind, index) when window is one edit away from phrase, else None."""
+    if window == phrase:
+        return None
     n, m = len(window), len(phrase)
-    i = 0
-    while i < min(n, m) and window[i] == phrase[i]:
+    i, lim = 0, min(n, m)
+    while i < lim and window[i] == phrase[i]:
         i += 1
     if n == m:
         if i == n:
@@ -117,6 +119,9 @@ def candidates(automaton, text: str, edits: set[str], min_delete: int = 7):
         half = len(anchor)
         for phrase, left in targets:
             n = len(phrase)
+            at = last + 1 - half if left else last + 1 - n
+            if at >= 0 and text.startswith(phrase, at):
+                continue      # the phrase itself: its windows are it, or it less or plus an edge
             for size in (n - 1, n, n + 1):
                 if left:
                     start = last + 1 - half
