@@ -285,10 +285,9 @@ def test_cjk_spacing_leftward_searches_match_forward_ones(line):
     import re as stdre
 
     from reportlint.kinds import cjk_spacing as cs
-    left = stdre.compile(cs._LEFT.pattern)
-    latin = stdre.compile(cs._LATIN_LEFT.pattern)
+    pairs = [(cs._reverse_rx(p), stdre.compile(p)) for p in (cs._LEFT, cs._LATIN_LEFT)]
     for s in range(len(line) + 1):
-        for new, old in ((cs._LEFT, left), (cs._LATIN_LEFT, latin)):
+        for new, old in pairs:
             a, b = new.search(line, 0, s), old.search(line, 0, s)
             assert (a and a.group()) == (b and b.group()), (line, s, new.pattern)
 

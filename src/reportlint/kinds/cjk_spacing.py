@@ -30,23 +30,27 @@ SCOPES = ()
 
 _P = re.escape(FULLWIDTH_PUNCT.replace("—", "").replace("…", ""))   # dashes may take spaces
 _BLANKS = r"[ \t\u3000\u00a0]{1,2}"
-_GAP = re.compile(
-    rf"(?<=[{HAN}{_P}\d]){_BLANKS}(?=[{HAN}{_P}])"       # 法 治 / 2023 年 / 工作 ，
-    rf"|(?<=[{HAN}{_P}]){_BLANKS}(?=\d)")                 # 截至 2024
+_GAP = (rf"(?<=[{HAN}{_P}\d]){_BLANKS}(?=[{HAN}{_P}])"     # 法 治 / 2023 年 / 工作 ，
+        rf"|(?<=[{HAN}{_P}]){_BLANKS}(?=\d)")               # 截至 2024
 _TIGHT = rf"\d[{HAN}]|[{HAN}]\d"
 # _LEFT and _LATIN_LEFT end at the blank and are searched leftwards from it (REVERSE): a forward
 # search from the line start tried every position before it, quadratic on a long line
-_LEFT = regex.compile(rf"(?:[{HAN}]{{1,3}}|\d+|[{_P}])$", regex.REVERSE)
+_LEFT = rf"(?:[{HAN}]{{1,3}}|\d+|[{_P}])$"
 _RIGHT = rf"[{HAN}]{{1,3}}|\d+|[{_P}]"
-_LATIN_LEFT = regex.compile(rf"[^{HAN}{_P}]*$", regex.REVERSE)   # the non-Chinese stretch before the blank
+_LATIN_LEFT = rf"[^{HAN}{_P}]*$"   # the non-Chinese stretch before the blank
 _LATIN_RIGHT = rf"[^{HAN}{_P}]*"
-# _TIGHT, _RIGHT and _LATIN_RIGHT are needed only once a blank is found (_TIGHT only for a
-# summary): compiled on first use, as each of these HAN classes costs 1-3 ms to compile in `re`
+# all these are needed only once a prose line holds a blank (most reports have none; _TIGHT
+# only for a summary): compiled on first use, as each HAN class costs 1-3 ms to compile in `re`
 
 
 @lru_cache(maxsize=None)
 def _rx(pattern: str) -> re.Pattern:
     return re.compile(pattern)
+
+
+@lru_cache(maxsize=None)
+def _reverse_rx(pattern: str):
+    return regex.compile(pattern, regex.REVERSE)
 
 
 def _joins_word(line: str, s: int, e: int) -> bool:
@@ -65,14 +69,14 @@ def check(rule, state, doc):
     for no, line, base in prose_lines(doc):
         if not any(b in line for b in " \t\u3000\u00a0"):
             continue
-        for m in _GAP.finditer(line):
+        for m in _rx(_GAP).finditer(line):
             s, e = m.span()
             before, after = line[s - 1], line[e]
-            if before.isdigit() and re.search(r"[A-Za-z]", _LATIN_LEFT.search(line, 0, s).group()):
+            if before.isdigit() and re.search(r"[A-Za-z]", _reverse_rx(_LATIN_LEFT).search(line, 0, s).group()):
                 continue                                 # GB/T 9704—2012 排版
             if after.isdigit() and re.search(r"[A-Za-z]", _rx(_LATIN_RIGHT).match(line, e).group()):
                 continue
-            left = _LEFT.search(line, 0, s).group()
+            left = _reverse_rx(_LEFT).search(line, 0, s).group()
             right = _rx(_RIGHT).match(line, e).group()
             detail = {"context": left + m.group() + right, "expected": left + right}
             if is_han(before) and is_han(after) and not _joins_word(line, s, e):
