@@ -122,20 +122,14 @@ def _balance_hits(doc, unclosed, stray):
             yield Hit(i, i + 1, {"found": ch, "expected": right, "found_name": NAMES[ch],
                                  "expected_name": NAMES[right]},
                       suggestion=right, fix=right, variant="reversed")
-    for i in unclosed:
-        if i in flips:
-            continue
-        ch = text[i]
-        partner = _OPEN[ch]
-        yield Hit(i, i + 1, {"found": ch, "expected": partner, "found_name": NAMES[ch],
-                             "expected_name": NAMES[partner]}, variant="unclosed")
-    for i in stray:
-        if i in flips:
-            continue
-        ch = text[i]
-        partner = _CLOSE[ch]
-        yield Hit(i, i + 1, {"found": ch, "expected": partner, "found_name": NAMES[ch],
-                             "expected_name": NAMES[partner]}, variant="stray")
+    for positions, partners, variant in ((unclosed, _OPEN, "unclosed"), (stray, _CLOSE, "stray")):
+        for i in positions:
+            if i in flips:
+                continue
+            ch = text[i]
+            partner = partners[ch]
+            yield Hit(i, i + 1, {"found": ch, "expected": partner, "found_name": NAMES[ch],
+                                 "expected_name": NAMES[partner]}, variant=variant)
 
 
 _SWAP = {"‘": ("“", "”", "single-outside"), "“": ("‘", "’", "double-inside"),
