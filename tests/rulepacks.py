@@ -45,3 +45,12 @@ def write_pack(folder: Path, *rules: str) -> Path:
         rid = text.split("\n", 1)[0].removeprefix("id: ")
         (folder / f"{rid}.yaml").write_text(text, encoding="utf-8")
     return folder
+
+
+def invoke(args, input=None) -> tuple[int, str, str]:
+    """Run the CLI in-process: (exit code, stdout, stderr)."""
+    from click.testing import CliRunner
+
+    from reportlint.cli import cli
+    res = CliRunner().invoke(cli, list(args), input=input)
+    return res.exit_code, res.stdout, res.stderr

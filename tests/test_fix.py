@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from reportlint.cli import cli
-from rulepacks import placeholder_rule, typo_rule, write_pack
+from rulepacks import invoke, placeholder_rule, typo_rule, write_pack
 
 PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署'}), placeholder_rule('某某'))
 DRAFT = "一、主要工作\n杜绝专武独断。\n\n二、下一步\n布署到位。"
@@ -14,16 +14,13 @@ DRAFT = "一、主要工作\n杜绝专武独断。\n\n二、下一步\n布署到
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "pack").mkdir()
     write_pack(tmp_path / "pack", *PACK)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
 def run(*args, input=None):
-    res = CliRunner().invoke(cli, ["check", "--isolated", "--pack", "pack", "--no-color", *args],
-                             input=input)
-    return res.exit_code, res.stdout, res.stderr
+    return invoke(["check", "--isolated", "--pack", "pack", "--no-color", *args], input=input)
 
 
 @pytest.mark.parametrize("encoding,bom,ends", [

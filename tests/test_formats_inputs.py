@@ -2,11 +2,9 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from reportlint.cli import cli
 from reportlint.engine import read_document
-from rulepacks import typo_rule, write_pack
+from rulepacks import invoke, typo_rule, write_pack
 
 PACK = (typo_rule({'布署': '部署'}),)
 MD = """\
@@ -29,16 +27,13 @@ MD = """\
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "pack").mkdir()
     write_pack(tmp_path / "pack", *PACK)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
 def run(*args, input=None):
-    res = CliRunner().invoke(cli, ["check", "--isolated", "--pack", "pack", "--format", "json", *args],
-                             input=input)
-    return res.exit_code, res.stdout, res.stderr
+    return invoke(["check", "--isolated", "--pack", "pack", "--format", "json", *args], input=input)
 
 
 def test_markdown_headings_form_the_outline():

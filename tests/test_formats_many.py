@@ -4,17 +4,14 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
-from reportlint.cli import cli
-from rulepacks import typo_rule, write_pack
+from rulepacks import invoke, typo_rule, write_pack
 
 PACK = (typo_rule({'布署': '部署', '按排': '安排'}),)
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "pack").mkdir()
     write_pack(tmp_path / "pack", *PACK)
     drafts = tmp_path / "drafts"
     drafts.mkdir()
@@ -27,9 +24,7 @@ def project(tmp_path, monkeypatch):
 
 
 def run(*args, input=None):
-    res = CliRunner().invoke(cli, ["check", "--isolated", "--pack", "pack", "--no-color", *args],
-                             input=input)
-    return res.exit_code, res.stdout, res.stderr
+    return invoke(["check", "--isolated", "--pack", "pack", "--no-color", *args], input=input)
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif"])

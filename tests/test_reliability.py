@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from reportlint import engine, patterns
 from reportlint.cli import cli
+from rulepacks import write_pack
 
 GOOD = "关于2024年法治政府建设情况的报告\n\n一、主要工作\n开展行政检查114次，设施行政处罚6次。\n"
 GOOD_POS = "4:12"          # where the user pack's rule fires in GOOD
@@ -39,10 +40,7 @@ examples:
 
 @pytest.fixture
 def pack(tmp_path):
-    d = tmp_path / "pack"
-    d.mkdir()
-    (d / "misused-shishi-test.yaml").write_text(RULE, encoding="utf-8")
-    return d
+    return write_pack(tmp_path / "pack", RULE)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from reportlint import loader, rulecache
 from reportlint.document import Document
 from reportlint.loader import RuleLoadErrors, load_packs
 from reportlint.runner import lint_document
+from rulepacks import write_pack
 
 RULE = """\
 id: placeholder-left
@@ -40,10 +41,7 @@ def cache(tmp_path, monkeypatch):
 
 @pytest.fixture
 def pack(tmp_path):
-    d = tmp_path / "pack"
-    d.mkdir()
-    (d / "placeholder-left.yaml").write_text(RULE, encoding="utf-8")
-    return d
+    return write_pack(tmp_path / "pack", RULE)
 
 
 def no_yaml(monkeypatch):
