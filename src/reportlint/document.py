@@ -26,9 +26,12 @@ _HEADING_PATTERNS = (
 _MD_HEADING = re.compile(r"(?P<hashes>#{1,6})\s+")
 _TITLE_HINT = re.compile(r"报告|总结|情况|汇报|计划|要点")
 _YEAR = re.compile(r"(20\d\d)\s*(?:年|(?=法治|法制|依法))")
-# lines of a web page's header: 索引号, 发布机构, 发布时间, 字号, 分享 …
-_WEB_META = re.compile(r"索\s*引\s*号|发布机构|发布(?:时间|日期)|成文(?:日期|时间)|发文(?:字号|时间)|主题分类|"
-                       r"浏览(?:次数|量)|信息来源|字号[:：]|分享到?[:：]|^[-•|]|^(?:日期|来源|时间)[:：]")
+# Lines of a web page's header (索引号, 发布机构, 发布时间, 字号, 分享, "- 标 题:" …): residue to
+# delete, never the title or prose. Shared by meta and the punctuation/paragraph kinds.
+WEB_META = re.compile(r"索\s*引\s*号|发布(?:机构|时间|日期|目录|于)|成文(?:日期|时间)|发文(?:字号|时间)|"
+                      r"主题分类|浏览(?:次数|量)|信息来源|字号[:：]|分享到?\s*[:：]|^[-•|]"
+                      r"|^[-•*\s]*(?:日期|时间|来源)[:：]|^[-•*]\s*\S(?:\s?\S){1,5}[:：]")
+
 _DOC_NUMBER = re.compile(r"\S{1,12}〔20\d\d〕\d+号")
 _GLUED_TITLE = re.compile(r"(.{4,50}?(?:报告|总结))(?=20\d\d|[一-龥])")
 _OPENING_YEAR = re.compile(r"(?P<y>20\d\d)\s*年(?:度)?(?:以来)?[，,是]")
@@ -359,7 +362,7 @@ class Document:
                 break
             if self.markdown:
                 s = s.lstrip("#").strip()
-            if _WEB_META.search(s) or len(s) <= 2 or _DATE_LINE.match(s) or _DOC_NUMBER.fullmatch(s):
+            if WEB_META.search(s) or len(s) <= 2 or _DATE_LINE.match(s) or _DOC_NUMBER.fullmatch(s):
                 continue
             head = self._heading_at(no, line)
             if head and not (head.style == "markdown" and _TITLE_HINT.search(s)):
@@ -385,7 +388,7 @@ class Document:
         checked = 0
         for no in range(max(1, body_from), len(self.lines) + 1):
             s = self.lines[no - 1].strip(INDENT)
-            if not s or _WEB_META.search(s):
+            if not s or WEB_META.search(s):
                 continue
             m = _OPENING_YEAR.match(s) or _REPORT_AS_FOLLOWS.search(s)
             if m:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..document import WEB_META
 from ..finding import Hit
 
 # Han ideographs (URO, Ext. A, compatibility).
@@ -13,11 +14,6 @@ FULLWIDTH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔�
 URL_RX = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9./:_?&=%#~+@;!,()\-]+"
                     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
                     r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:gov|com|org|net|edu)(?:\.cn)?\b[/A-Za-z0-9._?&=%#\-]*")
-
-
-# Web-page header lines (索引号:… 发布时间:… "- 标 题:…") are residue to delete, not prose to edit.
-WEB_META = re.compile(r"索\s*引\s*号|发布(?:机构|时间|日期|目录|于)|信息来源|浏览(?:次数|量)|主题分类|字号[:：]|分享到?\s*[:：]"
-                      r"|^[-•*\s]*(?:日期|时间|来源)[:：]|^[-•*]\s*\S(?:\s?\S){1,5}[:：]")
 
 
 def prose_lines(doc):

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from ..document import INDENT, ITEM_START
+from ..document import INDENT, ITEM_START, WEB_META
 from ..finding import Hit
 from ..schema import Option
-from ._cjk import WEB_META, is_han
+from ._cjk import is_han
 
 KIND = "unterminated_paragraph"
 OPTIONS = {
