@@ -29,9 +29,10 @@ def run(*args, input=None):
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
 def test_workers_give_the_same_output_in_the_same_order(project, fmt):
-    one = run("--format", fmt, "drafts")
+    one = run("--format", fmt, "-j", "1", "drafts")
     two = run("--format", fmt, "-j", "2", "drafts")
-    assert one == two
+    auto = run("--format", fmt, "drafts")        # 41 files: every CPU by default
+    assert one == two == auto
     assert one[0] == 2                     # the binary file is reported, the others still linted
     if fmt == "text":
         paths = [line.split(":")[0] for line in one[1].splitlines() if line.startswith("drafts/")]
@@ -80,3 +81,11 @@ def test_progress_bar_only_on_a_terminal_and_only_for_many_files(project):
     assert "检查 " not in err and "/2" not in err           # two files: no bar
     err = _cli(project, "drafts", tty_stderr=False)
     assert "41/41" not in err and "#" not in err            # not a terminal: no bar
+
+
+def test_workers_only_when_there_are_enough_files(monkeypatch):
+    from reportlint import engine
+    monkeypatch.setattr(engine, "cpus", lambda: 4)
+    assert engine.auto_jobs(1) == 1
+    assert engine.auto_jobs(engine.PARALLEL_FROM - 1) == 1
+    assert engine.auto_jobs(engine.PARALLEL_FROM) == 4

@@ -205,14 +205,17 @@ class Linter:
             out.append((path, cfg))
         return out
 
-    def run(self, paths: list[str], keep_documents: bool = False, jobs: int = 1,
+    def run(self, paths: list[str], keep_documents: bool = False, jobs: int | None = 1,
             progress=None) -> RunResult:
-        """`jobs` > 1 lints in worker processes (parallel.py); `progress` has start/advance/finish."""
-        if jobs > 1:
-            from .parallel import run_parallel
-            return run_parallel(self, paths, jobs, keep_documents, progress)
+        """`jobs` > 1 lints in worker processes (parallel.py); None: every CPU once there are
+        enough files to repay starting the workers. `progress` has start/advance/finish."""
         result = RunResult()
         targets = self.targets(paths, result.errors)
+        if jobs is None:
+            jobs = auto_jobs(len(targets))
+        if jobs > 1 and len(targets) > 1:
+            from .parallel import run_parallel
+            return run_parallel(self, targets, jobs, result, keep_documents, progress)
         if progress:
             progress.start(len(targets))
         for path, cfg in targets:
@@ -232,6 +235,21 @@ class Linter:
         if progress:
             progress.finish()
         return result
+
+
+PARALLEL_FROM = 16   # files: below this, starting workers (~40 ms) costs more than it saves
+
+
+def cpus() -> int:
+    """The CPUs this process may use (taskset and container limits included)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def auto_jobs(files: int) -> int:
+    return cpus() if files >= PARALLEL_FROM else 1
 
 
 def for_reports(doc: Document) -> Document:

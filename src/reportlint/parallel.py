@@ -97,13 +97,13 @@ def _work(paths: list[str], keep: bool):
     return [_lint_one(_linter, p, keep) for p in paths]
 
 
-def run_parallel(linter: Linter, paths: list[str], jobs: int, keep_documents: bool = False,
-                 progress: Progress | None = None) -> RunResult:
+def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
+                 keep_documents: bool = False, progress: Progress | None = None) -> RunResult:
+    """Lint engine.targets() (config errors have surfaced there) in `jobs` processes."""
     global _linter
-    result = RunResult()
     files = []
-    for path, cfg in linter.targets(paths, result.errors):  # config errors surface here, in the main process
-        linter.rules_for(cfg)                  # so do rule-pack errors
+    for path, cfg in targets:
+        linter.rules_for(cfg)                  # rule-pack errors surface here, not in a worker
         files.append(path)
     result.files = len(files)
     if progress:
