@@ -40,7 +40,10 @@ def check(rule, state, doc):
     # spans worth searching (patterns.spans_that_may_match), the rest are skipped
     may = [spans_that_may_match(rx, doc.text, spans) if rule.scope in ("line", "paragraph") else None
            for rx in rxs]
-    for i, span in enumerate(spans):
+    # visit only the spans some pattern may match (most reports: none), in order
+    visit = range(len(spans)) if None in may else sorted(set().union(*may))
+    for i in visit:
+        span = spans[i]
         for rx, wanted in zip(rxs, may):
             if wanted is not None and i not in wanted:
                 continue
