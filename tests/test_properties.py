@@ -248,12 +248,21 @@ near_miss_drafts = st.lists(st.one_of(
 @SETTINGS
 @given(text=near_miss_drafts)
 def test_near_miss_candidates_match_the_character_by_character_reference(text):
-    """near_miss finds one-substitution windows by dict look-ups: same windows, same order."""
+    """near_miss finds one-substitution windows by dict look-ups: same windows, same order,
+    also when its per-segment memo answers (second pass) or is cleared as it fills (limit 2)."""
     from reportlint.kinds import near_miss
-    for rule in NEAR_MISS_RULES:
-        terms = rule["terms"] + rule["terms"][:3]       # a term listed twice gives one window
-        state = near_miss.prepare({"terms": terms, "known": []})
-        assert list(near_miss.candidates(state[0], text)) == list(_near_miss_ref(terms, text)), rule.id
+    saved = near_miss._MEMO_LIMIT
+    try:
+        for limit in (saved, 2):
+            near_miss._MEMO_LIMIT = limit
+            for rule in NEAR_MISS_RULES:
+                terms = rule["terms"] + rule["terms"][:3]       # a term listed twice gives one window
+                state = near_miss.prepare({"terms": terms, "known": []})
+                expected = list(_near_miss_ref(terms, text))
+                for _ in range(2):
+                    assert list(near_miss.candidates(state[0], text)) == expected, rule.id
+    finally:
+        near_miss._MEMO_LIMIT = saved
 
 
 @pytest.mark.parametrize("kind_name", ["one_edit"])

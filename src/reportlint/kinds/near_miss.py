@@ -82,6 +82,7 @@ def _fuzzy(syllable: str) -> str:
     return syllable
 
 
+@lru_cache(maxsize=4096)     # a report meets the same few dozen pairs again and again
 def sound_alike(a: str, b: str) -> str | None:
     """The shared (or fuzzily shared) reading of two characters, or None."""
     ra, rb = readings(a), readings(b)
@@ -111,10 +112,11 @@ def prepare(rule):
 
 
 def _index_other_halves(k: int, targets):
-    """For one automaton key of k characters: groups (after, m, dicts) of the targets whose other half has m
-    characters (after the key when `after`, else before it); dicts[j] maps that other half with
-    character j left out to [(order, term, index in term, other half)], so that a window one
-    substitution away is found with m dict look-ups instead of a comparison per term."""
+    """For one automaton key of k characters: one group per side and length m of the targets'
+    other halves, (offset of the other half from the key's last character, m, offset of the window
+    from the other half, dicts, memo). dicts[j] maps an other half with character j left out to
+    [(order, term, index in term, other half)], so that a window one substitution away is found
+    with m dict look-ups instead of a comparison per term; memo keeps the answer per text segment."""
     groups: dict[tuple[bool, int], list[dict]] = {}
     seen = set()
     for order, (term, offset) in enumerate(targets):
@@ -128,39 +130,53 @@ def _index_other_halves(k: int, targets):
         for j in range(len(other)):
             dicts[j].setdefault(other[:j] + other[j + 1:], []).append(
                 (order, term, first + j, other))
-    return tuple((after, m, dicts) for (after, m), dicts in groups.items())
+    return tuple((1 if after else 1 - k - m, m, -k if after else 0, dicts, {})
+                 for (after, m), dicts in groups.items())
+
+
+_MEMO_LIMIT = 512       # segments remembered per group: at most ~20 MB in all, ~1 MB after the corpus
+
+
+def _one_away(dicts, seg: str) -> tuple:
+    """(order, term, index in term) of every other half that seg differs from in exactly one
+    character, a CJK one in seg."""
+    found = []
+    for j in range(len(seg)):
+        hits = dicts[j].get(seg[:j] + seg[j + 1:])
+        if hits is None:
+            continue
+        ch = seg[j]
+        for order, term, diff, other in hits:
+            if other[j] != ch and "\u4e00" <= ch <= "\u9fff":
+                found.append((order, term, diff))
+    return tuple(found)
 
 
 def candidates(automaton, text: str):
     """(start, term, index of the one differing character) for every one-substitution window."""
     n_text = len(text)
     for end, entry in automaton.iter(text):
-        k, targets, groups = entry
+        groups = entry[2]
         if groups is None:          # built on a key's first hit: a report hits few of them
-            groups = entry[2] = _index_other_halves(k, targets)
+            groups = entry[2] = _index_other_halves(entry[0], entry[1])
         found = None
-        for after, m, dicts in groups:
-            if after:
-                s = end + 1
-                if s + m > n_text:
-                    continue
-                seg = text[s:s + m]
-                start = end + 1 - k
-            else:
-                start = end + 1 - k - m
-                if start < 0:
-                    continue
-                seg = text[start:start + m]
-            for j in range(m):
-                hits = dicts[j].get(seg[:j] + seg[j + 1:])
-                if hits is None:
-                    continue
-                ch = seg[j]
-                for order, term, diff, other in hits:
-                    if other[j] != ch and "\u4e00" <= ch <= "\u9fff":
-                        if found is None:
-                            found = []
-                        found.append((order, start, term, diff))
+        for seg_offset, m, window_offset, dicts, memo in groups:
+            s = end + seg_offset
+            if s < 0 or s + m > n_text:
+                continue
+            # the same segments recur next to a key (法治|建设 dozens of times a report, and
+            # across reports): one memo look-up instead of m masked look-ups per hit
+            seg = text[s:s + m]
+            hits = memo.get(seg)
+            if hits is None:
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                hits = memo[seg] = _one_away(dicts, seg)
+            if hits:
+                if found is None:
+                    found = []
+                start = s + window_offset
+                found.extend((order, start, term, diff) for order, term, diff in hits)
         if found:
             if len(found) > 1:
                 found.sort()
