@@ -14,6 +14,7 @@ pair's marks.
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 from ..finding import Hit
 from ..schema import Option
@@ -157,10 +158,15 @@ def _nesting_hits(doc, pairs):
                   suggestion=fixed, fix=fixed, variant=variant)
 
 
+_SCANS: WeakKeyDictionary = WeakKeyDictionary()    # both rules of this kind read one scan
+
+
 def check(rule, state, doc):
     if not _MARKS.search(doc.text):
         return ()
-    pairs, unclosed, stray = scan(doc)
+    if doc not in _SCANS:
+        _SCANS[doc] = scan(doc)
+    pairs, unclosed, stray = _SCANS[doc]
     if rule["check"] == "balance":
         return sorted(_balance_hits(doc, unclosed, stray), key=lambda h: h.start)
     return _nesting_hits(doc, pairs)
