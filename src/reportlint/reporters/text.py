@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..docx_reader import location as docx_location
 from ..messages import t
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -49,7 +48,10 @@ def render(result, ctx) -> str:
         head = format_finding(f, ctx.lang)
         loc, _, rest = head.partition(f": {f.severity} ")
         doc = result.documents.get(f.path)
-        where = docx_location(doc, f.line) if getattr(doc, "locations", None) is not None else None
+        where = None
+        if getattr(doc, "locations", None) is not None:       # a Word draft
+            from ..docx_reader import location as docx_location
+            where = docx_location(doc, f.line)
         if where:
             rest += f" ［{where}］"
         out.append(f"{style(loc, bold=True)}: {style(str(f.severity), fg=COLORS[str(f.severity)])} {rest}")
