@@ -91,3 +91,25 @@ def test_small_chinese_numerals_do_not_import_cn2an():
             "print([int(n.value) for n in ns], 'cn2an' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[36, 4, 2, 12] False"
+
+
+_FIGURE_PIECES = st.lists(st.one_of(
+    st.sampled_from(list("0123456789０１２３４５６７８９.,．%％ 　第") + ["人次", "场次", "平方米", "年", "件", "万元"]),
+    st.sampled_from(list("近约逾超过不足到将接大百分之零〇○一二两三四五六七八九十千万亿点余多以上下左右内")),
+    st.characters()), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FIGURE_PIECES, st.integers(0, 5))
+def test_first_character_lookahead_changes_no_match(text, start):
+    """_NUMBER starts with a lookahead naming the characters a figure can start with (a speed-up):
+    it must find exactly what the pattern without it finds."""
+    import re
+
+    from reportlint import numbers
+    lookahead = "(?=[" + numbers._FIRST_CHARS + "])"
+    assert numbers._NUMBER.pattern.startswith(lookahead)
+    plain = re.compile(numbers._NUMBER.pattern[len(lookahead):])
+    start = min(start, len(text))
+    assert [(m.span(), m.groups()) for m in numbers._NUMBER.finditer(text, start)] == \
+        [(m.span(), m.groups()) for m in plain.finditer(text, start)]
