@@ -176,3 +176,13 @@ def test_diff_previews_without_writing(drafts):
 def test_lang_en_summary(drafts):
     r = run([str(drafts / "ok.txt"), "--isolated", "--select", "typo", "--lang", "en"])
     assert "no problems in 1 files" in r.output
+
+
+def test_python_dash_m_is_the_command(tmp_path):
+    import subprocess
+    import sys
+    (tmp_path / "bad.txt").write_text(TYPO, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "reportlint", "--no-color", "bad.txt"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "[misused-idioms]" in proc.stdout

@@ -1,0 +1,4 @@
+"""`python -m reportlint …` is the `reportlint` command."""
+from .cli import main
+
+main()
