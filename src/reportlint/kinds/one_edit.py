@@ -9,9 +9,9 @@ phrase, the edit touches a Chinese character (谁执法、谁普法 is a punctua
 slip), and it is not at the window's edge (学习|习近平法治思想 is the phrase plus context).
 A missing character counts only in long phrases (普法宣传教育 is 法治宣传教育 less one
 character, and right).
-Each phrase is split in two halves; a single edit leaves one half intact (a swap across the
-split leaves the halves less their inner character), so one Aho-Corasick pass over these
-anchors finds every candidate window.
+Each phrase is split in two halves; a single edit leaves one half intact, except a swap of the
+two characters around the split, which gives one string: one Aho-Corasick pass over the halves
+and these swapped phrases finds every candidate window.
 """
 from __future__ import annotations
 
@@ -76,18 +76,22 @@ def prepare(rule):
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    halves: dict[str, list[tuple[str, bool]]] = {}
+    halves: dict[str, list[tuple[str, bool, tuple[int, ...]]]] = {}
     for phrase in rule["phrases"]:
-        k = len(phrase) // 2
-        # window starts at a left anchor, ends at a right one; the two shorter anchors catch
-        # a swap of the two characters around the split, which breaks both halves
-        for anchor, left in ((phrase[:k], True), (phrase[k:], False),
-                             (phrase[:k - 1], True), (phrase[k + 1:], False)):
-            if len(anchor) < 2:
-                continue
+        n, k = len(phrase), len(phrase) // 2
+        # a window starts at a left half or ends at a right half, with any size an edit gives;
+        # a swap of the two characters around the split breaks both halves, so the phrase so
+        # swapped is a key of its own (it replaces the halves less their inner character:
+        # anchors such as 法治 of 法治宣传教育 hit so often that they cost more than all the rest)
+        sizes = (n - 1, n, n + 1)
+        swapped = phrase[:k - 1] + phrase[k] + phrase[k - 1] + phrase[k + 1:]
+        anchors = [(phrase[:k], True, sizes), (phrase[k:], False, sizes)]
+        if swapped != phrase:
+            anchors.append((swapped, False, (n,)))
+        for anchor, left, window_sizes in anchors:
             targets = halves.setdefault(anchor, [])
-            if (phrase, left) not in targets:
-                targets.append((phrase, left))
+            if (phrase, left, window_sizes) not in targets:
+                targets.append((phrase, left, window_sizes))
     for anchor, targets in halves.items():
         automaton.add_word(anchor, (anchor, targets))
     automaton.make_automaton()
@@ -117,12 +121,12 @@ def candidates(automaton, text: str, edits: set[str], min_delete: int = 7):
             seen = {k for k in seen if k[0] >= last - len(k[2]) - 2}
             horizon = last + _PRUNE_EVERY
         half = len(anchor)
-        for phrase, left in targets:
+        for phrase, left, sizes in targets:
             n = len(phrase)
             at = last + 1 - half if left else last + 1 - n
             if at >= 0 and text.startswith(phrase, at):
                 continue      # the phrase itself: its windows are it, or it less or plus an edge
-            for size in (n - 1, n, n + 1):
+            for size in sizes:
                 if left:
                     start = last + 1 - half
                     end = start + size
