@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..document import WEB_META
 from ..finding import Hit
@@ -16,11 +17,18 @@ URL_RX = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9./:_?&=%#~+@;!,()\-]+"
                     r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:gov|com|org|net|edu)(?:\.cn)?\b[/A-Za-z0-9._?&=%#\-]*")
 
 
-def prose_lines(doc):
+def prose_lines(doc, having: re.Pattern | None = None):
     """(line number, line, offset) of the lines that hold draft text: not Markdown code, not the
-    web-page header above the title, not 索引号/发布时间 metadata lines."""
+    web-page header above the title, not 索引号/发布时间 metadata lines. With `having`, only the
+    lines that hold a match of it (found by one search of the whole text: most lines have none)."""
     title_line = doc.meta.title_line
-    for no, line in enumerate(doc.lines, 1):
+    if having is None:
+        numbers = range(1, len(doc.lines) + 1)
+    else:
+        starts = doc.line_starts
+        numbers = sorted({bisect_right(starts, m.start()) for m in having.finditer(doc.text)})
+    for no in numbers:
+        line = doc.lines[no - 1]
         if not line or no in doc.skipped_lines or no < title_line or WEB_META.search(line):
             continue
         yield no, line, doc.line_starts[no - 1]

@@ -30,6 +30,7 @@ SCOPES = ()
 
 _P = re.escape(FULLWIDTH_PUNCT.replace("—", "").replace("…", ""))   # dashes may take spaces
 _BLANKS = r"[ \t\u3000\u00a0]{1,2}"
+_BLANK = re.compile(r"[ \t\u3000\u00a0]")
 _GAP = (rf"(?<=[{HAN}{_P}\d]){_BLANKS}(?=[{HAN}{_P}])"     # 法 治 / 2023 年 / 工作 ，
         rf"|(?<=[{HAN}{_P}]){_BLANKS}(?=\d)")               # 截至 2024
 _TIGHT = rf"\d[{HAN}]|[{HAN}]\d"
@@ -67,9 +68,7 @@ def _joins_word(line: str, s: int, e: int) -> bool:
 def check(rule, state, doc):
     text = doc.text
     items, loose = [], []
-    for no, line, base in prose_lines(doc):
-        if not any(b in line for b in " \t\u3000\u00a0"):
-            continue
+    for no, line, base in prose_lines(doc, having=_BLANK):
         for m in _rx(_GAP).finditer(line):
             s, e = m.span()
             before, after = line[s - 1], line[e]
