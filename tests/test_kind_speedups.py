@@ -3,6 +3,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportlint.loader import builtin_packs, load_packs
+
+RULES = load_packs(list(builtin_packs())).rules
 SOME = settings(max_examples=300, deadline=None)
 
 
@@ -13,3 +16,38 @@ def test_body_year_sentence_starts_match_the_lookbehind_pattern(text):
     from reportlint.kinds.body_year import sentence_starts
     plain = regex.compile(r"(?:^|(?<=[。；;！!？?])|(?<=[一二三四五六七八九十]是))[ \t\u3000]*", regex.M)
     assert list(sentence_starts(text)) == [m.end() for m in plain.finditer(text)]
+
+
+def _doubled_text_per_line(rule, doc):
+    """doubled_text.check as it was: every prose line scanned on its own."""
+    from reportlint.kinds import doubled_text as dt
+    from reportlint.kinds._cjk import is_han, prose_lines
+    from reportlint.patterns import covered
+    allowed = set(rule["allowed"])
+    for _no, line, base in prose_lines(doc):
+        taken = -1
+        for m in dt._WORD.finditer(line):
+            got = dt._word_hit(line, m.start(), len(m.group(1)))
+            if got:
+                taken = got[1]
+                yield dt._hit(line, base, *got, m.group(1))
+        for m in dt._CHAR.finditer(line):
+            if not is_han(m.group(1)) or m.start() < taken or m.group() in allowed:
+                continue
+            if not covered(rule["exceptions"], doc, base + m.start(), base + m.end()):
+                got = dt._char_hit(line, m.start(), allowed)
+                if got:
+                    yield dt._hit(line, base, *got, m.group(1))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["的的", "工作作", "。", "\n", "\u3000\u3000", "00", "进一步进一步", "层层",
+                                 "学习习近平", "依法依法行政", "目的的确", "——", "a", "法治", "行行", "索引号：1"]),
+                max_size=25).map("".join))
+def test_doubled_text_whole_text_scan_matches_the_per_line_scan(text):
+    from reportlint.document import Document
+    from reportlint.kinds import doubled_text
+    for rule in (r for r in RULES if r.kind_name == "doubled_text"):
+        doc = Document(text, "draft.txt")
+        assert [h.__dict__ for h in doubled_text.check(rule, None, doc)] == \
+            [h.__dict__ for h in _doubled_text_per_line(rule, doc)]

@@ -14,6 +14,7 @@ once). Only a candidate is segmented, in a small window, with jieba (via reportl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..finding import Hit
 from ..patterns import covered
@@ -92,22 +93,48 @@ def _word_hit(line, i, n):
     return i + n, i + 2 * n, "", "word"
 
 
+class _Found:
+    """Matches already found, handed to prose_lines(having=...) in place of a pattern: it asks
+    only for finditer, and visits just the lines that hold one."""
+
+    def __init__(self, matches):
+        self.matches = matches
+
+    def finditer(self, _text):
+        return iter(self.matches)
+
+
+def _in_line(matches, starts, base, end):
+    """The matches that start in [base, end), by bisection over their starts."""
+    return matches[bisect_left(starts, base):bisect_left(starts, end)]
+
+
 def check(rule, state, doc):
     allowed = set(rule["allowed"])
-    for no, line, base in prose_lines(doc):
+    # both patterns search the whole text once (neither matches across a line end) and only the
+    # prose lines holding a doubled Han character or word are visited: most lines hold none,
+    # and scanning and testing every line for web-page residue cost twice as much
+    text = doc.text
+    words = list(_WORD.finditer(text))
+    chars = [m for m in _CHAR.finditer(text) if is_han(m.group(1))]
+    if not words and not chars:
+        return
+    word_starts, char_starts = [m.start() for m in words], [m.start() for m in chars]
+    for no, line, base in prose_lines(doc, having=_Found(words + chars)):
+        end = base + len(line)
         taken = -1
-        for m in _WORD.finditer(line):
-            got = _word_hit(line, m.start(), len(m.group(1)))
+        for m in _in_line(words, word_starts, base, end):
+            got = _word_hit(line, m.start() - base, len(m.group(1)))
             if got:
                 s, e, fix, variant = got
                 taken = e
                 yield _hit(line, base, s, e, fix, variant, m.group(1))
-        for m in _CHAR.finditer(line):
-            if not is_han(m.group(1)) or m.start() < taken or m.group() in allowed:
+        for m in _in_line(chars, char_starts, base, end):
+            if m.start() - base < taken or m.group() in allowed:
                 continue
-            if covered(rule["exceptions"], doc, base + m.start(), base + m.end()):
+            if covered(rule["exceptions"], doc, m.start(), m.end()):
                 continue
-            got = _char_hit(line, m.start(), allowed)
+            got = _char_hit(line, m.start() - base, allowed)
             if got:
                 s, e, fix, variant = got
                 yield _hit(line, base, s, e, fix, variant, m.group(1))
