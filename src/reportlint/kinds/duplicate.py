@@ -103,8 +103,14 @@ def _repeats(doc, min_chars: int, similarity: float, exceptions):
 
 def _note(matcher: Matcher, key: int, norm: str, found: dict) -> None:
     # a near copy whose figures differ is another fact in the same words (两次讲座，日期不同)
-    figures = _FIGURES.findall(norm)
-    match = matcher.find(norm, accept=lambda k: _FIGURES.findall(matcher.texts.get(k, norm)) == figures)
+    figures = []    # of norm, found when a candidate is first checked (most texts have none)
+
+    def same_figures(k):
+        if not figures:
+            figures.append(_FIGURES.findall(norm))
+        return _FIGURES.findall(matcher.texts.get(k, norm)) == figures[0]
+
+    match = matcher.find(norm, accept=same_figures)
     if match is None:
         matcher.add(key, norm)
     else:
