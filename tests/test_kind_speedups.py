@@ -51,3 +51,20 @@ def test_doubled_text_whole_text_scan_matches_the_per_line_scan(text):
         doc = Document(text, "draft.txt")
         assert [h.__dict__ for h in doubled_text.check(rule, None, doc)] == \
             [h.__dict__ for h in _doubled_text_per_line(rule, doc)]
+
+
+_DATE_PIECES = st.lists(st.one_of(
+    st.sampled_from(["2024年", "2023年度", "二〇二四年", "10月", "3月", "5日", "12号", "一月", "十二月", "二十日",
+                     "10", "8", "2025", "—", "——", "至", "到", "-", "~", "－", " ", "\u3000", "\n", ".", "．"]),
+    st.sampled_from(list("0123456789１２年度月日号份–～一二三四五六七八九十〇零○次a\t\x1c\x85")),
+    st.characters()), max_size=30).map("".join)
+
+
+@SOME
+@given(_DATE_PIECES)
+def test_date_ranges_searched_in_separator_runs_match_the_whole_text_search(text):
+    from reportlint.kinds import date_check as dc
+    runs = dc._separator_runs(text)
+    for rx in (dc._YEARS, dc._RANGE, dc._BARE):
+        assert [(m.span(), m.groupdict()) for a, b in runs for m in rx.finditer(text, a, b)] == \
+            [(m.span(), m.groupdict()) for m in rx.finditer(text)]

@@ -11,6 +11,7 @@ reversed, nor is anything with 次年/翌年 in it.
 from __future__ import annotations
 
 import calendar
+import re
 
 import regex
 
@@ -36,6 +37,26 @@ _YEARS = regex.compile(r"(?<!\d)(?P<ay>(?:19|20)\d\d)\s*(?:年度?)?\s*(?:[-—�
                        r"(?P<by>(?:19|20)\d\d)\s*年")
 
 _BARE = regex.compile(r"(?<![\d.．年月])(?P<a>\d{1,2})\s*(?:[-—–~～－]{1,2}|至|到)\s*(?P<b>\d{1,2})\s*(?P<u>月|日)")
+
+
+# Every character a range of _YEARS, _RANGE or _BARE can hold, and the separators one must
+# hold: a range lies inside one run of these characters that holds a separator. The patterns
+# search only such runs, found from their (few) separators, instead of trying their
+# lookbehinds and optional parts at every character (_RANGE alone 0.15 -> 0.02 ms a report).
+_SEPARATOR = re.compile(r"[-—–~～－至到]")
+_RUN_BEFORE = regex.compile(r"[\d\s〇零○一二三四五六七八九十年度月日号]*", regex.REVERSE)
+_RUN_AFTER = regex.compile(r"[\d\s〇零○一二三四五六七八九十年度月日号\-—–~～－至到]*")
+
+
+def _separator_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of the runs of range characters that hold a separator, left to right."""
+    runs = []
+    for sep in _SEPARATOR.finditer(text):
+        at = sep.start()
+        if runs and at < runs[-1][1]:
+            continue                    # a later separator of the same run
+        runs.append((_RUN_BEFORE.match(text, 0, at).start(), _RUN_AFTER.match(text, at).end()))
+    return runs
 
 
 def _int(s):
@@ -64,8 +85,9 @@ def check(rule, state, doc):
             if reason:
                 yield Hit(mt.start(), mt.end(), {"found": mt.group().strip(), "reason": reason})
         return
+    runs = _separator_runs(text)
     for rx in (_YEARS, _RANGE):
-        for mt in rx.finditer(text):
+        for mt in (mt for a, b in runs for mt in rx.finditer(text, a, b)):
             g = mt.groupdict()
             ay, by = _int(g.get("ay")), _int(g.get("by"))
             am, bm = _int(g.get("am")), _int(g.get("bm"))
@@ -88,7 +110,7 @@ def check(rule, state, doc):
             if hi < lo:
                 yield Hit(mt.start(), mt.end(), {"found": mt.group().strip(),
                                                  "reason": "结束早于开始"})
-    for mt in _BARE.finditer(text):         # 10—8月, 15—12日
+    for mt in (mt for a, b in runs for mt in _BARE.finditer(text, a, b)):     # 10—8月, 15—12日
         a, b = int(mt.group("a")), int(mt.group("b"))
         if b < a and not (mt.group("u") == "月" and a >= 10 and b <= 3):
             yield Hit(mt.start(), mt.end(), {"found": mt.group(), "reason": "结束早于开始"})
