@@ -115,6 +115,7 @@ class Matcher:
         self.exact: dict[str, int] = {}
         self.texts: dict[int, str] = {}
         self.sizes: dict[int, int] = {}           # key -> number of indexed n-grams
+        self.min_size = 0                         # the smallest size above 0
         # n-gram -> keys of the texts holding it; tuples, so that a text's new n-grams (most of
         # them) go in with one dict.update and share one (key,)
         self.postings: dict[str, tuple[int, ...]] = {}
@@ -146,7 +147,9 @@ class Matcher:
         mine = self._grams(norm)
         # shared n-grams per earlier text, counted in C (same order as a loop over `mine`)
         hits = list(filter(None, map(self.postings.get, mine)))
-        if not hits:
+        # a text shares at most len(hits) n-grams (each is indexed once): when that is less than
+        # half of every size, no candidate passes the test below and counting is skipped
+        if not hits or len(hits) * 2 < min(len(mine), self.min_size):
             return
         counts = Counter(chain.from_iterable(hits))
         n = len(norm)
@@ -165,13 +168,17 @@ class Matcher:
                 yield Match(other_key, False, score)
 
     def add(self, key: int, norm: str, index: bool = True) -> None:
-        """Remember `norm` under `key`; index=False records only the exact text."""
+        """Remember `norm` under `key`; index=False records only the exact text.
+
+        A key is indexed (index=True) at most once."""
         self.exact.setdefault(norm, key)
         if not index or self.min_similarity >= 1.0 or len(norm) > MAX_NEAR:
             return
         mine = self._grams(norm)
         self.texts[key] = norm
         self.sizes[key] = len(mine)
+        if mine and (not self.min_size or len(mine) < self.min_size):
+            self.min_size = len(mine)
         postings, stop = self.postings, self.stop
         if stop:
             mine = mine - stop
