@@ -116,6 +116,11 @@ def candidates(automaton, text: str, edits: set[str], min_delete: int = 7):
     """(start, end, phrase, edit kind) for every window one allowed edit away from a phrase."""
     seen = set()
     horizon = _PRUNE_EVERY
+    # Without substitutions, a window one edit away that is reported starts with the phrase's
+    # first or (a swap there) second character and ends with its last or next to last one: an
+    # insertion or deletion at an edge is never reported. Testing that first spares comparing
+    # most windows (an anchor's text rarely goes on as the phrase does).
+    ends_fixed = "substitute" not in edits
     for last, (anchor, targets) in automaton.iter(text):
         if last > horizon:    # windows starting this far back cannot come again: keep memory flat
             seen = {k for k in seen if k[0] >= last - len(k[2]) - 2}
@@ -134,6 +139,8 @@ def candidates(automaton, text: str, edits: set[str], min_delete: int = 7):
                     end = last + 1
                     start = end - size
                 if start < 0 or end > len(text) or (start, end, phrase) in seen:
+                    continue
+                if ends_fixed and (text[start] not in phrase[:2] or text[end - 1] not in phrase[-2:]):
                     continue
                 seen.add((start, end, phrase))
                 found = edit_between(text[start:end], phrase)
