@@ -64,11 +64,14 @@ def _sentence_ends(text: str, start: int, end: int):
             yield m.end()
 
 
+_BLANK = INDENT + "\n"
+
+
 def _trim(doc: Document, start: int, end: int) -> tuple[int, int]:
     text = doc.text
-    while start < end and text[start] in INDENT + "\n":
+    while start < end and text[start] in _BLANK:
         start += 1
-    while end > start and text[end - 1] in INDENT + "\n":
+    while end > start and text[end - 1] in _BLANK:
         end -= 1
     return start, end
 
