@@ -113,3 +113,16 @@ def test_first_character_lookahead_changes_no_match(text, start):
     start = min(start, len(text))
     assert [(m.span(), m.groups()) for m in numbers._NUMBER.finditer(text, start)] == \
         [(m.span(), m.groups()) for m in plain.finditer(text, start)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["化解率100%", "1项，均", "共3件", "一名", "。", "\n", "\n\n", "一、总体情况\n",
+                                 "20", "%", "，", "排查22起", "12.5％", "　　"]), max_size=30).map("".join))
+def test_paragraphs_with_skips_only_paragraphs_without_a_wanted_figure(text):
+    from reportlint.document import Document
+    from reportlint.numbers import numbers_between, paragraphs_with
+    doc = Document(text, "draft.txt")
+    for wanted in (lambda n: n.percent, lambda n: n.is_count and n.numeral in ("1", "一")):
+        expected = [(p, numbers_between(doc, p.start, p.end)) for p in doc.paragraphs]
+        expected = [(p, nums) for p, nums in expected if any(wanted(n) for n in nums)]
+        assert list(paragraphs_with(doc, wanted)) == expected

@@ -10,7 +10,7 @@ through `document.cn_to_int`, anything larger through cn2an, imported only then.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
@@ -235,20 +235,48 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 _SCANNED: WeakKeyDictionary = WeakKeyDictionary()
 
 
-def numbers_in(doc) -> list[Number]:
-    """Every figure of a Document, scanned once and shared by all numeric rules."""
+def _scanned(doc) -> tuple[list[Number], list[int]]:
+    """The figures of a Document and their starts, scanned once and shared by all numeric rules
+    (the starts let numbers_between bisect without a key function: it runs once a paragraph)."""
     found = _SCANNED.get(doc)
     if found is None:
-        found = _SCANNED[doc] = find_numbers(doc.text)
+        numbers = find_numbers(doc.text)
+        found = _SCANNED[doc] = (numbers, [n.start for n in numbers])
     return found
+
+
+def numbers_in(doc) -> list[Number]:
+    """Every figure of a Document, scanned once and shared by all numeric rules."""
+    return _scanned(doc)[0]
 
 
 def numbers_between(doc, start: int, end: int) -> list[Number]:
     """The figures of `doc` that lie inside [start, end)."""
-    found = numbers_in(doc)
-    i = bisect_left(found, start, key=lambda n: n.start)
-    j = bisect_left(found, end, lo=i, key=lambda n: n.start)
+    found, starts = _scanned(doc)
+    i = bisect_left(starts, start)
+    j = bisect_left(starts, end, lo=i)
     out = found[i:j]
     while out and out[-1].end > end:
         out.pop()
     return out
+
+
+def paragraphs_with(doc, wanted):
+    """(paragraph, numbers_between it) for each paragraph of `doc` holding a figure for which
+    wanted(figure) is true, in order; a rule that looks only at rates or at counts of one
+    then skips the other paragraphs without slicing their figures."""
+    found, _ = _scanned(doc)
+    chosen = [n for n in found if wanted(n)]
+    if not chosen:
+        return
+    paragraphs = doc.paragraphs
+    starts = [p.start for p in paragraphs]
+    done = -1
+    for n in chosen:
+        k = bisect_right(starts, n.start) - 1
+        if k <= done:
+            continue
+        para = paragraphs[k]
+        if n.start < para.end and n.end <= para.end:      # inside it, as numbers_between counts
+            done = k
+            yield para, numbers_between(doc, para.start, para.end)

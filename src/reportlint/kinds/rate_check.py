@@ -20,7 +20,7 @@ from decimal import Decimal
 import regex
 
 from ..finding import Hit
-from ..numbers import APPROX_PREFIXES, numbers_between, phrase_before, sentence_start
+from ..numbers import APPROX_PREFIXES, paragraphs_with, phrase_before, sentence_start
 from ..schema import Option
 
 KIND = "rate_check"
@@ -63,12 +63,15 @@ def _in_breakdown(text: str, pos: int, floor: int) -> bool:
     return "其中" in text[sentence_start(text, pos, floor):pos]
 
 
+def _is_rate(n) -> bool:
+    return n.percent
+
+
 def check(rule, rx, doc):
     text = doc.text
     rates = rule["rates"]
     qualified = tuple(rule["qualified"])
-    for para in doc.paragraphs:
-        nums = numbers_between(doc, para.start, para.end)
+    for para, nums in paragraphs_with(doc, _is_rate):
         for i, rate in enumerate(nums):
             if not rate.percent or rate.value is None:
                 continue

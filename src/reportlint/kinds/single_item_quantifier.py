@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 
 from ..finding import Hit
-from ..numbers import numbers_between, sentence_start
+from ..numbers import paragraphs_with, sentence_start
 from ..schema import Option
 
 KIND = "single_item_quantifier"
@@ -38,13 +38,16 @@ def prepare(rule):
     return next_clause, same_clause
 
 
+def _count_of_one(n) -> bool:
+    return n.is_count and n.exact and n.numeral in _ONE
+
+
 def check(rule, state, doc):
     next_clause, same_clause = state
     text = doc.text
-    for para in doc.paragraphs:
-        nums = numbers_between(doc, para.start, para.end)
+    for para, nums in paragraphs_with(doc, _count_of_one):
         for i, n in enumerate(nums):
-            if not n.is_count or not n.exact or n.numeral not in _ONE:
+            if not _count_of_one(n):
                 continue
             m = next_clause.match(text, n.end, para.end)
             if not m and same_clause:
