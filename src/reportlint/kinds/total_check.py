@@ -13,9 +13,8 @@ normal), and, as 其中 may break down any count of its sentence, more than each
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
-
-import regex
 
 from ..finding import Hit
 from ..numbers import numbers_between, sentence_end, sentence_start
@@ -30,13 +29,14 @@ FIELDS = {"total", "sum", "parts"}
 SCOPES = ()
 
 _UNIT_CLASS = {"起": "件", "宗": "件", "名": "人", "位": "人", "场次": "场"}
-_CLAUSE = regex.compile(r"[，,；;]")
-_SEMICOLON = regex.compile(r"[；;]")
+_CLAUSE = re.compile(r"[，,；;]")
+_SEMICOLON = re.compile(r"[；;]")
 
 
 def prepare(rule):
-    alt = "|".join(map(regex.escape, sorted(rule["markers"], key=len, reverse=True)))
-    return regex.compile(alt)
+    # plain words: re compiles them several times faster than regex (a start-up cost)
+    alt = "|".join(map(re.escape, sorted(rule["markers"], key=len, reverse=True)))
+    return re.compile(alt)
 
 
 def _unit(u: str) -> str:
