@@ -94,6 +94,7 @@ def test_manifest_is_valid_and_covers_the_draft_formats():
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))}
     assert set(hooks) == {"reportlint", "reportlint-fix"}
     assert "--fix" in hooks["reportlint-fix"]["entry"]
+    assert hooks["reportlint"]["require_serial"] is True     # it runs its own workers
     for hook in hooks.values():
         wanted = [n for n in ("a.txt", "报告/b.md", "c.markdown", "d.docx", "e.doc", "f.py", "g.txt.bak")
                   if re.search(hook["files"], n)]
