@@ -55,7 +55,8 @@ def test_doubled_text_whole_text_scan_matches_the_per_line_scan(text):
 
 _DATE_PIECES = st.lists(st.one_of(
     st.sampled_from(["2024年", "2023年度", "二〇二四年", "10月", "3月", "5日", "12号", "一月", "十二月", "二十日",
-                     "10", "8", "2025", "—", "——", "至", "到", "-", "~", "－", " ", "\u3000", "\n", ".", "．"]),
+                     "10", "8", "2025", "—", "——", "至", "到", "-", "~", "－", " ", "\u3000", "\n", ".", "．",
+                     "2024年10月—8月", "10—8月", "2025—2021年", "3月5日—2日", "12月至3月", "15—12日"]),
     st.sampled_from(list("0123456789１２年度月日号份–～一二三四五六七八九十〇零○次a\t\x1c\x85")),
     st.characters()), max_size=30).map("".join)
 
@@ -63,8 +64,16 @@ _DATE_PIECES = st.lists(st.one_of(
 @SOME
 @given(_DATE_PIECES)
 def test_date_ranges_searched_in_separator_runs_match_the_whole_text_search(text):
+    from reportlint.document import Document
     from reportlint.kinds import date_check as dc
     runs = dc._separator_runs(text)
-    for rx in (dc._YEARS, dc._RANGE, dc._BARE):
+    names = ("years", "range", "bare")
+    for name in names:
+        rx = dc.range_pattern(name)
         assert [(m.span(), m.groupdict()) for a, b in runs for m in rx.finditer(text, a, b)] == \
             [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+    # the runs without the pattern's word are skipped: they give no hit
+    rule = next(r for r in RULES if r.kind_name == "date_check" and r["check"] == "reversed")
+    expected = [h for name in names for m in dc.range_pattern(name).finditer(text)
+                if (h := dc.reversed_hit(name, m))]
+    assert list(dc.check(rule, None, Document(text, "draft.txt"))) == expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 import regex
 
@@ -30,19 +31,29 @@ _DATE = (r"(?:(?P<{p}y>" + _Y + r")\s*年\s*)?(?:(?P<{p}m>" + _N + r")\s*月\s*)
          r"(?:(?P<{p}d>" + _N + r")\s*[日号])?")
 _SINGLE = regex.compile(r"(?<![\d〇零一二三四五六七八九十])(?:(?P<y>" + _Y + r")\s*年\s*)?(?P<m>"
                         + _N + r")\s*月(?:份)?\s*(?:(?P<d>" + _N + r")\s*[日号])?")
-_RANGE = regex.compile(
-    r"(?<![\d〇零一二三四五六七八九十])" + _DATE.replace("{p}", "a") + r"\s*(?:[-—–~～－]{1,2}|至|到)\s*"
-    + _DATE.replace("{p}", "b"))
-_YEARS = regex.compile(r"(?<!\d)(?P<ay>(?:19|20)\d\d)\s*(?:年度?)?\s*(?:[-—–~～－]{1,2}|至|到)\s*"
-                       r"(?P<by>(?:19|20)\d\d)\s*年")
+# The range patterns, each with a word every match of it holds whose hits are reported (a
+# month for _RANGE: its start's month is required). A run of date characters lacking that
+# word cannot give a hit, and most reports have none with 月 or 日, so these are compiled on
+# first need (regex takes ~1.9 ms to compile the three, more than a report's search).
+_RANGE_SOURCES = {
+    "range": (r"(?<![\d〇零一二三四五六七八九十])" + _DATE.replace("{p}", "a")
+              + r"\s*(?:[-—–~～－]{1,2}|至|到)\s*" + _DATE.replace("{p}", "b"), ("月",)),
+    "years": (r"(?<!\d)(?P<ay>(?:19|20)\d\d)\s*(?:年度?)?\s*(?:[-—–~～－]{1,2}|至|到)\s*"
+              r"(?P<by>(?:19|20)\d\d)\s*年", ("年",)),
+    "bare": (r"(?<![\d.．年月])(?P<a>\d{1,2})\s*(?:[-—–~～－]{1,2}|至|到)\s*(?P<b>\d{1,2})\s*(?P<u>月|日)",
+             ("月", "日")),
+}
 
-_BARE = regex.compile(r"(?<![\d.．年月])(?P<a>\d{1,2})\s*(?:[-—–~～－]{1,2}|至|到)\s*(?P<b>\d{1,2})\s*(?P<u>月|日)")
+
+@lru_cache(maxsize=None)
+def range_pattern(name: str):
+    return regex.compile(_RANGE_SOURCES[name][0])
 
 
-# Every character a range of _YEARS, _RANGE or _BARE can hold, and the separators one must
-# hold: a range lies inside one run of these characters that holds a separator. The patterns
-# search only such runs, found from their (few) separators, instead of trying their
-# lookbehinds and optional parts at every character (_RANGE alone 0.15 -> 0.02 ms a report).
+# Every character a range can hold, and the separators one must hold: a range lies inside
+# one run of these characters that holds a separator. The patterns search only such runs,
+# found from their (few) separators, instead of trying their lookbehinds and optional parts
+# at every character (the range pattern alone 0.15 -> 0.02 ms a report).
 _SEPARATOR = re.compile(r"[-—–~～－至到]")
 _RUN_BEFORE = regex.compile(r"[\d\s〇零○一二三四五六七八九十年度月日号]*", regex.REVERSE)
 _RUN_AFTER = regex.compile(r"[\d\s〇零○一二三四五六七八九十年度月日号\-—–~～－至到]*")
@@ -57,6 +68,14 @@ def _separator_runs(text: str) -> list[tuple[int, int]]:
             continue                    # a later separator of the same run
         runs.append((_RUN_BEFORE.match(text, 0, at).start(), _RUN_AFTER.match(text, at).end()))
     return runs
+
+
+def _range_matches(name: str, text: str, runs):
+    """Matches of one range pattern in the runs that hold its word, left to right."""
+    words = _RANGE_SOURCES[name][1]
+    for a, b in runs:
+        if any(text.find(w, a, b) >= 0 for w in words):
+            yield from range_pattern(name).finditer(text, a, b)
 
 
 def _int(s):
@@ -86,31 +105,39 @@ def check(rule, state, doc):
                 yield Hit(mt.start(), mt.end(), {"found": mt.group().strip(), "reason": reason})
         return
     runs = _separator_runs(text)
-    for rx in (_YEARS, _RANGE):
-        for mt in (mt for a, b in runs for mt in rx.finditer(text, a, b)):
-            g = mt.groupdict()
-            ay, by = _int(g.get("ay")), _int(g.get("by"))
-            am, bm = _int(g.get("am")), _int(g.get("bm"))
-            ad, bd = _int(g.get("ad")), _int(g.get("bd"))
-            if rx is _RANGE:
-                if am is None or (bm is None and bd is None) or (ay is None and by is not None):
-                    continue
-                if bm is None:            # 3月5日—2日
-                    if ad is None:
-                        continue
-                    bm = am
-                if by is None:
-                    if ay is None and bm < am:
-                        continue          # 11月—2月: across the year end
-                    by = ay
-                if (ad is None) != (bd is None):
-                    ad = bd = None        # compare months only
-            lo = (ay or 0, am or 0, ad or 0)
-            hi = (by or 0, bm or 0, bd or 0)
-            if hi < lo:
-                yield Hit(mt.start(), mt.end(), {"found": mt.group().strip(),
-                                                 "reason": "结束早于开始"})
-    for mt in (mt for a, b in runs for mt in _BARE.finditer(text, a, b)):     # 10—8月, 15—12日
+    for name in ("years", "range", "bare"):
+        for mt in _range_matches(name, text, runs):
+            hit = reversed_hit(name, mt)
+            if hit:
+                yield hit
+
+
+def reversed_hit(name: str, mt) -> Hit | None:
+    """The hit for one match of range_pattern(name) when its end comes before its start."""
+    if name == "bare":                  # 10—8月, 15—12日
         a, b = int(mt.group("a")), int(mt.group("b"))
         if b < a and not (mt.group("u") == "月" and a >= 10 and b <= 3):
-            yield Hit(mt.start(), mt.end(), {"found": mt.group(), "reason": "结束早于开始"})
+            return Hit(mt.start(), mt.end(), {"found": mt.group(), "reason": "结束早于开始"})
+        return None
+    g = mt.groupdict()
+    ay, by = _int(g.get("ay")), _int(g.get("by"))
+    am, bm = _int(g.get("am")), _int(g.get("bm"))
+    ad, bd = _int(g.get("ad")), _int(g.get("bd"))
+    if name == "range":
+        if am is None or (bm is None and bd is None) or (ay is None and by is not None):
+            return None
+        if bm is None:            # 3月5日—2日
+            if ad is None:
+                return None
+            bm = am
+        if by is None:
+            if ay is None and bm < am:
+                return None       # 11月—2月: across the year end
+            by = ay
+        if (ad is None) != (bd is None):
+            ad = bd = None        # compare months only
+    lo = (ay or 0, am or 0, ad or 0)
+    hi = (by or 0, bm or 0, bd or 0)
+    if hi < lo:
+        return Hit(mt.start(), mt.end(), {"found": mt.group().strip(), "reason": "结束早于开始"})
+    return None
