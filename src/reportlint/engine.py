@@ -133,6 +133,7 @@ class Linter:
         self.context = context or {}   # handed to every Document (e.g. --against paths)
         self._configs: dict[Path | None, Config] = {}
         self._rules: dict[tuple, list[Rule]] = {}
+        self._selected: dict[int, tuple[Config, list[Rule]]] = {}   # id(cfg) -> (cfg, its rules)
         self.warnings: list[str] = []
 
     # ---- configuration and rules ------------------------------------------------------
@@ -149,6 +150,10 @@ class Linter:
         return self._configs[where]
 
     def rules_for(self, cfg: Config) -> list[Rule]:
+        """The selected rules for files under `cfg`, worked out once per config (not per file)."""
+        known = self._selected.get(id(cfg))
+        if known is not None and known[0] is cfg:
+            return known[1]
         packs = self.packs or cfg.packs or list(builtin_packs())
         packs = list(packs) + [p for p in cfg.extra_packs if p not in packs]
         key = (cfg.path, tuple(map(str, packs)))
@@ -156,8 +161,9 @@ class Linter:
             loaded = load_packs(packs, base=cfg.base if cfg.path else None)
             self.warnings.extend(w for w in loaded.warnings if w not in self.warnings)
             self._rules[key] = loaded.rules
-        rules = self._rules[key]
-        return select(rules, self.select or cfg.select, [*cfg.ignore, *self.ignore])
+        selected = select(self._rules[key], self.select or cfg.select, [*cfg.ignore, *self.ignore])
+        self._selected[id(cfg)] = (cfg, selected)       # holding cfg keeps its id from being reused
+        return selected
 
     def all_rules(self) -> list[Rule]:
         cfg = self.config_for(".") if not self.isolated else Config()
