@@ -249,7 +249,7 @@ near_miss_drafts = st.lists(st.one_of(
 @given(text=near_miss_drafts)
 def test_near_miss_candidates_match_the_character_by_character_reference(text):
     """near_miss finds one-substitution windows by dict look-ups: same windows, same order,
-    also when its per-segment memo answers (second pass) or is cleared as it fills (limit 2)."""
+    also when its memo answers (second pass) or is cleared as it fills (limit 2)."""
     from reportlint.kinds import near_miss
     saved = near_miss._MEMO_LIMIT
     try:

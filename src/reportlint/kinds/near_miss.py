@@ -106,7 +106,7 @@ def prepare(rule):
         halves.setdefault(term[:k], []).append((term, 0))     # left half: window starts here
         halves.setdefault(term[k:], []).append((term, k))     # right half: window starts k before
     for half, targets in halves.items():
-        automaton.add_word(half, [len(half), targets, None])   # [2]: _index_other_halves, on first hit
+        automaton.add_word(half, [len(half), targets, None])   # [2]: _plan, on first hit
     automaton.make_automaton()
     return automaton, frozenset(rule["terms"]) | frozenset(rule["known"])
 
@@ -114,9 +114,9 @@ def prepare(rule):
 def _index_other_halves(k: int, targets):
     """For one automaton key of k characters: one group per side and length m of the targets'
     other halves, (offset of the other half from the key's last character, m, offset of the window
-    from the other half, dicts, memo). dicts[j] maps an other half with character j left out to
+    from the other half, dicts). dicts[j] maps an other half with character j left out to
     [(order, term, index in term, other half)], so that a window one substitution away is found
-    with m dict look-ups instead of a comparison per term; memo keeps the answer per text segment."""
+    with m dict look-ups instead of a comparison per term."""
     groups: dict[tuple[bool, int], list[dict]] = {}
     seen = set()
     for order, (term, offset) in enumerate(targets):
@@ -130,11 +130,11 @@ def _index_other_halves(k: int, targets):
         for j in range(len(other)):
             dicts[j].setdefault(other[:j] + other[j + 1:], []).append(
                 (order, term, first + j, other))
-    return tuple((1 if after else 1 - k - m, m, -k if after else 0, dicts, {})
+    return tuple((1 if after else 1 - k - m, m, -k if after else 0, dicts)
                  for (after, m), dicts in groups.items())
 
 
-_MEMO_LIMIT = 512       # segments remembered per group: at most ~20 MB in all, ~1 MB after the corpus
+_MEMO_LIMIT = 512       # windows remembered per key: at most ~15 MB in all, ~1 MB after the corpus
 
 
 def _one_away(dicts, seg: str) -> tuple:
@@ -152,36 +152,51 @@ def _one_away(dicts, seg: str) -> tuple:
     return tuple(found)
 
 
+def _plan(k: int, targets):
+    """A key's groups, the span around a hit that holds every group's segment (offsets lo, hi
+    from the hit's last character) and the memo of that span's answers."""
+    groups = _index_other_halves(k, targets)
+    lo = min(seg_offset for seg_offset, _m, _w, _d in groups)
+    hi = max(seg_offset + m for seg_offset, m, _w, _d in groups)
+    return lo, hi, groups, {}
+
+
+def _window_hits(groups, text: str, end: int, lo: int):
+    """(order, start relative to end + lo, term, index) of the one-substitution windows of a hit."""
+    found = []
+    n_text = len(text)
+    for seg_offset, m, window_offset, dicts in groups:
+        s = end + seg_offset
+        if s < 0 or s + m > n_text:
+            continue
+        for order, term, diff in _one_away(dicts, text[s:s + m]):
+            found.append((order, s + window_offset - end - lo, term, diff))
+    found.sort()
+    return tuple(found)
+
+
 def candidates(automaton, text: str):
     """(start, term, index of the one differing character) for every one-substitution window."""
     n_text = len(text)
     for end, entry in automaton.iter(text):
-        groups = entry[2]
-        if groups is None:          # built on a key's first hit: a report hits few of them
-            groups = entry[2] = _index_other_halves(entry[0], entry[1])
-        found = None
-        for seg_offset, m, window_offset, dicts, memo in groups:
-            s = end + seg_offset
-            if s < 0 or s + m > n_text:
-                continue
-            # the same segments recur next to a key (法治|建设 dozens of times a report, and
-            # across reports): one memo look-up instead of m masked look-ups per hit
-            seg = text[s:s + m]
-            hits = memo.get(seg)
-            if hits is None:
+        plan = entry[2]
+        if plan is None:            # built on a key's first hit: a report hits few of them
+            plan = entry[2] = _plan(entry[0], entry[1])
+        lo, hi, groups, memo = plan
+        a, b = end + lo, end + hi
+        if a >= 0 and b <= n_text:
+            # the same text recurs around a key (法治|建设 dozens of times a report, and
+            # across reports): one memo look-up instead of the masked look-ups of every group
+            window = text[a:b]
+            found = memo.get(window)
+            if found is None:
                 if len(memo) >= _MEMO_LIMIT:
                     memo.clear()
-                hits = memo[seg] = _one_away(dicts, seg)
-            if hits:
-                if found is None:
-                    found = []
-                start = s + window_offset
-                found.extend((order, start, term, diff) for order, term, diff in hits)
-        if found:
-            if len(found) > 1:
-                found.sort()
-            for _order, start, term, diff in found:
-                yield start, term, diff
+                found = memo[window] = _window_hits(groups, window, -lo, lo)
+        else:
+            found = _window_hits(groups, text, end, lo)
+        for _order, start, term, diff in found:
+            yield a + start, term, diff
 
 
 def _word_at(term: str, i: int) -> tuple[int, int]:
