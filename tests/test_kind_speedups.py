@@ -77,3 +77,11 @@ def test_date_ranges_searched_in_separator_runs_match_the_whole_text_search(text
     expected = [h for name in names for m in dc.range_pattern(name).finditer(text)
                 if (h := dc.reversed_hit(name, m))]
     assert list(dc.check(rule, None, Document(text, "draft.txt"))) == expected
+
+
+def test_doubled_text_stops_is_the_class_it_replaced():
+    import re
+
+    from reportlint.kinds.doubled_text import _stops
+    plain = re.compile(r"[\s，。、；：？！,.;:?!“”‘’（）()《》【】…—]")
+    assert [c for c in map(chr, range(0x30000)) if bool(plain.match(c)) != _stops(c)] == []

@@ -35,17 +35,23 @@ SCOPES = ()
 # character never overlap), without compiling the HAN class (~2 ms in `re`) at import
 _CHAR = re.compile(r"(.)\1")
 _WORD = re.compile(rf"([{HAN}]{{2,4}})\1")
-_STOP = re.compile(r"[\s，。、；：？！,.;:?!“”‘’（）()《》【】…—]")
+_STOP_MARKS = frozenset("，。、；：？！,.;:?!“”‘’（）()《》【】…—")
 WINDOW = 12
+
+
+def _stops(ch: str) -> bool:
+    """A blank or a mark ends the clause: what re's [\\s，。、…—] tests, without compiling that
+    class (~0.2 ms at import)."""
+    return ch in _STOP_MARKS or ch.isspace()
 
 
 def _window(line: str, s: int, e: int) -> tuple[int, int]:
     """The clause around [s, e): up to WINDOW characters each side, not across punctuation."""
     lo = s
-    while lo > 0 and s - lo < WINDOW and not _STOP.match(line[lo - 1]):
+    while lo > 0 and s - lo < WINDOW and not _stops(line[lo - 1]):
         lo -= 1
     hi = e
-    while hi < len(line) and hi - e < WINDOW and not _STOP.match(line[hi]):
+    while hi < len(line) and hi - e < WINDOW and not _stops(line[hi]):
         hi += 1
     return lo, hi
 
@@ -75,7 +81,7 @@ def _char_hit(line, i, allowed):
     one, two = first[2] - first[1] == 1, second[2] - second[1] == 1
     if one and two:
         return i + 1, i + 2, "", "char"              # 的|的
-    if not one and two and (second[2] >= len(line) or _STOP.match(line[second[2]])):
+    if not one and two and (second[2] >= len(line) or _stops(line[second[2]])):
         return i + 1, i + 2, None, "stray"           # 工作|作。
     return None
 
