@@ -126,3 +126,13 @@ def test_paragraphs_with_skips_only_paragraphs_without_a_wanted_figure(text):
         expected = [(p, numbers_between(doc, p.start, p.end)) for p in doc.paragraphs]
         expected = [(p, nums) for p, nums in expected if any(wanted(n) for n in nums)]
         assert list(paragraphs_with(doc, wanted)) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789０９,.．十百千万亿点一a%") + ["", " "]), max_size=8).map("".join))
+def test_arabic_parts_split_like_the_pattern_they_replaced(s):
+    import re
+
+    from reportlint.numbers import _arabic_parts
+    m = re.fullmatch(r"([0-9０-９,.．]+)([十百千万亿]{0,2})", s)
+    assert _arabic_parts(s) == (m.groups() if m else None)
