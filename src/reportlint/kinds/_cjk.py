@@ -17,16 +17,17 @@ URL_RX = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9./:_?&=%#~+@;!,()\-]+"
                     r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:gov|com|org|net|edu)(?:\.cn)?\b[/A-Za-z0-9._?&=%#\-]*")
 
 
-def prose_lines(doc, having: re.Pattern | None = None):
+def prose_lines(doc, at=None):
     """(line number, line, offset) of the lines that hold draft text: not Markdown code, not the
-    web-page header above the title, not 索引号/发布时间 metadata lines. With `having`, only the
-    lines that hold a match of it (found by one search of the whole text: most lines have none)."""
+    web-page header above the title, not 索引号/发布时间 metadata lines. With `at` (text offsets,
+    e.g. the starts of one whole-text search's matches), only the lines holding one of them:
+    most lines hold nothing a kind looks for."""
     title_line = doc.meta.title_line
-    if having is None:
+    if at is None:
         numbers = range(1, len(doc.lines) + 1)
     else:
         starts = doc.line_starts
-        numbers = sorted({bisect_right(starts, m.start()) for m in having.finditer(doc.text)})
+        numbers = sorted({bisect_right(starts, i) for i in at})
     for no in numbers:
         line = doc.lines[no - 1]
         if not line or no in doc.skipped_lines or no < title_line or WEB_META.search(line):

@@ -68,7 +68,7 @@ def _joins_word(line: str, s: int, e: int) -> bool:
 def check(rule, state, doc):
     text = doc.text
     items, loose = [], []
-    for no, line, base in prose_lines(doc, having=_BLANK):
+    for no, line, base in prose_lines(doc, at=(m.start() for m in _BLANK.finditer(text))):
         for m in _rx(_GAP).finditer(line):
             s, e = m.span()
             before, after = line[s - 1], line[e]

@@ -99,17 +99,6 @@ def _word_hit(line, i, n):
     return i + n, i + 2 * n, "", "word"
 
 
-class _Found:
-    """Matches already found, handed to prose_lines(having=...) in place of a pattern: it asks
-    only for finditer, and visits just the lines that hold one."""
-
-    def __init__(self, matches):
-        self.matches = matches
-
-    def finditer(self, _text):
-        return iter(self.matches)
-
-
 def _in_line(matches, starts, base, end):
     """The matches that start in [base, end), by bisection over their starts."""
     return matches[bisect_left(starts, base):bisect_left(starts, end)]
@@ -126,7 +115,7 @@ def check(rule, state, doc):
     if not words and not chars:
         return
     word_starts, char_starts = [m.start() for m in words], [m.start() for m in chars]
-    for no, line, base in prose_lines(doc, having=_Found(words + chars)):
+    for no, line, base in prose_lines(doc, at=word_starts + char_starts):
         end = base + len(line)
         taken = -1
         for m in _in_line(words, word_starts, base, end):

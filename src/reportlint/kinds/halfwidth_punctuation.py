@@ -164,7 +164,7 @@ def check(rule, state, doc):
     text = doc.text
     headings = _skipped_ordinals(doc, rule["heading_ordinals"])
     items = []
-    for no, line, base in prose_lines(doc, having=_ASCII_MARK):
+    for no, line, base in prose_lines(doc, at=(m.start() for m in _ASCII_MARK.finditer(text))):
         skip = [(base_s - base, base_e - base) for base_s, base_e in headings.get(no, ())]
         if "." in line:
             skip.extend(m.span() for m in URL_RX.finditer(line))
