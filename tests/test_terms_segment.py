@@ -22,3 +22,21 @@ def test_doubled_de_inside_words_crosses():
 def test_window_limits_segmentation():
     text = "甲" * 500 + "目的的确" + "乙" * 500
     assert segment.crosses_word(text, 501, 503, window=5)
+
+
+def test_jieba_is_imported_without_its_hmm_tables_which_still_load_on_demand():
+    import subprocess
+    import sys
+    code = (
+        "import sys\n"
+        "from reportlint import segment\n"
+        "segment.tokenize('法治政府建设')\n"
+        "assert 'jieba.finalseg.prob_emit' not in sys.modules\n"
+        "assert 'pkg_resources' not in sys.modules\n"
+        "import jieba\n"
+        "assert '科学院' in ''.join(jieba.cut('小明硕士毕业于中国科学院计算所', HMM=True))\n"
+        "assert 'jieba.finalseg.prob_emit' in sys.modules\n"
+        "assert type(jieba.finalseg).__name__ == 'module'\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

@@ -9,25 +9,49 @@ actually asks for a boundary. The domain user dictionary (data/jieba_user.txt:
 """
 from __future__ import annotations
 
+import sys
+import types
 from functools import lru_cache
 
 _tokenizer = None
+
+
+class _OnFirstUse(types.ModuleType):
+    """Stands in for a module until something reads from it, then imports the real one (which
+    also replaces it as the parent package's attribute)."""
+
+    def __getattr__(self, name):
+        import importlib
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def _import_jieba():
+    """Import jieba without what reportlint never uses, when it is not imported yet:
+    - setuptools' pkg_resources (~70 ms), which jieba imports only to open its own data files
+      (without it, its documented fallback opens them by path);
+    - jieba.finalseg, the HMM for unknown words (~15 ms to load its tables): reportlint
+      segments with HMM=False; it is imported on first use, so jieba.cut(HMM=True) still works."""
+    if "jieba" in sys.modules:
+        return
+    stand_ins = {"pkg_resources": None, "jieba.finalseg": _OnFirstUse("jieba.finalseg")}
+    added = [name for name in stand_ins if name not in sys.modules]
+    sys.modules.update({name: stand_ins[name] for name in added})
+    try:
+        import jieba  # noqa: F401
+    finally:
+        for name in added:
+            if name == "pkg_resources" or "jieba" not in sys.modules:
+                sys.modules.pop(name, None)
 
 
 def _get_tokenizer():
     global _tokenizer
     if _tokenizer is None:
         import logging
-        import sys
 
-        if "pkg_resources" not in sys.modules:
-            # jieba imports setuptools' pkg_resources (~70 ms) only to open its own data files;
-            # without it, its documented fallback opens them by path
-            sys.modules["pkg_resources"] = None
-            try:
-                import jieba
-            finally:
-                del sys.modules["pkg_resources"]
+        _import_jieba()
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
