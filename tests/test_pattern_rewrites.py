@@ -78,3 +78,25 @@ def test_fast_pattern_matches_what_the_plain_one_matches(rules, rule_id, indices
         assert _matches(fast, text) == expected, text
         hits += len(expected)
     assert hits > 100         # the random strings do reach the interesting cases
+
+
+# broken-paragraph's open_end is only tested for a match (search is truthy) on one stripped line.
+_OPEN_END_PLAIN = r"[\p{Han}A-Za-z0-9、，,“‘（(《]$"
+
+
+def test_broken_paragraph_open_end_finds_what_the_plain_one_finds(rules):
+    fast = rules["broken-paragraph"]["open_end"]
+    slow = compile_pattern(_OPEN_END_PLAIN)
+    slots = [["", "x", "工作", "。", " "], ["", "\n", "\r", "\u2028", "\x85", " "],
+             ["", "工", "a", "9", "、", "，", "“", "（", "《", "。", "）", "”", "!", " ", "\u3000"],
+             ["", "\n", "\r\n", " ", "\t"]]
+    texts = _texts(slots)
+    if CORPUS.is_dir():
+        texts += [line for p in sorted(CORPUS.glob("*/*.txt"))
+                  for line in p.read_text(encoding="utf-8").split("\n")]
+    found = 0
+    for text in texts:
+        expected = bool(slow.search(text))
+        assert bool(fast.search(text)) == expected, text
+        found += expected
+    assert found > 100
