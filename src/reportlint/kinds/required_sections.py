@@ -12,9 +12,12 @@ before it (when that part has a heading), else at the first heading.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from weakref import WeakKeyDictionary
+
 from ..document import Heading
 from ..finding import Hit
-from ..patterns import compile_pattern, search
+from ..patterns import compile_pattern, line_bounded, search
 from ..schema import Option
 
 KIND = "required_sections"
@@ -72,6 +75,46 @@ def _compiled(state: dict, pattern: str | None, year: int | None):
     return state[key]
 
 
+_titles: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _joined_titles(doc) -> tuple[str, list[int]]:
+    """The heading titles one per line, and where each starts (shared by the sections)."""
+    got = _titles.get(doc)
+    if got is None:
+        starts, pos = [], 0
+        for h in doc.headings:
+            starts.append(pos)
+            pos += len(h.title) + 1
+        got = _titles[doc] = ("\n".join(h.title for h in doc.headings), starts)
+    return got
+
+
+def _first_heading(rx, headings, doc):
+    """The first heading whose title rx finds, like next(h for h in headings if search(rx, h.title)).
+
+    Searching each title costs a call per heading and section; one search over the titles
+    joined by line breaks skips to the first title that can match (patterns.line_bounded: such
+    a search never passes over a line that a line-bounded search matches); that title is then
+    searched alone, as before. Alone, a title has nothing before it: a negative lookbehind or
+    \\A would see the line break before it in the joined text, so such patterns search each title."""
+    if not headings:
+        return None
+    if not line_bounded(rx) or "(?<!" in rx.pattern or "\\A" in rx.pattern:
+        return next((h for h in headings if search(rx, h.title)), None)
+    text, starts = _joined_titles(doc)
+    pos = 0
+    while pos <= len(text):
+        m = search(rx, text, pos)
+        if m is None:
+            return None
+        i = bisect_right(starts, m.start()) - 1
+        if search(rx, headings[i].title):
+            return headings[i]
+        pos = starts[i] + len(headings[i].title) + 1
+    return None
+
+
 def check(rule, state, doc):
     if rule["skip_truncated"] and doc.truncated:
         return
@@ -79,8 +122,7 @@ def check(rule, state, doc):
     headings = doc.headings
     found: list = []          # per section: the heading that holds it, True (body), or None
     for sec in rule["sections"]:
-        rx = _compiled(state, sec["heading"], year)
-        hit = next((h for h in headings if search(rx, h.title)), None)
+        hit = _first_heading(_compiled(state, sec["heading"], year), headings, doc)
         if hit is None and sec.get("body"):
             if search(_compiled(state, sec["body"], year), doc.text):
                 hit = True

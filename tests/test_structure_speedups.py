@@ -1,0 +1,30 @@
+"""Faster searches of the structure kinds against the plain loops they replaced."""
+from types import SimpleNamespace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportlint.kinds.required_sections import _first_heading, year_pattern
+from reportlint.loader import builtin_packs, load_packs
+from reportlint.patterns import compile_pattern, search
+
+SECTIONS = next(r for r in load_packs(list(builtin_packs())).rules if r.id == "missing-required-section")["sections"]
+PATTERNS = [compile_pattern(year_pattern(sec[k], 2024)) for sec in SECTIONS for k in ("heading", "body") if k in sec]
+# patterns that see past a title's ends in the joined text: across the line break, at its edges
+PATTERNS += [compile_pattern(p) for p in (r"2025\s*年", r"^问题", r"展望$", r"(?<!\s)问题", r"(?<=\s)问题", r"\A问题",
+                                          r"问题\Z", r"x*", r"\b问题", r"(?<![^题])问题", r"[^\n]*$")]
+WORDS = ["问题", "不足", "2025", "年", "展望", "主要举措", "成效", "计划", "下一步", " ", "\t", "x", "第一责任人"]
+titles = st.lists(st.lists(st.sampled_from(WORDS), max_size=4).map("".join), max_size=6)
+
+
+class FakeDoc:
+    def __init__(self, headings):
+        self.headings = headings
+
+
+@settings(max_examples=300, deadline=None)
+@given(titles, st.sampled_from(PATTERNS))
+def test_first_heading_is_the_first_title_the_pattern_finds(texts, rx):
+    headings = [SimpleNamespace(title=t) for t in texts]
+    plain = next((h for h in headings if search(rx, h.title)), None)
+    assert _first_heading(rx, headings, FakeDoc(headings)) is plain
