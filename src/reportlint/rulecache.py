@@ -23,7 +23,7 @@ import sys
 import zlib
 from pathlib import Path
 
-FORMAT = 1   # bump when the pickled layout changes
+FORMAT = 2   # bump when the pickled layout changes
 KEEP = 32    # entries kept in the cache folder
 
 
