@@ -83,7 +83,7 @@ def _line_items(line: str, base: int, skip: list[tuple[int, int]]):
     partner = quotes = None
     for m in _ASCII_MARK.finditer(line):
         i, ch = m.start(), m.group()
-        if any(a <= i < b for a, b in skip):
+        if skip and any(a <= i < b for a, b in skip):
             continue
         pl, nr = _left(line, i), _right(line, i + 1)
         # context looks through blanks and neighbouring marks of a run ("的,,," is one habit)
@@ -160,13 +160,22 @@ def _skipped_ordinals(doc, include: bool):
     return out
 
 
+# Every match of URL_RX holds one of these (https?:// ftp:// www. | …@… | ….gov …): most lines
+# with a "." (3.5, 1.) hold none, and URL_RX's alternation is tried at every position.
+_URL_PARTS = ("://", "www.", "@", ".gov", ".com", ".org", ".net", ".edu")
+
+
+def _may_hold_url(line: str) -> bool:
+    return any(part in line for part in _URL_PARTS)
+
+
 def check(rule, state, doc):
     text = doc.text
     headings = _skipped_ordinals(doc, rule["heading_ordinals"])
     items = []
     for no, line, base in prose_lines(doc, at=(m.start() for m in _ASCII_MARK.finditer(text))):
         skip = [(base_s - base, base_e - base) for base_s, base_e in headings.get(no, ())]
-        if "." in line:
+        if "." in line and _may_hold_url(line):
             skip.extend(m.span() for m in URL_RX.finditer(line))
         items.extend(_line_items(line, base, skip))
     fullwidth = sum(text.count(c) for c in "，：；？！（）")
