@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..finding import Hit, Severity
 from ..patterns import finditer, search
 from ..schema import Option
-from .required_sections import _compiled
+from .required_sections import _compiled, matching_headings
 
 KIND = "next_year_plan"
 OPTIONS = {
@@ -41,7 +41,7 @@ def plan_part(rule, state, doc):
     """(heading or None, start, end) of the plan part, or None."""
     year = doc.meta.year
     rx = _compiled(state, rule["heading"], year)
-    matches = [h for h in doc.headings if search(rx, h.title)]
+    matches = list(matching_headings(rx, doc))
     if matches:
         top = min(h.level for h in matches)
         h = next(h for h in matches if h.level == top)

@@ -90,29 +90,30 @@ def _joined_titles(doc) -> tuple[str, list[int]]:
     return got
 
 
-def _first_heading(rx, headings, doc):
-    """The first heading whose title rx finds, like next(h for h in headings if search(rx, h.title)).
+def matching_headings(rx, doc):
+    """The headings whose title rx finds, in order, like (h for h in doc.headings if search(rx, h.title)).
 
-    Searching each title costs a call per heading and section; one search over the titles
-    joined by line breaks skips to the first title that can match (patterns.line_bounded: such
+    Searching each title costs a call per heading and pattern; one search over the titles
+    joined by line breaks skips to the next title that can match (patterns.line_bounded: such
     a search never passes over a line that a line-bounded search matches); that title is then
     searched alone, as before. Alone, a title has nothing before it: a negative lookbehind or
     \\A would see the line break before it in the joined text, so such patterns search each title."""
+    headings = doc.headings
     if not headings:
-        return None
+        return
     if not line_bounded(rx) or "(?<!" in rx.pattern or "\\A" in rx.pattern:
-        return next((h for h in headings if search(rx, h.title)), None)
+        yield from (h for h in headings if search(rx, h.title))
+        return
     text, starts = _joined_titles(doc)
     pos = 0
     while pos <= len(text):
         m = search(rx, text, pos)
         if m is None:
-            return None
+            return
         i = bisect_right(starts, m.start()) - 1
         if search(rx, headings[i].title):
-            return headings[i]
+            yield headings[i]
         pos = starts[i] + len(headings[i].title) + 1
-    return None
 
 
 def check(rule, state, doc):
@@ -122,7 +123,7 @@ def check(rule, state, doc):
     headings = doc.headings
     found: list = []          # per section: the heading that holds it, True (body), or None
     for sec in rule["sections"]:
-        hit = _first_heading(_compiled(state, sec["heading"], year), headings, doc)
+        hit = next(matching_headings(_compiled(state, sec["heading"], year), doc), None)
         if hit is None and sec.get("body"):
             if search(_compiled(state, sec["body"], year), doc.text):
                 hit = True
