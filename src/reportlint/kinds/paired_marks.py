@@ -81,9 +81,10 @@ def scan(doc):
             start, key = stack.pop()
             pairs.append((start, i, key, tuple(key for _, key in stack)))
         nxt = lines[k + 1][0] if k + 1 < len(lines) else None
-        ends = (_ENDS.search(line) or no in heading_lines or nxt is None or nxt in heading_lines
-                or carried)
-        if stack and not ends:
+        # with nothing open (most lines) whether the paragraph ends here changes nothing: the
+        # end-of-paragraph search is left out
+        if stack and not (_ENDS.search(line) or no in heading_lines or nxt is None
+                          or nxt in heading_lines or carried):
             carried = True                                  # broken paragraph: read on once
             continue
         carried = False
