@@ -100,3 +100,17 @@ def test_broken_paragraph_open_end_finds_what_the_plain_one_finds(rules):
         assert bool(fast.search(text)) == expected, text
         found += expected
     assert found > 100
+
+
+def test_out_of_period_terms_split_find_what_the_alternation_found(rules):
+    terms = [t for t in rules["out-of-period-terms"]["terms"] if "新思想新战略" in t["pattern"]]
+    assert len({(t.get("since"), t.get("until"), t.get("expected")) for t in terms}) == 1
+    fast = [compile_pattern(t["pattern"]) for t in terms]
+    slow = [compile_pattern("(全面依法治国)?新理念新思想新战略|关于全面依法治国新思想新战略")]
+    hits = 0
+    for text in _texts([["", "关于", "全面", "全面依法治国", "关于全面依法治国"], ["新理念", "", "新"],
+                        ["新思想新战略", "新思想", "新战略"], ["", "关于全面依法治国新思想新战略", "新理念新思想新战略"]]):
+        expected = _matches(slow, text)
+        assert _matches(fast, text) == expected, text
+        hits += len(expected)
+    assert hits > 20
