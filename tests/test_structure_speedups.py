@@ -13,10 +13,11 @@ SECTIONS = RULES["missing-required-section"]["sections"]
 PLAN = RULES["plan-without-next-year"]
 PATTERNS = [compile_pattern(year_pattern(sec[k], 2024)) for sec in SECTIONS for k in ("heading", "body") if k in sec]
 PATTERNS.append(compile_pattern(year_pattern(PLAN["heading"], 2024)))
+PATTERNS += [compile_pattern(year_pattern(RULES["report-year-mismatch"][k], 2024)) for k in ("heading_year", "except_headings")]
 # patterns that see past a title's ends in the joined text: across the line break, at its edges
 PATTERNS += [compile_pattern(p) for p in (r"2025\s*年", r"^问题", r"展望$", r"(?<!\s)问题", r"(?<=\s)问题", r"\A问题",
                                           r"问题\Z", r"x*", r"\b问题", r"(?<![^题])问题", r"[^\n]*$")]
-WORDS = ["问题", "不足", "2025", "年", "展望", "主要举措", "成效", "计划", "下一步", " ", "\t", "x", "第一责任人"]
+WORDS = ["问题", "不足", "2025", "2024", "年", "展望", "主要举措", "成效", "计划", "下一步", " ", "\t", "x", "第一责任人", "—"]
 titles = st.lists(st.lists(st.sampled_from(WORDS), max_size=4).map("".join), max_size=6)
 
 

@@ -11,9 +11,9 @@ Only years the report year can contradict are read: ranges such as 2021—2025�
 from __future__ import annotations
 
 from ..finding import Hit
-from ..patterns import finditer, search
+from ..patterns import finditer, search, spans_that_may_match
 from ..schema import Option
-from .required_sections import _compiled
+from .required_sections import _compiled, matching_headings
 
 KIND = "report_year"
 OPTIONS = {
@@ -38,18 +38,25 @@ def check(rule, state, doc):
     skip = _compiled(state, rule["except_headings"], year)
     rx = _compiled(state, rule["heading_year"], None)
     top = min((h.level for h in doc.headings), default=1)
-    for h in doc.headings:
+    # only the headings that state a year (one search over all titles) are read further
+    for h in matching_headings(rx, doc):
         if h.level != top or search(skip, h.title):
             continue
         m = search(rx, h.title)
-        if m and int(m.group("y")) != year:
+        if int(m.group("y")) != year:
             at = doc.text.find(m.group("y"), h.start, h.end + 1)
             yield Hit(at, at + len(m.group("y")) + 1,
                       {"found": f"{m.group('y')}年", "expected": expected, "where": "标题"},
                       suggestion=expected)
     # the opening paragraph: only the first few paragraphs
-    for para in doc.paragraphs[:6]:
-        for m in finditer(_compiled(state, rule["opening"], None), doc.text, para.start, para.end):
+    opening = _compiled(state, rule["opening"], None)
+    paras = doc.paragraphs[:6]
+    # one search over the text picks the paragraphs worth searching (most openings: one)
+    may = spans_that_may_match(opening, doc.text, paras)
+    for k, para in enumerate(paras):
+        if may is not None and k not in may:
+            continue
+        for m in finditer(opening, doc.text, para.start, para.end):
             if int(m.group("y")) != year:
                 yield Hit(m.start("y"), m.end("y") + 1,
                           {"found": f"{m.group('y')}年", "expected": expected, "where": "开头段"},
