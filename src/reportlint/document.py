@@ -24,7 +24,7 @@ _HEADING_PATTERNS = (
     (3, "arabic-dot", re.compile(r"(?P<num>\d{1,2})\s*(?P<sep>[.．、])(?!\d)")),
     (4, "arabic-paren", re.compile(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])")),
 )
-_MD_HEADING = re.compile(r"(?P<hashes>#{1,6})\s+")
+_MD_HEADING = r"(?P<hashes>#{1,6})\s+"                  # these five: see _lazy()
 _TITLE_HINT = re.compile(r"报告|总结|情况|汇报|计划|要点")
 _YEAR = re.compile(r"(20\d\d)\s*(?:年|(?=法治|法制|依法))")
 # Lines of a web page's header (索引号, 发布机构, 发布时间, 字号, 分享, "- 标 题:" …): residue to
@@ -34,9 +34,9 @@ WEB_META = re.compile(r"索\s*引\s*号|发布(?:机构|时间|日期|目录|于
                       r"|^[-•*\s]*(?:日期|时间|来源)[:：]|^[-•*]\s*\S(?:\s?\S){1,5}[:：]")
 
 _DOC_NUMBER = re.compile(r"\S{1,12}〔20\d\d〕\d+号")
-_OPENING_YEAR = re.compile(r"(?P<y>20\d\d)\s*年(?:度)?(?:以来)?[，,是]")
-_REPORT_AS_FOLLOWS = re.compile(r"现将.{0,30}?(?P<y>20\d\d)\s*年.{0,30}?(?:报告|汇报|总结)(?:如下|于后)")
-_CN_YEAR = re.compile(r"二[〇零○0][一二三四五六七八九〇零○0]{2}")
+_OPENING_YEAR = r"(?P<y>20\d\d)\s*年(?:度)?(?:以来)?[，,是]"
+_REPORT_AS_FOLLOWS = r"现将.{0,30}?(?P<y>20\d\d)\s*年.{0,30}?(?:报告|汇报|总结)(?:如下|于后)"
+_CN_YEAR = r"二[〇零○0][一二三四五六七八九〇零○0]{2}"
 _DATE_LINE = re.compile(
     r"^[\s\u3000]*(?P<y>20\d\d|二[〇零○0][〇零○0一二三四五六七八九]{2})\s*年\s*"
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$")
@@ -49,7 +49,15 @@ _CLOSED = re.compile(r"[。！？!?…；;）)”’」』》\]】]$")
 # the line before it.
 ITEM_START = r"[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#|附件"
 _PARAGRAPH_END = re.compile(r"[。！？!?；;：:…][”’」』）)\]】]*[ \t\u3000]*$")
-_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
+_SENTENCE_END = r"[。！？；!?;]+[”’」』）)]*|\n"
+
+
+@cache
+def _lazy(pattern: str) -> re.Pattern:
+    """Patterns most runs never reach (Markdown headings, Chinese-numeral years, a year only in
+    the opening, sentence spans for sentence-scoped rules): compiled on first use, ~0.6 ms less
+    of a one-file run."""
+    return re.compile(pattern)
 
 
 @cache
@@ -226,7 +234,7 @@ class Document:
         """Split on 。！？；(and ASCII look-alikes) and on line ends; indentation trimmed."""
         out: list[Span] = []
         text, start = self.text, 0
-        for m in _SENTENCE_END.finditer(text):
+        for m in _lazy(_SENTENCE_END).finditer(text):
             self._add_trimmed(out, start, m.end() if m.group() != "\n" else m.start())
             start = m.end()
         self._add_trimmed(out, start, len(text))
@@ -276,7 +284,7 @@ class Document:
             return None
         base = self.line_starts[no - 1] + (len(line) - len(body))
         if self.markdown:
-            m = _MD_HEADING.match(body)
+            m = _lazy(_MD_HEADING).match(body)
             if m:
                 title = body[m.end():].strip()
                 return Heading(len(m.group("hashes")), "markdown", None, m.group("hashes"), title,
@@ -341,7 +349,7 @@ class Document:
                 unit = head if head else re.split(r"法治|法制|依法", compact[m.end():])[0]
                 meta.unit = unit.removesuffix("度").removesuffix("关于").strip("《》“”")
             else:
-                cm = _CN_YEAR.search(compact)
+                cm = _lazy(_CN_YEAR).search(compact)
                 if cm:
                     meta.year, meta.year_source = cn_to_int(cm.group()), "title"
             if not meta.unit:
@@ -412,7 +420,7 @@ class Document:
             s = self.lines[no - 1].strip(INDENT)
             if not s or WEB_META.search(s):
                 continue
-            m = _OPENING_YEAR.match(s) or _REPORT_AS_FOLLOWS.search(s)
+            m = _lazy(_OPENING_YEAR).match(s) or _lazy(_REPORT_AS_FOLLOWS).search(s)
             if m:
                 return int(m.group("y"))
             h = self._heading_at(no, self.lines[no - 1])
