@@ -110,14 +110,14 @@ _STYLE = {1: "cn-dun", 2: "cn-paren", 3: "arabic-dot", 4: "arabic-paren"}
 def _mixed_brackets(heads):
     by_level: dict[int, list] = {}
     for h in heads:
-        if _brackets(h):
-            by_level.setdefault(h.level, []).append(h)
+        kind = _brackets(h)
+        if kind:
+            by_level.setdefault(h.level, []).append((h, kind))
     for hs in by_level.values():
-        full = sum(_brackets(h) == FULL for h in hs)
-        half = sum(_brackets(h) == HALF for h in hs)
+        full = sum(kind == FULL for _, kind in hs)
+        half = sum(kind == HALF for _, kind in hs)
         major = HALF if half > full else FULL
-        for h in hs:
-            kind = _brackets(h)
+        for h, kind in hs:
             if kind == major:
                 continue
             right = label(h.style, h.number, major)
