@@ -72,8 +72,7 @@ def scan(doc):
             if ch in ")）" and _LIST_MARKER.search(line, max(0, m.start() - 4), m.start() + 1):
                 continue                                    # list marker 1) a）
             want = _CLOSE[ch]
-            keys = [key for _, key in stack]
-            if want not in keys:
+            if not stack or stack[-1][1] != want and all(key != want for _, key in stack):
                 stray.append(i)
                 continue
             while stack[-1][1] != want:
