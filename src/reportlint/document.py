@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import cache, cached_property
-
-from .record import Record
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # Leading indentation used in drafts: ASCII spaces, tabs, ideographic spaces, NBSP.
@@ -84,67 +83,51 @@ def cn_to_int(s: str) -> int | None:
     return None
 
 
-# Span, Heading, Truncation and Meta are Records (record.py), not @dataclasses: creating those
-# cost ~2 ms of every run. Constructors, equality and repr are what the dataclasses had.
-class Span(Record):
-    FIELDS = ("start", "end", "text")
-
-    def __init__(self, start: int, end: int, text: str):
-        self.start = start
-        self.end = end
-        self.text = text
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
 
 
-class Heading(Record):
+@dataclass
+class Heading:
     """One numbered or Markdown heading line and the section it opens."""
-    FIELDS = ("level", "style", "number", "label", "title", "line", "start", "end", "run_in",
-              "section_end", "parent")
-    REPR = FIELDS[:-1]
-
-    def __init__(self, level: int, style: str, number: int | None, label: str, title: str,
-                 line: int, start: int, end: int, run_in: bool, section_end: int = 0,
-                 parent: Heading | None = None):
-        self.level = level          # 1 一、  2 （一）  3 1.  4 （1）; Markdown: number of '#'
-        self.style = style          # cn-dun | cn-paren | arabic-dot | arabic-paren | markdown
-        self.number = number        # value of the ordinal, None for Markdown
-        self.label = label          # the ordinal as written: "一、", "(四)", "1."
-        self.title = title          # heading text without the ordinal (up to the first 。 when run-in)
-        self.line = line            # 1-based line number
-        self.start = start          # offset of the ordinal
-        self.end = end              # end of the title
-        self.run_in = run_in        # body text follows on the same line
-        self.section_end = section_end  # end of the section (up to the next heading at this level or above)
-        self.parent = parent
+    level: int             # 1 一、  2 （一）  3 1.  4 （1）; Markdown: number of '#'
+    style: str             # cn-dun | cn-paren | arabic-dot | arabic-paren | markdown
+    number: int | None     # value of the ordinal, None for Markdown
+    label: str             # the ordinal as written: "一、", "(四)", "1."
+    title: str             # heading text without the ordinal (up to the first 。 when run-in)
+    line: int              # 1-based line number
+    start: int             # offset of the ordinal
+    end: int               # end of the title
+    run_in: bool           # body text follows on the same line
+    section_end: int = 0   # end offset of the section (up to the next heading at this level or above)
+    parent: "Heading | None" = field(default=None, repr=False)
 
     @property
     def section_text(self) -> str:  # filled in by Document.headings
         return self._text[self.start:self.section_end]
 
 
-class Truncation(Record):
+@dataclass
+class Truncation:
     """Where a document stops abruptly (a web-page opening, a paste cut short)."""
-    FIELDS = ("line", "start", "end", "reason")
-
-    def __init__(self, line: int, start: int, end: int, reason: str):
-        self.line = line
-        self.start = start
-        self.end = end
-        self.reason = reason        # mid-sentence | bare-heading
+    line: int
+    start: int
+    end: int
+    reason: str            # mid-sentence | bare-heading
 
 
-class Meta(Record):
-    FIELDS = ("title", "title_line", "year", "year_source", "unit", "signing_date", "signing_line")
-
-    def __init__(self, title: str = "", title_line: int = 0, year: int | None = None,
-                 year_source: str = "", unit: str = "",
-                 signing_date: tuple[int, int, int] | None = None, signing_line: int = 0):
-        self.title = title
-        self.title_line = title_line    # 1-based, 0 when no title was found
-        self.year = year
-        self.year_source = year_source  # title | signing-date | opening (first paragraphs or first heading) | config
-        self.unit = unit
-        self.signing_date = signing_date
-        self.signing_line = signing_line
+@dataclass
+class Meta:
+    title: str = ""
+    title_line: int = 0    # 1-based, 0 when no title was found
+    year: int | None = None
+    year_source: str = ""  # title | signing-date | opening (first paragraphs or first heading) | config
+    unit: str = ""
+    signing_date: tuple[int, int, int] | None = None
+    signing_line: int = 0
 
     @property
     def next_year(self) -> int | None:

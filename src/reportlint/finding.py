@@ -1,10 +1,8 @@
 """Finding, Hit and Severity: what kinds produce and what reporters print."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
-
-from .record import Record
 
 CATEGORIES = (
     "section", "plan", "duplicate", "numeric", "typo", "formulation",
@@ -25,26 +23,21 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-class Hit(Record):
+@dataclass
+class Hit:
     """What a kind yields: a character span of the document plus message fields.
 
     `fix` is the replacement text for [start, end) when the correction is unambiguous;
     `variant` picks one template when a rule's message is a mapping; `severity`
     lets a kind lower or raise one hit (e.g. a superseded title is only a warning).
-    (A Record, not a @dataclass: creating that cost ~0.4 ms of every run.)
     """
-    FIELDS = ("start", "end", "fields", "suggestion", "fix", "variant", "severity")
-
-    def __init__(self, start: int, end: int, fields: dict | None = None,
-                 suggestion: str | None = None, fix: str | None = None,
-                 variant: str | None = None, severity: Severity | None = None):
-        self.start = start
-        self.end = end
-        self.fields = {} if fields is None else fields
-        self.suggestion = suggestion
-        self.fix = fix
-        self.variant = variant
-        self.severity = severity
+    start: int
+    end: int
+    fields: dict = field(default_factory=dict)
+    suggestion: str | None = None
+    fix: str | None = None
+    variant: str | None = None
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from weakref import WeakKeyDictionary
@@ -18,7 +19,6 @@ from weakref import WeakKeyDictionary
 import regex
 
 from .document import cn_to_int
-from .record import Record
 
 CN_NUMERAL = "零〇○一二两三四五六七八九十百千万亿"
 CN_DIGIT = "零〇○一二两三四五六七八九"
@@ -102,24 +102,18 @@ def parse_numeral(s: str) -> Decimal | None:
     return None
 
 
-class Number(Record):
-    # a Record (record.py), not a @dataclass: creating that cost ~0.5 ms of every run
-    FIELDS = ("start", "end", "num_start", "num_end", "numeral", "unit", "prefix", "approx",
-              "suffix", "chinese")
-
-    def __init__(self, start: int, end: int, num_start: int, num_end: int, numeral: str,
-                 unit: str, prefix: str = "", approx: str = "", suffix: str = "",
-                 chinese: bool = False):
-        self.start = start          # span of the whole figure, qualifiers and unit included
-        self.end = end
-        self.num_start = num_start  # span of the numeral (multiplier included)
-        self.num_end = num_end
-        self.numeral = numeral      # as written: "22", "１２３", "3.5万", "三十六"
-        self.unit = unit            # "件", "人次", "%", "年", … or ""
-        self.prefix = prefix        # 近 约 逾 超过 不足 …
-        self.approx = approx        # 余 多 (between numeral and unit)
-        self.suffix = suffix        # 以上 以下 左右 …
-        self.chinese = chinese
+@dataclass
+class Number:
+    start: int            # span of the whole figure, qualifiers and unit included
+    end: int
+    num_start: int        # span of the numeral (multiplier included)
+    num_end: int
+    numeral: str          # as written: "22", "１２３", "3.5万", "三十六"
+    unit: str             # "件", "人次", "%", "年", … or ""
+    prefix: str = ""      # 近 约 逾 超过 不足 …
+    approx: str = ""      # 余 多 (between numeral and unit)
+    suffix: str = ""      # 以上 以下 左右 …
+    chinese: bool = False
 
     @cached_property
     def value(self) -> Decimal | None:
