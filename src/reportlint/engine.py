@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config, find_config_file, load_config
@@ -23,50 +24,22 @@ SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "ven
 MAX_BYTES = 32 * 1024 * 1024
 
 
+@dataclass
 class InputError(Exception):
-    # a plain class: creating a @dataclass costs ~0.3 ms of every start-up
-    def __init__(self, path: str, message: str):
-        self.path = path
-        self.message = message
+    path: str
+    message: str
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.path, self.message) == (other.path, other.message)
 
-    __hash__ = None
-
-    def __repr__(self) -> str:
-        return f"InputError(path={self.path!r}, message={self.message!r})"
-
-
+@dataclass
 class RunResult:
-    # a plain class: creating a @dataclass costs ~0.3 ms of every start-up
-    def __init__(self, findings: list[Finding] | None = None, errors: list[InputError] | None = None,
-                 failures: list[RuleFailure] | None = None, files: int = 0,
-                 documents: dict[str, Document] | None = None):
-        self.findings = [] if findings is None else findings
-        self.errors = [] if errors is None else errors
-        self.failures = [] if failures is None else failures
-        self.files = files
-        self.documents = {} if documents is None else documents
-
-    def _fields(self) -> tuple:
-        return (self.findings, self.errors, self.failures, self.files, self.documents)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    __hash__ = None
-
-    def __repr__(self) -> str:
-        return ("RunResult(findings={!r}, errors={!r}, failures={!r}, files={!r}, documents={!r})"
-                .format(*self._fields()))
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    failures: list[RuleFailure] = field(default_factory=list)
+    files: int = 0
+    documents: dict[str, Document] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

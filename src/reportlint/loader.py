@@ -22,29 +22,15 @@ META_FIELDS = {"year", "next_year", "unit"}   # always available in message temp
 RULE_SUFFIXES = (".yaml", ".yml")
 
 
+@dataclass
 class RuleFileError(Exception):
-    # a plain class: creating a @dataclass costs ~0.3 ms of every start-up
-    def __init__(self, path: str, line: int, column: int, message: str):
-        self.path = path
-        self.line = line
-        self.column = column
-        self.message = message
+    path: str
+    line: int
+    column: int
+    message: str
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
-
-    def _fields(self) -> tuple:
-        return (self.path, self.line, self.column, self.message)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    __hash__ = None
-
-    def __repr__(self) -> str:
-        return "RuleFileError(path={!r}, line={!r}, column={!r}, message={!r})".format(*self._fields())
 
 
 class RuleLoadErrors(Exception):
@@ -346,21 +332,10 @@ def builtin_packs() -> dict[str, Path]:
     return {p.name: p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith((".", "_"))}
 
 
+@dataclass
 class PackSet:
-    # a plain class: creating a @dataclass costs ~0.3 ms of every start-up
-    def __init__(self, rules: list[Rule], warnings: list[str]):
-        self.rules = rules
-        self.warnings = warnings
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.rules, self.warnings) == (other.rules, other.warnings)
-
-    __hash__ = None
-
-    def __repr__(self) -> str:
-        return f"PackSet(rules={self.rules!r}, warnings={self.warnings!r})"
+    rules: list[Rule]
+    warnings: list[str]
 
 
 def _resolve(packs: list[str | Path], base: Path | None, builtins: dict[str, Path]):

@@ -5,6 +5,7 @@ severity, the formatted message and its line/column.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from .document import Document
@@ -18,25 +19,12 @@ class _SafeDict(dict):
         return "{" + key + "}"
 
 
+@dataclass
 class RuleFailure:
     """A rule that could not finish on a document (e.g. a pattern timed out)."""
-    # a plain class: creating a @dataclass costs ~0.3 ms of every start-up
-    __slots__ = ("path", "rule", "reason")
-
-    def __init__(self, path: str, rule: Rule, reason: str):
-        self.path = path
-        self.rule = rule
-        self.reason = reason
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.path, self.rule, self.reason) == (other.path, other.rule, other.reason)
-
-    __hash__ = None
-
-    def __repr__(self) -> str:
-        return f"RuleFailure(path={self.path!r}, rule={self.rule!r}, reason={self.reason!r})"
+    path: str
+    rule: Rule
+    reason: str
 
     def __str__(self) -> str:
         line, col = self.rule.marks.get(("id",), (1, 1))
