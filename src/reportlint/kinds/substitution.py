@@ -92,61 +92,32 @@ def _entry(wrong, right, rule_segment, segment_max):
             rule_segment and len(wrong) <= segment_max)
 
 
-# Two Aho-Corasick libraries, chosen by the length of the term list. pyahocorasick builds in a
-# fraction of the time, but looks each character up among the root's children one by one: a
-# text costs (characters x distinct first characters), and misspelled-words (341 terms, 268
-# first characters) took 0.2 ms a report. ahocorasick_rs searches that in 0.03 ms, but costs
-# 0.65 ms to import and 0.1-0.4 ms more per list to build: worth it only for long lists.
-MANY_TERMS = 100
-
-
 def prepare(rule):
+    # ahocorasick_rs, not pyahocorasick: pyahocorasick looks a character up among the root's
+    # children one by one, so a text costs (characters x distinct first characters) and
+    # misspelled-words (268 first characters) took 0.2 ms a report; ahocorasick_rs costs
+    # ~0.03 ms, and its leftmost-longest matches are the hits longest_hits kept.
+    import ahocorasick_rs
+
     entries = [_entry(wrong, right, rule["segment"], rule["segment_max"])
                for wrong, right in rule["swap"].items()]
-    if len(entries) >= MANY_TERMS:
-        import ahocorasick_rs
-
-        return "rs", ahocorasick_rs.AhoCorasick(
-            [e[0] for e in entries], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), entries
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for index, entry in enumerate(entries):
-        automaton.add_word(entry[0], index)
-    automaton.make_automaton()
-    return "py", automaton, entries
+    searcher = ahocorasick_rs.AhoCorasick([e[0] for e in entries],
+                                          matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return searcher, entries
 
 
 def longest_hits(state, text: str):
     """(start, end, entry) for every match, leftmost first; of overlapping matches the one that
     starts first wins, and of those the longest."""
-    engine, searcher, entries = state
-    found = _leftmost_longest(searcher, text) if engine == "rs" else _greedy(searcher, entries, text)
+    searcher, entries = state
+    try:
+        found = searcher.find_matches_as_indexes(text)
+    except UnicodeEncodeError:        # a lone surrogate: no term holds one, search around them
+        found = [(index, start + lo, end + lo)
+                 for lo, part in _surrogate_free_parts(text)
+                 for index, start, end in searcher.find_matches_as_indexes(part)]
     for index, start, end in found:
         yield start, end, entries[index]
-
-
-def _greedy(automaton, entries, text: str) -> list:
-    """(index, start, end) of pyahocorasick's matches (all of them, overlapping), keeping the
-    longest of those starting first and dropping those inside a kept one."""
-    found = sorted(((end + 1 - len(entries[index][0]), end + 1, index) for end, index in automaton.iter(text)),
-                   key=lambda h: (h[0], -(h[1] - h[0])))
-    out, last_end = [], -1
-    for start, end, index in found:
-        if start >= last_end:
-            out.append((index, start, end))
-            last_end = end
-    return out
-
-
-def _leftmost_longest(searcher, text: str) -> list:
-    """(index, start, end) of ahocorasick_rs's leftmost-longest matches."""
-    try:
-        return searcher.find_matches_as_indexes(text)
-    except UnicodeEncodeError:        # a lone surrogate: no term holds one, search around them
-        return [(index, start + lo, end + lo)
-                for lo, part in _surrogate_free_parts(text)
-                for index, start, end in searcher.find_matches_as_indexes(part)]
 
 
 def _surrogate_free_parts(text: str):
