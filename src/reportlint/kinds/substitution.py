@@ -18,7 +18,6 @@ so a clean report never pays for it.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..finding import Hit
@@ -38,7 +37,6 @@ FIELDS = {"found", "expected"}
 SCOPES = ()
 
 _ENTRY_KEYS = {"to", "unless", "when", "segment"}
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _is_target(value) -> bool:
@@ -93,40 +91,26 @@ def _entry(wrong, right, rule_segment, segment_max):
 
 
 def prepare(rule):
-    # ahocorasick_rs, not pyahocorasick: pyahocorasick looks a character up among the root's
-    # children one by one, so a text costs (characters x distinct first characters) and
-    # misspelled-words (268 first characters) took 0.2 ms a report; ahocorasick_rs costs
-    # ~0.03 ms, and its leftmost-longest matches are the hits longest_hits kept.
-    import ahocorasick_rs
+    import ahocorasick
 
-    entries = [_entry(wrong, right, rule["segment"], rule["segment_max"])
-               for wrong, right in rule["swap"].items()]
-    searcher = ahocorasick_rs.AhoCorasick([e[0] for e in entries],
-                                          matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-    return searcher, entries
+    automaton = ahocorasick.Automaton()
+    for wrong, right in rule["swap"].items():
+        automaton.add_word(wrong, _entry(wrong, right, rule["segment"], rule["segment_max"]))
+    automaton.make_automaton()
+    return automaton
 
 
-def longest_hits(state, text: str):
-    """(start, end, entry) for every match, leftmost first; of overlapping matches the one that
-    starts first wins, and of those the longest."""
-    searcher, entries = state
-    try:
-        found = searcher.find_matches_as_indexes(text)
-    except UnicodeEncodeError:        # a lone surrogate: no term holds one, search around them
-        found = [(index, start + lo, end + lo)
-                 for lo, part in _surrogate_free_parts(text)
-                 for index, start, end in searcher.find_matches_as_indexes(part)]
-    for index, start, end in found:
-        yield start, end, entries[index]
-
-
-def _surrogate_free_parts(text: str):
-    """(offset, part) for the runs of text between lone surrogates (which UTF-8 cannot hold)."""
-    lo = 0
-    for m in _SURROGATE.finditer(text):
-        yield lo, text[lo:m.start()]
-        lo = m.end()
-    yield lo, text[lo:]
+def longest_hits(automaton, text: str):
+    """(start, end, value) for every match, dropping matches inside a longer overlapping one."""
+    found = []
+    for end_idx, value in automaton.iter(text):
+        found.append((end_idx + 1 - len(value[0]), end_idx + 1, value))
+    found.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    last_end = -1
+    for start, end, value in found:
+        if start >= last_end:
+            yield start, end, value
+            last_end = end
 
 
 @lru_cache(maxsize=None)
@@ -135,9 +119,9 @@ def _compiled(patterns: tuple[str, ...]):
     return [compile_pattern(p) for p in patterns]
 
 
-def check(rule, state, doc):
+def check(rule, automaton, doc):
     text = doc.text
-    for start, end, (wrong, rights, unless, when, segment) in longest_hits(state, text):
+    for start, end, (wrong, rights, unless, when, segment) in longest_hits(automaton, text):
         if covered(rule["exceptions"], doc, start, end) or covered(_compiled(unless), doc, start, end):
             continue
         if when and not covered(_compiled(when), doc, start, end):
