@@ -9,7 +9,6 @@ outside [since, until]. Without a known report year the rule says nothing.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..finding import Hit
@@ -46,27 +45,7 @@ def validate(options):
 
 def prepare(rule):
     # patterns are compiled only for a report whose year falls outside their window
-    return [(t["pattern"], t.get("since"), t.get("until"), t.get("expected"), required_prefix(t["pattern"]))
-            for t in rule["terms"]]
-
-
-_SPECIAL = frozenset("\\.^$*+?{}[]|()")
-_INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z]")
-
-
-def required_prefix(pattern: str) -> str:
-    """Text every match of `pattern` starts with, '' when unsure: the characters before the first
-    special one, less the last when a quantifier follows it; '' for a pattern with an
-    alternation or inline flags (they may make it case-insensitive). A report without the text
-    skips the search (each costs regex's timeout clock, ~1.6 µs, even when it finds nothing)."""
-    if "|" in pattern or _INLINE_FLAGS.search(pattern):
-        return ""
-    n = 0
-    while n < len(pattern) and pattern[n] not in _SPECIAL:
-        n += 1
-    if n < len(pattern) and pattern[n] in "?*+{":
-        n -= 1
-    return pattern[:max(n, 0)]
+    return [(t["pattern"], t.get("since"), t.get("until"), t.get("expected")) for t in rule["terms"]]
 
 
 @lru_cache(maxsize=None)
@@ -78,10 +57,8 @@ def check(rule, terms, doc):
     year = doc.meta.year
     if not year:
         return
-    for pattern, since, until, expected, prefix in terms:
+    for pattern, since, until, expected in terms:
         if (since is None or year >= since) and (until is None or year <= until):
-            continue
-        if prefix and prefix not in doc.text:
             continue
         variant = "early" if since is not None and year < since else "late"
         for m in finditer(_compiled(pattern), doc.text):
