@@ -4,6 +4,7 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportlint.document import Document
 from reportlint.kinds.required_sections import matching_headings, year_pattern
 from reportlint.loader import builtin_packs, load_packs
 from reportlint.patterns import compile_pattern, search
@@ -22,6 +23,8 @@ titles = st.lists(st.lists(st.sampled_from(WORDS), max_size=4).map("".join), max
 
 
 class FakeDoc:
+    shared = Document.shared
+
     def __init__(self, headings):
         self.headings = headings
 

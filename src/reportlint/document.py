@@ -416,6 +416,15 @@ class Document:
         return None
 
     # ---- helpers for kinds -----------------------------------------------------------
+    def shared(self, key, build):
+        """build() computed once per document under `key` (hashable): the analyses several rules
+        read (passages, figures, the marks scan …). They are freed with the document, and
+        engine.for_reports drops them from the copy the reporters keep."""
+        memo = self.__dict__.setdefault("_shared", {})
+        if key not in memo:
+            memo[key] = build()
+        return memo[key]
+
     def spans(self, scope: str) -> list[Span]:
         """Units a kind iterates over: document | paragraph | sentence | line."""
         if scope == "document":

@@ -268,5 +268,5 @@ def for_reports(doc: Document) -> Document:
     for name, attr in vars(Document).items():
         if isinstance(attr, cached_property) and name != "lines":
             light.__dict__.pop(name, None)
-    light.__dict__.pop("_exception_spans", None)
+    light.__dict__.pop("_shared", None)
     return light

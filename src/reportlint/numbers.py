@@ -14,7 +14,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
-from weakref import WeakKeyDictionary
 
 import regex
 
@@ -243,17 +242,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     return out
 
 
-_SCANNED: WeakKeyDictionary = WeakKeyDictionary()
-
-
 def _scanned(doc) -> tuple[list[Number], list[int]]:
     """The figures of a Document and their starts, scanned once and shared by all numeric rules
     (the starts let numbers_between bisect without a key function: it runs once a paragraph)."""
-    found = _SCANNED.get(doc)
-    if found is None:
+    def build():
         numbers = find_numbers(doc.text)
-        found = _SCANNED[doc] = (numbers, [n.start for n in numbers])
-    return found
+        return numbers, [n.start for n in numbers]
+    return doc.shared(_scanned, build)
 
 
 def numbers_in(doc) -> list[Number]:

@@ -72,7 +72,7 @@ def covered(rxs, doc, start: int, end: int) -> bool:
     lo = starts[first]
     last = bisect_right(starts, end) - 1
     hi = starts[last + 1] - 1 if last + 1 < len(starts) else len(doc.text)
-    cache = doc.__dict__.setdefault("_exception_spans", {})
+    cache = doc.shared("exception spans", dict)
     for rx in rxs:
         spans = cache.get((rx, lo, hi))
         if spans is None:

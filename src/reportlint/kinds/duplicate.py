@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import re
-import weakref
 from typing import TYPE_CHECKING
 
 from ..finding import Hit
@@ -51,9 +50,6 @@ FIELDS = {"other_line", "source", "source_line", "name"}
 SCOPES = ("sentence", "paragraph")
 
 _FIGURES = re.compile(r"\d+")
-_PASSAGES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_REPEATS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-_COPIES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def validate(options):
@@ -70,20 +66,18 @@ def check(rule, state, doc):
 
 
 def _passages(doc) -> Passages:
-    ps = _PASSAGES.get(doc)
-    if ps is None:
-        from ..passages import passages
-        ps = _PASSAGES[doc] = passages(doc)
-    return ps
+    from ..passages import passages
+    return doc.shared(passages, lambda: passages(doc))
 
 
 # ---- within a draft -----------------------------------------------------------------------
 def _repeats(doc, min_chars: int, similarity: float, exceptions):
-    """({paragraph: (earlier, exact)}, {sentence: (earlier, exact)}), cached per document."""
-    cache = _REPEATS.setdefault(doc, {})
-    key = (min_chars, similarity, tuple(rx.pattern for rx in exceptions))
-    if key in cache:
-        return cache[key]
+    """({paragraph: (earlier, exact)}, {sentence: (earlier, exact)}), shared per document."""
+    key = (_repeats, min_chars, similarity, tuple(rx.pattern for rx in exceptions))
+    return doc.shared(key, lambda: _find_repeats(doc, min_chars, similarity, exceptions))
+
+
+def _find_repeats(doc, min_chars: int, similarity: float, exceptions):
     from ..fingerprint import Matcher
     ps = _passages(doc)
 
@@ -102,7 +96,6 @@ def _repeats(doc, min_chars: int, similarity: float, exceptions):
         if s.han >= min_chars and not stock(s):
             _note(matcher, j, s.norm, sents)
     sents = {j: v for j, v in sents.items() if ps.sentences[j].block not in paras}
-    cache[key] = (paras, sents)
     return paras, sents
 
 
@@ -191,18 +184,17 @@ def _check_copies(rule, doc, names: bool):
 
 
 def _copies(doc, ps: Passages, refs) -> dict:
-    """{sentence index: Copy}, cached per document and reference index (two rules use it)."""
-    cache = _COPIES.setdefault(doc, {})
-    key = id(refs)
-    if key not in cache:
+    """{sentence index: Copy}, shared per document and reference index (two rules use it)."""
+    def build():
         own = os.path.realpath(doc.path)
-        cache[key] = found = {}
+        found = {}
         for j, s in enumerate(ps.sentences):
             if refs.compared(doc, s):
                 copy = refs.find(s.norm, own)
                 if copy is not None:
                     found[j] = copy
-    return cache[key]
+        return found
+    return doc.shared((_copies, id(refs)), build)
 
 
 def _copy_hit(ps: Passages, run: list[int], copies: dict) -> Hit:

@@ -14,7 +14,6 @@ pair's marks.
 from __future__ import annotations
 
 import re
-from weakref import WeakKeyDictionary
 
 from ..finding import Hit
 from ..schema import Option
@@ -158,15 +157,10 @@ def _nesting_hits(doc, pairs):
                   suggestion=fixed, fix=fixed, variant=variant)
 
 
-_SCANS: WeakKeyDictionary = WeakKeyDictionary()    # both rules of this kind read one scan
-
-
 def check(rule, state, doc):
     if not _MARKS.search(doc.text):
         return ()
-    if doc not in _SCANS:
-        _SCANS[doc] = scan(doc)
-    pairs, unclosed, stray = _SCANS[doc]
+    pairs, unclosed, stray = doc.shared(scan, lambda: scan(doc))    # both rules read one scan
     if rule["check"] == "balance":
         return sorted(_balance_hits(doc, unclosed, stray), key=lambda h: h.start)
     return _nesting_hits(doc, pairs)

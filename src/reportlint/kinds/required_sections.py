@@ -13,7 +13,6 @@ before it (when that part has a heading), else at the first heading.
 from __future__ import annotations
 
 from bisect import bisect_right
-from weakref import WeakKeyDictionary
 
 from ..document import Heading
 from ..finding import Hit
@@ -75,19 +74,15 @@ def _compiled(state: dict, pattern: str | None, year: int | None):
     return state[key]
 
 
-_titles: WeakKeyDictionary = WeakKeyDictionary()
-
-
 def _joined_titles(doc) -> tuple[str, list[int]]:
     """The heading titles one per line, and where each starts (shared by the sections)."""
-    got = _titles.get(doc)
-    if got is None:
+    def build():
         starts, pos = [], 0
         for h in doc.headings:
             starts.append(pos)
             pos += len(h.title) + 1
-        got = _titles[doc] = ("\n".join(h.title for h in doc.headings), starts)
-    return got
+        return "\n".join(h.title for h in doc.headings), starts
+    return doc.shared(_joined_titles, build)
 
 
 def matching_headings(rx, doc):
