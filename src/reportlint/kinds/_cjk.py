@@ -22,17 +22,21 @@ def prose_lines(doc, at=None):
     web-page header above the title, not 索引号/发布时间 metadata lines. With `at` (text offsets,
     e.g. the starts of one whole-text search's matches), only the lines holding one of them:
     most lines hold nothing a kind looks for."""
-    title_line = doc.meta.title_line
+    prose = doc.shared(prose_lines, lambda: _prose_numbers(doc))     # several kinds ask
     if at is None:
-        numbers = range(1, len(doc.lines) + 1)
+        numbers = prose
     else:
         starts = doc.line_starts
-        numbers = sorted({bisect_right(starts, i) for i in at})
+        numbers = [no for no in sorted({bisect_right(starts, i) for i in at}) if no in prose]
     for no in numbers:
-        line = doc.lines[no - 1]
-        if not line or no in doc.skipped_lines or no < title_line or WEB_META.search(line):
-            continue
-        yield no, line, doc.line_starts[no - 1]
+        yield no, doc.lines[no - 1], doc.line_starts[no - 1]
+
+
+def _prose_numbers(doc) -> dict[int, None]:
+    """The prose lines' numbers, in order (a dict: ordered, and a fast membership test)."""
+    title_line = doc.meta.title_line
+    return {no: None for no, line in enumerate(doc.lines, 1)
+            if line and no not in doc.skipped_lines and no >= title_line and not WEB_META.search(line)}
 
 
 def is_han(ch: str | None) -> bool:
