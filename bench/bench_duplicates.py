@@ -100,7 +100,7 @@ def run(*args: str) -> tuple[str, list[dict]]:
 
 def in_process(text: str, repeat: int = 3) -> float:
     """Best CPU time of `repeat` in-process runs (rules loaded beforehand)."""
-    from reportlint.engine import Linter
+    from reportlint.engine.linter import Linter
     linter = Linter(isolated=True, packs=["duplicates"])
     linter.lint_text("预热。")
     best = float("inf")

@@ -44,10 +44,10 @@ def build_reports(corpus: Path, n: int, out: Path) -> list[Path]:
 def in_process(paths: list[Path], no_jieba: bool) -> tuple[float, int, int]:
     import importlib
 
-    import reportlint.segment as segment
-    from reportlint.document import Document
-    from reportlint.loader import load_packs
-    from reportlint.runner import lint_document
+    import reportlint.kinds._lib.segment as segment
+    from reportlint.model.document import Document
+    from reportlint.rulepacks.loader import load_packs
+    from reportlint.rulepacks.run import lint_document
 
     importlib.reload(segment)
     if no_jieba:
@@ -96,7 +96,7 @@ def main() -> None:
         t0 = time.perf_counter()
         import jieba  # noqa: F401  (import only)
         t_import = time.perf_counter() - t0
-        from reportlint import segment
+        from reportlint.kinds._lib import segment
         t0 = time.perf_counter()
         segment.tokenize("初始化")
         t_init = time.perf_counter() - t0

@@ -23,9 +23,9 @@ def clock() -> float:
 
 def main() -> int:
     t0 = clock()
-    from reportlint.document import Document
-    from reportlint.engine import read_document
-    from reportlint.loader import builtin_packs
+    from reportlint.model.document import Document
+    from reportlint.files.reading import read_document
+    from reportlint.rulepacks.loader import builtin_packs
     t_core = clock() - t0
 
     files = [Path(p) for p in sys.argv[1:]] or sorted(
@@ -34,7 +34,8 @@ def main() -> int:
 
     import os
     os.environ["REPORTLINT_NO_CACHE"] = "1"      # measure the real load, not the pickle
-    from reportlint import kinds, loader
+    from reportlint import kinds
+    from reportlint.rulepacks import loader
 
     t0 = clock()
     kind_import = {}

@@ -1,5 +1,7 @@
 """The Python API returns Finding objects and prints nothing."""
-from reportlint import Finding, lint_paths, lint_text
+from reportlint import Finding
+from reportlint import lint_paths
+from reportlint import lint_text
 
 
 def test_lint_text_returns_findings(capsys):
@@ -19,6 +21,6 @@ def test_lint_paths_collects_errors(tmp_path, capsys):
 
 
 def test_year_option_reaches_meta():
-    from reportlint.engine import Linter
+    from reportlint.engine.linter import Linter
     linter = Linter(isolated=True, year=2023, select=["misused-idioms"])
     assert linter.lint_text("无标题的正文。") == []

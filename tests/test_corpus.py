@@ -3,7 +3,7 @@ import json
 import subprocess
 import sys
 
-from reportlint.engine import Linter
+from reportlint.engine.linter import Linter
 
 
 def test_corpus_findings_lie_inside_their_files(corpus):

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 docx = pytest.importorskip("docx")
 
 from reportlint.cli import cli                     # noqa: E402
-from reportlint.docx_reader import read_docx       # noqa: E402
+from reportlint.files.docx import read_docx       # noqa: E402
 from rulepacks import typo_rule, write_pack  # noqa: E402
 
 PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署', '按排': '安排', '设施行政处罚': '实施行政处罚'}),)

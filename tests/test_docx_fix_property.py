@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 docx = pytest.importorskip("docx")
 
-from reportlint.docx_reader import _apply, _document, _paragraphs  # noqa: E402
-from reportlint.finding import Finding, Severity                   # noqa: E402
+from reportlint.files.docx import apply_fixes, document_of, paragraphs  # noqa: E402
+from reportlint.model.finding import Finding, Severity                   # noqa: E402
 
 RUNS = st.lists(st.tuples(st.text(alphabet="布署专武独断 a", min_size=1, max_size=6), st.booleans()),
                 min_size=1, max_size=6)
@@ -24,8 +24,8 @@ def test_fixes_apply_exactly_where_the_runs_allow(runs, edits):
         p.add_run(text).bold = bold or None
     text = "".join(t for t, _ in runs)
     bold_at = [b for t, b in runs for _ in t]            # formatting of each character
-    paras = _paragraphs(d)
-    doc = _document("x.docx", paras, None, None)
+    paras = paragraphs(d)
+    doc = document_of("x.docx", paras)
     assert doc.text == text
 
     findings = []
@@ -44,7 +44,7 @@ def test_fixes_apply_exactly_where_the_runs_allow(runs, edits):
     for f in reversed(pieces):
         expected = expected[:f.start] + f.fix + expected[f.end:]
 
-    assert _apply(doc, paras, findings) == len(pieces)
-    assert _paragraphs(d)[0].text == expected
+    assert apply_fixes(doc, paras, findings) == len(pieces)
+    assert paragraphs(d)[0].text == expected
     kept = [(r.text, bool(r.bold)) for r in p.runs if r.text]
     assert "".join(t for t, _ in kept) == expected

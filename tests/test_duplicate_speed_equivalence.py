@@ -13,8 +13,12 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint import data, fingerprint, passages
-from reportlint.fingerprint import GRAM, MAX_NEAR, POSTING_CAP, SHORT, Matcher, grams, normalize
+from reportlint.kinds._lib import data
+
+from reportlint.kinds._lib import fingerprint
+
+from reportlint.kinds._lib import passages
+from reportlint.kinds._lib.fingerprint import GRAM, MAX_NEAR, Matcher, POSTING_CAP, SHORT, grams, normalize
 
 SETTINGS = settings(max_examples=300, deadline=None)
 

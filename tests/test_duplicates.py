@@ -6,11 +6,11 @@ import pytest
 from click.testing import CliRunner
 
 from reportlint import lint_text
-from reportlint import references as references_mod
+from reportlint.kinds._lib import references as references_mod
 from reportlint.cli import cli
-from reportlint.engine import Linter
-from reportlint.fingerprint import Matcher, normalize
-from reportlint.references import unit_name
+from reportlint.engine.linter import Linter
+from reportlint.kinds._lib.fingerprint import Matcher, normalize
+from reportlint.kinds._lib.references import unit_name
 
 DUP = ["duplicate-sentence", "duplicate-paragraph"]
 AGAINST = ["copied-from-other-report", "other-unit-name-in-copy"]
@@ -200,12 +200,17 @@ def test_a_draft_inside_the_against_folder_is_not_its_own_source(tmp_path, refs)
 
 def test_against_index_is_built_once_per_run(tmp_path, refs, monkeypatch):
     builds = []
-    real = references_mod._build
+
+    class Counted(references_mod.References):
+        def __init__(self, *args):
+            builds.append(args)
+            super().__init__(*args)
+
     monkeypatch.setattr(references_mod, "_CACHE", {})
-    monkeypatch.setattr(references_mod, "_build", lambda *a: builds.append(a) or real(*a))
+    monkeypatch.setattr(references_mod, "References", Counted)
     for i in range(3):
         draft(tmp_path, ["西河镇2024年度法治政府建设情况报告", PARA], name=f"d{i}.txt")
-    result = Linter(isolated=True, select=AGAINST, context={"against": [str(refs)]}).run(
+    result = Linter(isolated=True, select=AGAINST, against=[str(refs)]).run(
         [str(tmp_path / f"d{i}.txt") for i in range(3)])
     assert len(builds) == 1
     assert [f.line for f in result.findings] == [2, 2, 2]
@@ -223,7 +228,8 @@ def test_missing_against_path_is_a_usage_error(tmp_path):
 
 
 def test_reference_texts_must_be_text(tmp_path):
-    from reportlint.loader import RuleLoadErrors, load_packs
+    from reportlint.model.errors import RuleLoadErrors
+    from reportlint.rulepacks.loader import load_packs
     pack = tmp_path / "mine"
     pack.mkdir()
     (pack / "copied-template.yaml").write_text(

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from reportlint.engine import read_document
+from reportlint.files.reading import read_document
 from rulepacks import invoke, typo_rule, write_pack
 
 PACK = (typo_rule({'布署': '部署'}),)

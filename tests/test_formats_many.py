@@ -84,7 +84,7 @@ def test_progress_bar_only_on_a_terminal_and_only_for_many_files(project):
 
 
 def test_workers_only_when_there_are_enough_files(monkeypatch):
-    from reportlint import engine
+    from reportlint.engine import linter as engine
     monkeypatch.setattr(engine, "cpus", lambda: 4)
     assert engine.auto_jobs(1) == 1
     assert engine.auto_jobs(engine.PARALLEL_FROM - 1) == 1

@@ -6,8 +6,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint.document import Document
-from reportlint.finding import Finding, Severity
+from reportlint.model.document import Document
+from reportlint.model.finding import Finding, Severity
 from reportlint.reporters.html import _segments
 
 TEXT = st.text(alphabet="报告<>&\"'布署 \n　𠀾", min_size=1, max_size=60)

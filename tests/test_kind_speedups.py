@@ -3,7 +3,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint.loader import builtin_packs, load_packs
+from reportlint.rulepacks.loader import builtin_packs, load_packs
 
 RULES = load_packs(list(builtin_packs())).rules
 SOME = settings(max_examples=300, deadline=None)
@@ -21,8 +21,8 @@ def test_body_year_sentence_starts_match_the_lookbehind_pattern(text):
 def _doubled_text_per_line(rule, doc):
     """doubled_text.check as it was: every prose line scanned on its own."""
     from reportlint.kinds import doubled_text as dt
-    from reportlint.kinds._cjk import is_han, prose_lines
-    from reportlint.patterns import covered
+    from reportlint.kinds._lib.cjk import is_han, prose_lines
+    from reportlint.kinds.patterns import covered
     allowed = set(rule["allowed"])
     for _no, line, base in prose_lines(doc):
         taken = -1
@@ -45,7 +45,7 @@ def _doubled_text_per_line(rule, doc):
                                  "学习习近平", "依法依法行政", "目的的确", "——", "a", "法治", "行行", "索引号：1"]),
                 max_size=25).map("".join))
 def test_doubled_text_whole_text_scan_matches_the_per_line_scan(text):
-    from reportlint.document import Document
+    from reportlint.model.document import Document
     from reportlint.kinds import doubled_text
     for rule in (r for r in RULES if r.kind_name == "doubled_text"):
         doc = Document(text, "draft.txt")
@@ -64,7 +64,7 @@ _DATE_PIECES = st.lists(st.one_of(
 @SOME
 @given(_DATE_PIECES)
 def test_date_ranges_searched_in_separator_runs_match_the_whole_text_search(text):
-    from reportlint.document import Document
+    from reportlint.model.document import Document
     from reportlint.kinds import date_check as dc
     runs = dc._separator_runs(text)
     names = ("years", "range", "bare")

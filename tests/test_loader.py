@@ -3,7 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.loader import RuleLoadErrors, load_packs, load_rule_file
+from reportlint.model.errors import RuleLoadErrors
+
+from reportlint.rulepacks.loader import load_packs, load_rule_file
 
 GOOD = """\
 id: sample-typo
@@ -137,5 +139,5 @@ def test_extension_keys_hold_anchors_for_examples(tmp_path):
                         "x-ctx: &ctx {reference_texts: {甲: 乙}}\nexamples:\n  bad:\n    - {text: 请按排好会务。, context: *ctx}")
     rule = load_rule_file(write(tmp_path, text), "pack")
     assert rule.examples["bad"][0]["context"] == {"reference_texts": {"甲": "乙"}}
-    from reportlint.testing import run_examples
+    from reportlint.rulepacks.examples import run_examples
     assert run_examples([rule]) == []

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint.numbers import (find_numbers, parse_chinese, parse_numeral, phrase_before,
+from reportlint.kinds._lib.numbers import (find_numbers, parse_chinese, parse_numeral, phrase_before,
                                 sentence_end, sentence_start)
 
 
@@ -86,7 +86,7 @@ def test_chinese_round_trip(n):
 def test_small_chinese_numerals_do_not_import_cn2an():
     import subprocess
     import sys
-    code = ("import sys; from reportlint.numbers import find_numbers;"
+    code = ("import sys; from reportlint.kinds._lib.numbers import find_numbers;"
             "ns = find_numbers('开展三十六场，四个意识，两项制度，十二人');"
             "print([int(n.value) for n in ns], 'cn2an' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -106,7 +106,7 @@ def test_first_character_lookahead_changes_no_match(text, start):
     it must find exactly what the pattern without it finds."""
     import re
 
-    from reportlint import numbers
+    from reportlint.kinds._lib import numbers
     lookahead = "(?=[" + numbers._FIRST_CHARS + "])"
     assert numbers._NUMBER.pattern.startswith(lookahead)
     plain = re.compile(numbers._NUMBER.pattern[len(lookahead):])
@@ -119,8 +119,8 @@ def test_first_character_lookahead_changes_no_match(text, start):
 @given(st.lists(st.sampled_from(["化解率100%", "1项，均", "共3件", "一名", "。", "\n", "\n\n", "一、总体情况\n",
                                  "20", "%", "，", "排查22起", "12.5％", "　　"]), max_size=30).map("".join))
 def test_paragraphs_with_skips_only_paragraphs_without_a_wanted_figure(text):
-    from reportlint.document import Document
-    from reportlint.numbers import numbers_between, paragraphs_with
+    from reportlint.model.document import Document
+    from reportlint.kinds._lib.numbers import numbers_between, paragraphs_with
     doc = Document(text, "draft.txt")
     for wanted in (lambda n: n.percent, lambda n: n.is_count and n.numeral in ("1", "一")):
         expected = [(p, numbers_between(doc, p.start, p.end)) for p in doc.paragraphs]
@@ -133,6 +133,6 @@ def test_paragraphs_with_skips_only_paragraphs_without_a_wanted_figure(text):
 def test_arabic_parts_split_like_the_pattern_they_replaced(s):
     import re
 
-    from reportlint.numbers import _arabic_parts
+    from reportlint.kinds._lib.numbers import _arabic_parts
     m = re.fullmatch(r"([0-9０-９,.．]+)([十百千万亿]{0,2})", s)
     assert _arabic_parts(s) == (m.groups() if m else None)

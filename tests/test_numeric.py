@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint.document import Document
-from reportlint.loader import load_packs
-from reportlint.runner import lint_document, run_rule
-from reportlint.testing import example_cases, run_example
+from reportlint.model.document import Document
+from reportlint.rulepacks.loader import load_packs
+from reportlint.rulepacks.run import lint_document, run_rule
+from reportlint.rulepacks.examples import example_cases, run_example
 
 RULES = load_packs(["numeric"]).rules
 CASES = [(r, w, i, c) for r in RULES for w, i, c in example_cases(r)]
@@ -43,8 +43,8 @@ def test_seed_004_consistent_rate_is_quiet(corpus):
 def test_cn2an_stays_unimported_on_a_plain_report(corpus):
     """Reports rarely need cn2an: a run over one must not import it (about 0.1 s)."""
     (seed,) = (corpus / "seeds").glob("003_*.txt")
-    code = ("import sys; from pathlib import Path; from reportlint.document import Document;"
-            "from reportlint.loader import load_packs; from reportlint.runner import lint_document, run_rule;"
+    code = ("import sys; from pathlib import Path; from reportlint.model.document import Document;"
+            "from reportlint.rulepacks.loader import load_packs; from reportlint.rulepacks.run import lint_document, run_rule;"
             f"d = Document(Path({str(seed)!r}).read_text(encoding='utf-8'));"
             "lint_document(d, load_packs(['numeric']).rules); print('cn2an' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

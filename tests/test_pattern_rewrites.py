@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.loader import load_packs
-from reportlint.patterns import compile_pattern
+from reportlint.rulepacks.loader import load_packs
+from reportlint.kinds.patterns import compile_pattern
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

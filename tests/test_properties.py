@@ -16,11 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportlint.document import Document
-from reportlint.engine import Linter, read_document
-from reportlint.fixes import to_bytes
-from reportlint.loader import builtin_packs, load_packs
-from reportlint.testing import example_cases
+from reportlint.model.document import Document
+from reportlint.engine.linter import Linter
+from reportlint.files.reading import read_document
+from reportlint.files.writing import to_bytes
+from reportlint.rulepacks.loader import builtin_packs, load_packs
+from reportlint.rulepacks.examples import example_cases
 
 LINTER = Linter(isolated=True, select=["all"])
 RULES = load_packs(list(builtin_packs())).rules
@@ -127,7 +128,7 @@ def _replace_raw(raw: str, doc: Document, applied):
 
 
 # ---- skipping spans that cannot match (patterns.spans_that_may_match) --------------------------
-from reportlint.patterns import compile_pattern, line_bounded, spans_that_may_match  # noqa: E402
+from reportlint.kinds.patterns import compile_pattern, line_bounded, spans_that_may_match  # noqa: E402
 
 PATTERN_RXS = sorted({(rx.pattern, rx.flags): rx for r in RULES if r.kind_name == "pattern"
                       for rx in r["patterns"]}.values(), key=lambda rx: rx.pattern)
@@ -163,7 +164,7 @@ def test_patterns_that_see_past_the_line_end_are_not_skipped():
 
 def test_skipping_gives_the_same_findings_on_the_corpus(corpus):
     from reportlint.kinds import pattern
-    from reportlint import patterns as pmod
+    from reportlint.kinds import patterns as pmod
     rules = [r for r in RULES if r.kind_name == "pattern"]
     for path in sorted(corpus.glob("*/*.txt")):
         text = path.read_text(encoding="utf-8")
@@ -181,12 +182,12 @@ def test_skipping_gives_the_same_findings_on_the_corpus(corpus):
 
 # ---- numbers.sentence_start / sentence_end: one scan, same answer as a find per mark -------------
 def _start_ref(text, pos, floor=0):
-    from reportlint.numbers import SENTENCE_MARKS
+    from reportlint.kinds._lib.numbers import SENTENCE_MARKS
     return max([floor] + [text.rfind(m, floor, pos) + 1 for m in SENTENCE_MARKS if text.rfind(m, floor, pos) >= 0])
 
 
 def _end_ref(text, pos, ceiling=None):
-    from reportlint.numbers import SENTENCE_MARKS
+    from reportlint.kinds._lib.numbers import SENTENCE_MARKS
     ceiling = len(text) if ceiling is None else ceiling
     return min([ceiling] + [i for m in SENTENCE_MARKS if 0 <= (i := text.find(m, pos, ceiling))])
 
@@ -194,7 +195,7 @@ def _end_ref(text, pos, ceiling=None):
 @SETTINGS
 @given(drafts, st.data())
 def test_sentence_bounds_match_the_reference(text, data):
-    from reportlint.numbers import sentence_end, sentence_start
+    from reportlint.kinds._lib.numbers import sentence_end, sentence_start
     n = len(text)
     pos = data.draw(st.integers(0, n))
     floor = data.draw(st.integers(0, pos))
@@ -320,7 +321,7 @@ def test_han_tests_without_the_re_class_match_the_re_class(line):
     """is_han, unterminated_paragraph._open_end and doubled_text._CHAR replaced `re` HAN classes
     (~2-3 ms each to compile at import): they give what those classes gave."""
     from reportlint.kinds import doubled_text
-    from reportlint.kinds._cjk import is_han
+    from reportlint.kinds._lib.cjk import is_han
     from reportlint.kinds.unterminated_paragraph import _open_end
     assert is_han(line) == (re.match(HAN_CLASS, line) is not None)
     assert _open_end(line) == (re.search(HAN_CLASS[:-1] + r"A-Za-z0-9][”’」』）)》]*$", line) is not None)

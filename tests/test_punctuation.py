@@ -6,11 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportlint.document import Document
-from reportlint.fixes import apply_fixes
-from reportlint.fixing import MAX_PASSES
-from reportlint.loader import load_packs
-from reportlint.runner import lint_document
+from reportlint.model.document import Document
+from reportlint.engine.fixing import apply_fixes
+from reportlint.engine.fixing import MAX_PASSES
+from reportlint.rulepacks.loader import load_packs
+from reportlint.rulepacks.run import lint_document
 
 RULES = load_packs(["punctuation"]).rules
 OURS = {"punctuation", "spacing"}
@@ -144,10 +144,10 @@ def test_clean_report_does_not_load_jieba(corpus):
 
     code = (
         "import sys; from pathlib import Path\n"
-        "from reportlint.loader import load_packs\n"
-        "from reportlint.document import Document\n"
-        "from reportlint.runner import lint_document\n"
-        "from reportlint import segment\n"
+        "from reportlint.rulepacks.loader import load_packs\n"
+        "from reportlint.model.document import Document\n"
+        "from reportlint.rulepacks.run import lint_document\n"
+        "from reportlint.kinds._lib import segment\n"
         "p = next(Path(sys.argv[1]).glob('001_*.txt'))\n"
         "lint_document(Document(p.read_text(encoding='utf-8'), str(p)), load_packs(['punctuation']).rules)\n"
         "print(segment.loaded())\n")

@@ -2,7 +2,7 @@
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reportlint.kinds._cjk import URL_RX
+from reportlint.kinds._lib.cjk import URL_RX
 from reportlint.kinds.halfwidth_punctuation import _may_hold_url
 
 PIECES = ["http", "ftp", "://", "www", ".", "@", "gov", "edu", "cn", "a", "9", "-", "/", "工作", " "]

@@ -15,7 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportlint import engine, patterns
+from reportlint.engine import linter as engine
+from reportlint.files.reading import MAX_BYTES
+
+from reportlint.kinds import patterns
 from reportlint.cli import cli
 from rulepacks import write_pack
 
@@ -134,7 +137,7 @@ def test_100_mb_file_is_refused_with_its_size(tmp_path, pack, good):
         fh.truncate(100 * 2**20 + 1)
     code, out, err = run("--pack", pack, big, good)
     assert code == 2
-    assert f"{big}: 文件过大（100 MB，上限 {engine.MAX_BYTES // 2**20} MB），已跳过" in err
+    assert f"{big}: 文件过大（100 MB，上限 {MAX_BYTES // 2**20} MB），已跳过" in err
     assert_still_linted(out, good)
 
 
@@ -328,8 +331,8 @@ def test_a_crashing_kind_is_reported_and_the_rest_still_runs(tmp_path, pack, goo
 
 def test_every_builtin_rule_survives_a_very_long_line():
     """All built-in rules on one 84,000-character line with 8,000 hits: no rule gives up."""
-    from reportlint.document import Document
-    from reportlint.engine import Linter
+    from reportlint.model.document import Document
+    from reportlint.engine.linter import Linter
     line = "二〇二四年，我镇设施行政处罚6次，专武独断（一）一是 法 治 政府建设XX镇……" * 2000
     linter = Linter(isolated=True, select=["all"])
     findings, failures = linter.lint_document(Document(line + "\n", "long.txt"))
@@ -342,7 +345,7 @@ def test_kept_documents_hold_no_analyses(tmp_path, pack):
     import gc
     import weakref
 
-    from reportlint.engine import Linter
+    from reportlint.engine.linter import Linter
     p = tmp_path / "a.txt"
     p.write_text(GOOD * 3, encoding="utf-8")
     linter = Linter(isolated=True, packs=[str(pack)])

@@ -10,10 +10,13 @@ import sys
 
 import pytest
 
-from reportlint import loader, rulecache
-from reportlint.document import Document
-from reportlint.loader import RuleLoadErrors, load_packs
-from reportlint.runner import lint_document
+from reportlint.rulepacks import loader
+
+from reportlint.rulepacks import cache as rulecache
+from reportlint.model.document import Document
+from reportlint.model.errors import RuleLoadErrors
+from reportlint.rulepacks.loader import load_packs
+from reportlint.rulepacks.run import lint_document
 from rulepacks import write_pack
 
 RULE = """\
@@ -145,7 +148,7 @@ def test_old_entries_are_pruned(cache, tmp_path, monkeypatch):
 
 
 def test_concurrent_writers(cache, pack):
-    code = ("import sys; from reportlint.loader import load_packs; "
+    code = ("import sys; from reportlint.rulepacks.loader import load_packs; "
             "sys.exit(0 if [r.id for r in load_packs([sys.argv[1]]).rules] == ['placeholder-left'] else 1)")
     env = {**os.environ, "REPORTLINT_CACHE_DIR": str(cache)}
     procs = [subprocess.Popen([sys.executable, "-c", code, str(pack)], env=env) for _ in range(6)]

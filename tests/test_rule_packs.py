@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from reportlint import kinds
-from reportlint.finding import CATEGORIES
-from reportlint.loader import builtin_packs, builtin_root, load_packs
-from reportlint.schema import DISALLOWED_ID_PREFIXES, ID_RE
+from reportlint.model.finding import CATEGORIES
+from reportlint.rulepacks.loader import builtin_packs, builtin_root, load_packs
+from reportlint.rulepacks.schema import DISALLOWED_ID_PREFIXES, ID_RE
 
 RULES = load_packs(list(builtin_packs())).rules
 

@@ -15,8 +15,11 @@ from click.testing import CliRunner
 
 from reportlint import reporters
 from reportlint.cli import cli
-from reportlint.config import ConfigError, load_config
-from reportlint.loader import RuleLoadErrors, load_packs, parse_yaml
+from reportlint.model.errors import ConfigError
+from reportlint.engine.config import load_config
+from reportlint.model.errors import RuleLoadErrors
+from reportlint.rulepacks.loader import load_packs
+from reportlint.rulepacks.yamlmarks import parse_yaml
 
 RULE = """\
 id: placeholder-left
@@ -45,7 +48,7 @@ def run(*args):
     "!!python/object/new:os.system ['touch {marker}']",
     "!!python/name:os.system",
     "!!python/module:os",
-    "!!python/object:reportlint.loader.Rule {{id: x}}",
+    "!!python/object:reportlint.rulepacks.rule.Rule {{id: x}}",
     "!!binary aGVsbG8=",
 ])
 def test_python_tags_in_a_rule_file_are_refused_and_never_run(tmp_path, tag):

@@ -7,8 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint import data, fingerprint
-from reportlint.fingerprint import GRAM, SHORT
+from reportlint.kinds._lib import data
+
+from reportlint.kinds._lib import fingerprint
+from reportlint.kinds._lib.fingerprint import GRAM, SHORT
 
 # anchors and non-anchors among Han characters, digits, Latin letters and others
 CHARS = st.sampled_from("法治政府建设依法行政镇乡街道县区年度工作报告一二三四五六七八九十0123456789abcxyzÅé")
@@ -58,7 +60,7 @@ def test_cli_raises_only_a_lower_young_generation_threshold(monkeypatch):
 def test_unpickled_rule_reads_its_examples_and_marks_when_first_asked():
     import pickle
 
-    from reportlint.loader import builtin_packs, load_packs
+    from reportlint.rulepacks.loader import builtin_packs, load_packs
 
     rules = load_packs(list(builtin_packs())).rules
     again = pickle.loads(pickle.dumps(rules))

@@ -1,9 +1,9 @@
 """Structure and residue packs: outline/meta of Document, and behaviour on the shared corpus."""
 import json
 
-from reportlint.document import Document
-from reportlint.loader import builtin_packs, load_packs
-from reportlint.runner import run_rule
+from reportlint.model.document import Document
+from reportlint.rulepacks.loader import builtin_packs, load_packs
+from reportlint.rulepacks.run import run_rule
 
 RULES = {r.id: r for r in load_packs(list(builtin_packs())).rules
          if r.pack in ("structure", "residue")}
@@ -98,7 +98,7 @@ examples:
   good: ["某镇2024年政府信息公开工作年度报告\\n一、总体情况\\n二、主动公开政府信息情况\\n三、存在的主要问题及改进情况\\n正文。"]
 ''', encoding="utf-8")
     rule = load_packs([pack]).rules[0]
-    from reportlint.testing import run_examples
+    from reportlint.rulepacks.examples import run_examples
     assert run_examples([rule]) == []
     doc = Document("某镇2024年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、存在的主要问题\n正文。")
     (f,) = run_rule(rule, doc)

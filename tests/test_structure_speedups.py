@@ -4,10 +4,10 @@ from types import SimpleNamespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint.document import Document
+from reportlint.model.document import Document
 from reportlint.kinds.required_sections import matching_headings, year_pattern
-from reportlint.loader import builtin_packs, load_packs
-from reportlint.patterns import compile_pattern, search
+from reportlint.rulepacks.loader import builtin_packs, load_packs
+from reportlint.kinds.patterns import compile_pattern, search
 
 RULES = {r.id: r for r in load_packs(list(builtin_packs())).rules}
 SECTIONS = RULES["missing-required-section"]["sections"]

@@ -6,10 +6,10 @@ import sys
 import pytest
 
 from reportlint import lint_text
-from reportlint.fixes import apply_fixes
+from reportlint.engine.fixing import apply_fixes
 from reportlint.kinds.law_title import Catalogue, load_catalogue, one_edit_apart
 from reportlint.kinds.near_miss import readings, sound_alike
-from reportlint.loader import load_packs
+from reportlint.rulepacks.loader import load_packs
 
 TERMS = load_packs(["terms"]).rules
 
@@ -116,7 +116,7 @@ def test_matches_cutting_through_words_are_dropped(text):
 
 
 def test_segment_check_only_wakes_jieba_for_short_entries():
-    code = ("from reportlint import lint_text, segment; "
+    code = ("from reportlint import lint_text; from reportlint.kinds._lib import segment; "
             "f = lint_text('杜绝个人意志专武独断，开展民主法制示范村创建。', packs=['terms']); "
             "print(len(f), segment.loaded())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -125,7 +125,7 @@ def test_segment_check_only_wakes_jieba_for_short_entries():
 
 def test_clean_report_never_loads_jieba_or_pypinyin(corpus):
     text = (corpus / "real" / "003_liulang.txt").read_text(encoding="utf-8")
-    code = ("import sys; from reportlint import lint_text, segment; "
+    code = ("import sys; from reportlint import lint_text; from reportlint.kinds._lib import segment; "
             "f = lint_text(sys.stdin.read(), packs=['terms']); "
             "print(len(f), segment.loaded(), 'jieba' in sys.modules, 'pypinyin' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True,
@@ -141,7 +141,7 @@ def test_context_patterns_decide_confusables():
 
 
 def test_per_entry_options_are_validated(tmp_path):
-    from reportlint.loader import RuleLoadErrors
+    from reportlint.model.errors import RuleLoadErrors
     (tmp_path / "bad-swap.yaml").write_text(
         "id: bad-swap\nkind: substitution\ncategory: typo\nmessage: '错：{found}'\n"
         "description: 测试\nwhy: 测试\nswap:\n  截止: {to: 截至, when: ['(']}\n  甲: {too: 乙}\n"
@@ -276,7 +276,7 @@ def test_ambiguous_set_phrase_slip_lists_candidates_without_fix():
 
 def test_always_wrong_entries_are_rarer_than_their_correction():
     """A dictionary guard: jieba, trained on ordinary text, must know the wrong form less."""
-    from reportlint.segment import word_freq
+    from reportlint.kinds._lib.segment import word_freq
     suspicious = []
     for r in TERMS:
         if r.id not in ("misspelled-words", "misused-idioms", "misspelled-domain-terms"):
@@ -296,7 +296,7 @@ def test_always_wrong_entries_are_rarer_than_their_correction():
     ("law_title", "catalogue: 1\n", "expected str"),
 ])
 def test_kind_options_are_validated(tmp_path, kind, body, complaint):
-    from reportlint.loader import RuleLoadErrors
+    from reportlint.model.errors import RuleLoadErrors
     (tmp_path / "some-rule.yaml").write_text(
         f"id: some-rule\nkind: {kind}\ncategory: typo\nmessage: '错：{{found}}'\n"
         f"description: 测试\nwhy: 测试\n{body}examples: {{bad: ['甲'], good: ['乙']}}\n",

@@ -1,4 +1,4 @@
-from reportlint import segment
+from reportlint.kinds._lib import segment
 
 
 def test_tokens_carry_offsets():
@@ -29,7 +29,7 @@ def test_jieba_is_imported_without_its_hmm_tables_which_still_load_on_demand():
     import sys
     code = (
         "import sys\n"
-        "from reportlint import segment\n"
+        "from reportlint.kinds._lib import segment\n"
         "segment.tokenize('法治政府建设')\n"
         "assert 'jieba.finalseg.prob_emit' not in sys.modules\n"
         "assert 'pkg_resources' not in sys.modules\n"

@@ -1,30 +1,30 @@
 """reportlint: a quality-review linter for Chinese government reports.
 
     >>> from reportlint import lint_text
-    >>> [f.rule for f in lint_text("杜绝个人意志专武独断。")]
-    ['idiom-typos']
+    >>> [f.rule for f in lint_text("杜绝个人意志专武独断。", select=["typo"])]
+    ['misused-idioms']
 
 The API never prints; the CLI (reportlint.cli) is the only place that does.
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .document import Document
-from .finding import CATEGORIES, Finding, Severity
+from reportlint.model.document import Document
+from reportlint.model.finding import CATEGORIES, Finding, Severity
+from reportlint.model.version import __version__
 
 __all__ = ["lint_text", "lint_paths", "Finding", "Severity", "Document", "CATEGORIES", "__version__"]
 
 
 def lint_text(text: str, path: str = "<text>", **options) -> list[Finding]:
     """Lint a string. Options as for engine.Linter: packs, select, ignore, year, unit, config, lang."""
-    from .engine import Linter
+    from reportlint.engine.linter import Linter
     options.setdefault("isolated", "config" not in options)
     return Linter(**options).lint_text(text, path)
 
 
 def lint_paths(paths, **options):
     """Lint files and folders. Returns a list of findings with `.errors` (inputs not linted)."""
-    from .engine import Findings, Linter
+    from reportlint.model.results import Findings
+    from reportlint.engine.linter import Linter
     result = Linter(**options).run([str(p) for p in paths])
     return Findings(result.findings, [*result.errors, *result.failures])

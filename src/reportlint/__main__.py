@@ -1,4 +1,4 @@
 """`python -m reportlint …` is the `reportlint` command."""
-from .cli import main
+from reportlint.cli import main
 
 main()

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import click
 
-from .messages import t
+from reportlint.model.messages import t
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 GC_GEN0 = 50_000   # allocations between young-generation collections (see main)
@@ -52,7 +52,7 @@ def _fail(errors, code=EXIT_ERROR):
 
 
 def _linter(ctx_opts):
-    from .engine import Linter
+    from reportlint.engine.linter import Linter
     return Linter(**ctx_opts)
 
 
@@ -89,23 +89,23 @@ def _linter(ctx_opts):
 def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, exit_zero,
           statistics, year, unit, encoding, lang, color, no_source, quiet, fix, diff, baseline, write_baseline, jobs, against):
     """检查报告草稿（文件、目录，或 - 表示标准输入）。"""
-    from .config import ConfigError
-    from .loader import RuleLoadErrors
-    from .runner import unknown_selectors
+    from reportlint.model.errors import ConfigError
+    from reportlint.model.errors import RuleLoadErrors
+    from reportlint.rulepacks.select import unknown_selectors
 
     if not paths:
         raise click.UsageError("请给出要检查的文件或目录（- 表示标准输入）")
     linter = _linter(dict(config=config, isolated=isolated, packs=list(packs) or None,
                           select=_split(select), ignore=_split(ignore), year=year, unit=unit,
                           encoding=encoding, lang=lang,
-                          context={"against": list(against)} if against else None))
+                          against=list(against)))
     try:
         if fix or diff:
-            from .fixing import run_fix
+            from reportlint.engine.fixing import run_fix
             result, diffs = run_fix(linter, list(paths), write=fix and not diff)
         else:
-            from .engine import cpus
-            from .parallel import Progress
+            from reportlint.engine.linter import cpus
+            from reportlint.engine.parallel import Progress
             result = linter.run(list(paths), keep_documents=True, progress=Progress(),
                                 jobs=cpus() if jobs == 0 else jobs)
             diffs = []
@@ -122,8 +122,8 @@ def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, 
         for ref in unknown_selectors(all_rules, refs):
             click.echo(f"reportlint: 未知的规则选择“{ref}”（没有匹配的规则）", err=True)
 
-    from .finding import Severity
-    from .reporters import get as get_reporter, resolve
+    from reportlint.model.finding import Severity
+    from reportlint.reporters import get as get_reporter, resolve
 
     known = _apply_baseline(result, baseline, write_baseline)
     fmt = resolve(fmt)
@@ -137,14 +137,14 @@ def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, 
     if statistics and fmt == "text":
         text += _statistics(result)
     if output:
-        from .fixes import write_atomic
+        from reportlint.files.writing import write_atomic
         write_atomic(output, text.encode("utf-8"))
     else:
         click.echo(text, nl=False)
     for e in [*result.errors, *result.failures]:
         click.echo(f"reportlint: {e}", err=True)
     if fmt == "text" and not quiet:
-        from .reporters.json_report import summary
+        from reportlint.reporters.json_report import summary
         s = summary(result)
         line = (t("summary", lang, total=s["findings"], error=s["error"], warning=s["warning"],
                   info=s["info"], files=s["files"]) if s["findings"]
@@ -168,7 +168,8 @@ def _apply_baseline(result, baseline, write_baseline) -> int:
     """--write-baseline records and exits; --baseline drops known findings (returns how many)."""
     if not (baseline or write_baseline):
         return 0                    # hashlib (OpenSSL) costs ~6 ms of start-up
-    from .baseline import BaselineError, apply, write
+    from reportlint.model.errors import BaselineError
+    from reportlint.engine.baseline import apply, write
     if write_baseline:
         n = write(result, write_baseline)
         click.echo(f"reportlint: 已将 {n} 个问题记入基线 {write_baseline}", err=True)
@@ -190,8 +191,8 @@ def _statistics(result) -> str:
 
 
 def _load_rules(config, packs, isolated):
-    from .config import ConfigError
-    from .loader import RuleLoadErrors
+    from reportlint.model.errors import ConfigError
+    from reportlint.model.errors import RuleLoadErrors
     try:
         return _linter(dict(config=config, packs=list(packs) or None, isolated=isolated)).all_rules()
     except (ConfigError, RuleLoadErrors) as exc:
@@ -207,7 +208,7 @@ def rules_cmd(packs, config, isolated, fmt):
     """列出规则：id、类别、级别、规则包、说明（markdown：完整的规则文档）。"""
     rules = _load_rules(config, packs, isolated)
     if fmt == "markdown":
-        from .ruledocs import render_markdown
+        from reportlint.rulepacks.docs import render_markdown
         click.echo(render_markdown(rules), nl=False)
         return
     if fmt == "json":
@@ -217,7 +218,7 @@ def rules_cmd(packs, config, isolated, fmt):
                                 "description": r.summary} for r in rules],
                               ensure_ascii=False, indent=1))
         return
-    from .reporters.text import width
+    from reportlint.reporters.text import width
     rows = [("规则", "类别", "级别", "规则包", "说明")]
     rows += [(r.id, r.category, str(r.severity), r.pack, r.summary) for r in rules]
     widths = [max(width(row[i]) for row in rows) for i in range(4)]
@@ -263,8 +264,9 @@ def rule_cmd(rule_id, config, packs):
 @click.option("-v", "--verbose", is_flag=True)
 def test_rules(dirs, verbose):
     """运行规则包里每条规则的 bad/good 示例（默认：内置规则包）。"""
-    from .loader import RuleLoadErrors, builtin_packs, load_packs
-    from .testing import example_cases, run_examples
+    from reportlint.model.errors import RuleLoadErrors
+    from reportlint.rulepacks.loader import builtin_packs, load_packs
+    from reportlint.rulepacks.examples import example_cases, run_examples
     try:
         rules = load_packs(list(dirs) or list(builtin_packs())).rules
     except RuleLoadErrors as exc:

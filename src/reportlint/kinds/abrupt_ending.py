@@ -5,7 +5,7 @@ plan kinds stay silent on them (see Document.truncated) and this kind says why, 
 """
 from __future__ import annotations
 
-from ..finding import Hit
+from reportlint.model.finding import Hit
 
 KIND = "abrupt_ending"
 OPTIONS: dict = {}

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ..finding import Hit
-from ..numbers import sentence_end
-from ..schema import Option
+from reportlint.model.finding import Hit
+from reportlint.kinds._lib.numbers import sentence_end
+from reportlint.kinds.options import Option
 
 KIND = "body_year"
 OPTIONS = {

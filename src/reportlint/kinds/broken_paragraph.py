@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from ..document import _DATE_LINE, _FOOTER, INDENT, ITEM_START
-from ..finding import Hit
-from ..patterns import search
-from ..schema import Option
+from reportlint.model.document import INDENT, ITEM_START, _DATE_LINE, _FOOTER
+from reportlint.model.finding import Hit
+from reportlint.kinds.patterns import search
+from reportlint.kinds.options import Option
 
 KIND = "broken_paragraph"
 OPTIONS = {

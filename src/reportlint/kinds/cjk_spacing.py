@@ -17,9 +17,9 @@ from functools import lru_cache
 
 import regex
 
-from ..finding import Hit
-from ..schema import Option
-from ._cjk import FULLWIDTH_PUNCT, HAN, grouped, is_han, prose_lines
+from reportlint.model.finding import Hit
+from reportlint.kinds.options import Option
+from reportlint.kinds._lib.cjk import FULLWIDTH_PUNCT, HAN, grouped, is_han, prose_lines
 
 KIND = "cjk_spacing"
 OPTIONS = {
@@ -57,7 +57,7 @@ def _reverse_rx(pattern: str):
 
 def _joins_word(line: str, s: int, e: int) -> bool:
     """True if jieba, reading the text without the blank, finds a word across it."""
-    from ..segment import tokenize
+    from reportlint.kinds._lib.segment import tokenize
 
     lo, hi = max(0, s - 6), min(len(line), e + 6)
     glued = line[lo:s] + line[e:hi]

@@ -16,9 +16,9 @@ from functools import lru_cache
 
 import regex
 
-from ..document import cn_to_int
-from ..finding import Hit
-from ..schema import Option
+from reportlint.model.document import cn_to_int
+from reportlint.model.finding import Hit
+from reportlint.kinds.options import Option
 
 KIND = "date_check"
 OPTIONS = {"check": Option("str", required=True, choices=("invalid", "reversed"))}

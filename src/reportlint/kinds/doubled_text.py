@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..finding import Hit
-from ..patterns import covered
-from ..schema import Option
-from ._cjk import HAN, is_han, prose_lines
+from reportlint.model.finding import Hit
+from reportlint.kinds.patterns import covered
+from reportlint.kinds.options import Option
+from reportlint.kinds._lib.cjk import HAN, is_han, prose_lines
 
 KIND = "doubled_text"
 OPTIONS = {
@@ -57,7 +57,7 @@ def _window(line: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _tokens(line: str, lo: int, hi: int):
-    from ..segment import tokenize
+    from reportlint.kinds._lib.segment import tokenize
 
     return [(w, lo + a, lo + b) for w, a, b in tokenize(line[lo:hi])]
 

@@ -23,13 +23,13 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from ..finding import Hit
-from ..patterns import search
-from ..schema import Option
+from reportlint.model.finding import Hit
+from reportlint.kinds.patterns import search
+from reportlint.kinds.options import Option
 
 if TYPE_CHECKING:   # imported where used: ~3.5 ms of start-up in a run without these rules
-    from ..fingerprint import Matcher
-    from ..passages import Passages
+    from reportlint.kinds._lib.fingerprint import Matcher
+    from reportlint.kinds._lib.passages import Passages
 
 KIND = "duplicate"
 
@@ -66,7 +66,7 @@ def check(rule, state, doc):
 
 
 def _passages(doc) -> Passages:
-    from ..passages import passages
+    from reportlint.kinds._lib.passages import passages
     return doc.shared(passages, lambda: passages(doc))
 
 
@@ -78,7 +78,7 @@ def _repeats(doc, min_chars: int, similarity: float, exceptions):
 
 
 def _find_repeats(doc, min_chars: int, similarity: float, exceptions):
-    from ..fingerprint import Matcher
+    from reportlint.kinds._lib.fingerprint import Matcher
     ps = _passages(doc)
 
     def stock(p):
@@ -160,15 +160,13 @@ def _sentence_hit(ps: Passages, run: list[int], found: dict) -> Hit:
 
 # ---- against other reports ----------------------------------------------------------------
 def _check_copies(rule, doc, names: bool):
-    paths = tuple(doc.context.get("against") or ())
-    # fixed reference texts of the rule, plus any given with the document (rule examples)
-    texts = tuple(sorted({**(rule["reference_texts"] or {}),
-                          **(doc.context.get("reference_texts") or {})}.items()))
-    if not paths and not texts:
+    docs = doc.references
+    texts = tuple(sorted((rule["reference_texts"] or {}).items()))   # fixed texts of the rule
+    if not docs and not texts:
         return
-    from ..references import references
+    from reportlint.kinds._lib.references import references
 
-    refs = references(paths, texts, rule["min_chars"], rule["similarity"], rule["common_in"],
+    refs = references(docs, texts, rule["min_chars"], rule["similarity"], rule["common_in"],
                       rule["exceptions"])
     ps = _passages(doc)
     copies = _copies(doc, ps, refs)
@@ -207,7 +205,7 @@ def _copy_hit(ps: Passages, run: list[int], copies: dict) -> Hit:
 def _unit_name_hits(doc, ps: Passages, copies: dict):
     """Names of the source's unit in copied sentences, when the source is a unit of the same
     level as the draft's (a township's draft may name its own county: 在县委、县政府领导下)."""
-    from ..references import unit_level, unit_name
+    from reportlint.kinds._lib.references import unit_level, unit_name
 
     own_unit = doc.meta.unit
     own_name = unit_name(own_unit)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from ..schema import Option
-from ._cjk import URL_RX, grouped, is_chinese, is_han, is_latin, prose_lines
+from reportlint.kinds.options import Option
+from reportlint.kinds._lib.cjk import URL_RX, grouped, is_chinese, is_han, is_latin, prose_lines
 
 KIND = "halfwidth_punctuation"
 OPTIONS = {

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .. import data
-from ..finding import Hit, Severity
-from ..schema import Option
+from reportlint.kinds._lib import data
+from reportlint.model.finding import Hit, Severity
+from reportlint.kinds.options import Option
 
 KIND = "law_title"
 OPTIONS = {

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .. import data
-from ..finding import Hit
-from ..patterns import covered
-from ..schema import Option
+from reportlint.kinds._lib import data
+from reportlint.model.finding import Hit
+from reportlint.kinds.patterns import covered
+from reportlint.kinds.options import Option
 
 KIND = "near_miss"
 OPTIONS = {
@@ -200,7 +200,7 @@ def candidates(automaton, text: str):
 
 
 def _word_at(term: str, i: int) -> tuple[int, int]:
-    from ..segment import tokenize
+    from reportlint.kinds._lib.segment import tokenize
     for _w, s, e in tokenize(term):
         if s <= i < e:
             return s, e
@@ -209,7 +209,7 @@ def _word_at(term: str, i: int) -> tuple[int, int]:
 
 def plausible_slip(term: str, phrase: str, i: int, rare_ratio: float) -> bool:
     """The phrase is not a word, and the changed word is rare next to the right one."""
-    from ..segment import word_freq
+    from reportlint.kinds._lib.segment import word_freq
     if word_freq(phrase):
         return False
     s, e = _word_at(term, i)
@@ -239,7 +239,7 @@ def check(rule, state, doc):
             continue
         if not plausible_slip(term, phrase, i, rule["rare_ratio"]):
             continue
-        from ..segment import crosses_word
+        from reportlint.kinds._lib.segment import crosses_word
         if crosses_word(text, start, end):
             continue
         reported.add((start, end))

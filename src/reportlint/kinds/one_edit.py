@@ -15,9 +15,9 @@ and these swapped phrases finds every candidate window.
 """
 from __future__ import annotations
 
-from ..finding import Hit
-from ..patterns import covered
-from ..schema import Option
+from reportlint.model.finding import Hit
+from reportlint.kinds.patterns import covered
+from reportlint.kinds.options import Option
 
 KIND = "one_edit"
 EDITS = ("delete", "insert", "transpose", "substitute")

@@ -11,9 +11,9 @@ Lists numbered 1. 2. … may restart at 1 under one parent; Chinese-numeral leve
 """
 from __future__ import annotations
 
-from ..finding import Hit
-from ..patterns import finditer
-from ..schema import Option
+from reportlint.model.finding import Hit
+from reportlint.kinds.patterns import finditer
+from reportlint.kinds.options import Option
 
 KIND = "outline_numbering"
 OPTIONS = {

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from ..finding import Hit
-from ..schema import Option
-from ._cjk import is_latin
+from reportlint.model.finding import Hit
+from reportlint.kinds.options import Option
+from reportlint.kinds._lib.cjk import is_latin
 
 KIND = "paired_marks"
 OPTIONS = {

@@ -9,9 +9,9 @@ Named groups of the patterns can be used in the message, like {found}.
 """
 from __future__ import annotations
 
-from ..finding import Hit
-from ..patterns import covered, finditer, spans_that_may_match
-from ..schema import Option
+from reportlint.model.finding import Hit
+from reportlint.kinds.patterns import covered, finditer, spans_that_may_match
+from reportlint.kinds.options import Option
 
 KIND = "pattern"
 OPTIONS = {

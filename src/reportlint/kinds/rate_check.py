@@ -20,9 +20,9 @@ from functools import lru_cache
 
 import regex
 
-from ..finding import Hit
-from ..numbers import APPROX_PREFIXES, paragraphs_with, phrase_before, sentence_start
-from ..schema import Option
+from reportlint.model.finding import Hit
+from reportlint.kinds._lib.numbers import APPROX_PREFIXES, paragraphs_with, phrase_before, sentence_start
+from reportlint.kinds.options import Option
 
 KIND = "rate_check"
 OPTIONS = {

@@ -18,9 +18,9 @@ from bisect import bisect_right
 
 import regex
 
-from ..finding import Hit
-from ..numbers import numbers_in, phrase_before, sentence_end, sentence_start
-from ..schema import Option
+from reportlint.model.finding import Hit
+from reportlint.kinds._lib.numbers import numbers_in, phrase_before, sentence_end, sentence_start
+from reportlint.kinds.options import Option
 
 KIND = "repeated_metric"
 OPTIONS = {

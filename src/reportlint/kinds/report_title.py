@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ..finding import Hit
-from ..patterns import search
-from ..schema import Option
+from reportlint.model.finding import Hit
+from reportlint.kinds.patterns import search
+from reportlint.kinds.options import Option
 
 KIND = "report_title"
 OPTIONS = {"must_contain": Option("regex", required=True, doc="what the title must name, e.g. 报告")}

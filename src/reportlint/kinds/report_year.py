@@ -10,10 +10,10 @@ Only years the report year can contradict are read: ranges such as 2021â€”2025å¹
 """
 from __future__ import annotations
 
-from ..finding import Hit
-from ..patterns import finditer, search, spans_that_may_match
-from ..schema import Option
-from .required_sections import _compiled, matching_headings
+from reportlint.model.finding import Hit
+from reportlint.kinds.patterns import finditer, search, spans_that_may_match
+from reportlint.kinds.options import Option
+from reportlint.kinds.required_sections import _compiled, matching_headings
 
 KIND = "report_year"
 OPTIONS = {

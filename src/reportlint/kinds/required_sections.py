@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..document import Heading
-from ..finding import Hit
-from ..patterns import compile_pattern, line_bounded, search
-from ..schema import Option
+from reportlint.model.document import Heading
+from reportlint.model.finding import Hit
+from reportlint.kinds.patterns import compile_pattern, line_bounded, search
+from reportlint.kinds.options import Option
 
 KIND = "required_sections"
 OPTIONS = {

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..finding import Hit
-from ..patterns import compile_pattern, covered
-from ..schema import Option
+from reportlint.model.finding import Hit
+from reportlint.kinds.patterns import compile_pattern, covered
+from reportlint.kinds.options import Option
 
 KIND = "substitution"
 OPTIONS = {
@@ -127,7 +127,7 @@ def check(rule, automaton, doc):
         if when and not covered(_compiled(when), doc, start, end):
             continue
         if segment:
-            from ..segment import crosses_word
+            from reportlint.kinds._lib.segment import crosses_word
             if crosses_word(text, start, end):
                 continue
         expected = "、".join(rights)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from ..document import INDENT, ITEM_START, WEB_META
-from ..finding import Hit
-from ..schema import Option
-from ._cjk import is_han
+from reportlint.model.document import INDENT, ITEM_START, WEB_META
+from reportlint.model.finding import Hit
+from reportlint.kinds.options import Option
+from reportlint.kinds._lib.cjk import is_han
 
 KIND = "unterminated_paragraph"
 OPTIONS = {

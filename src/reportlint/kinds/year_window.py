@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..finding import Hit
-from ..patterns import compile_pattern, finditer
-from ..schema import Option
+from reportlint.model.finding import Hit
+from reportlint.kinds.patterns import compile_pattern, finditer
+from reportlint.kinds.options import Option
 
 KIND = "year_window"
 OPTIONS = {

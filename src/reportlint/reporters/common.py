@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from ..messages import t
+from reportlint.model.messages import t
 
 # Characters XML 1.0 cannot hold (junit) and that CI log parsers choke on.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -23,10 +23,7 @@ def document(result, f):
 def location(result, f) -> str | None:
     """"第12段（表1第2行第3列）" for a finding in a Word file, else None."""
     doc = document(result, f)
-    if doc is None or getattr(doc, "locations", None) is None:
-        return None
-    from ..docx_reader import location as docx_location
-    return docx_location(doc, f.line)
+    return doc.where(f.line) if doc is not None else None
 
 
 def message(result, f, lang: str = "zh") -> str:
@@ -42,7 +39,7 @@ def message(result, f, lang: str = "zh") -> str:
 
 
 def fingerprint(result, f) -> str:
-    from ..baseline import fingerprint as content_hash
+    from reportlint.model.finding import content_hash
     return content_hash(f, document(result, f))
 
 

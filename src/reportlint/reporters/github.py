@@ -5,7 +5,7 @@ Escaping follows the runner: data escapes % CR LF; properties also : and ,.
 """
 from __future__ import annotations
 
-from .common import message, posix
+from reportlint.reporters.common import message, posix
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -9,7 +9,7 @@ import hashlib
 import json
 from collections import Counter
 
-from .common import fingerprint, message, posix
+from reportlint.reporters.common import fingerprint, message, posix
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

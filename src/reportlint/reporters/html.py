@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
-from ..finding import CATEGORIES
-from .common import location, message
+from reportlint.model.finding import CATEGORIES
+from reportlint.reporters.common import location, message
 
 CATEGORY_NAMES = {
     "section": "内容缺项", "plan": "下年度计划", "duplicate": "重复内容", "numeric": "数字与合计",
@@ -107,7 +107,7 @@ def _file_section(k: int, path: str, doc, findings, result, lang) -> str:
     numbered = list(findings)
     out = [f'<section class="file" id="file{k}"><h2>{escape(path)}'
            f'（{len(numbered)} 个问题）</h2><div class="cols"><ol class="draft">']
-    word = getattr(doc, "locations", None) is not None
+    word = doc.locations is not None
     for no, html, here in _segments(doc, numbered):
         cls = ' class="hit"' if here else ""
         label = f"第{no}段" if word else str(no)
@@ -135,12 +135,12 @@ def _file_section(k: int, path: str, doc, findings, result, lang) -> str:
 
 
 def _plain(f, lang):
-    from ..messages import t
+    from reportlint.model.messages import t
     return f.message + (f"（{t('suggest', lang, s=f.suggestion)}）" if f.suggestion else "")
 
 
 def render(result, ctx) -> str:
-    from .json_report import summary
+    from reportlint.reporters.json_report import summary
     s = summary(result)
     by_file: dict[str, list] = defaultdict(list)
     for i, f in enumerate(result.findings):

@@ -21,9 +21,8 @@ def summary(result) -> dict:
 def _finding(result, f) -> dict:
     d = f.to_dict()
     doc = result.documents.get(f.path)
-    if getattr(doc, "locations", None) is not None:   # Word: which paragraph / table cell
-        from ..docx_reader import location
-        d["paragraph"] = location(doc, f.line)
+    if doc is not None and doc.locations is not None:   # Word: which paragraph / table cell
+        d["paragraph"] = doc.where(f.line)
     return d
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from .common import clean, location, message, posix
+from reportlint.reporters.common import clean, location, message, posix
 
 
 def render(result, ctx) -> str:

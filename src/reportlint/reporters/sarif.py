@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .common import fingerprint, location, message, uri
+from reportlint.reporters.common import fingerprint, location, message, uri
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -40,7 +40,7 @@ def _descriptor(rule_id: str, rule, category: str) -> dict:
 
 
 def render(result, ctx) -> str:
-    from .. import __version__
+    from reportlint.model.version import __version__
 
     known = getattr(ctx, "rules", None) or {}
     index: dict[str, int] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..messages import t
+from reportlint.model.messages import t
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 BEFORE, AFTER = 24, 16    # characters of context shown around a span
@@ -48,10 +48,7 @@ def render(result, ctx) -> str:
         head = format_finding(f, ctx.lang)
         loc, _, rest = head.partition(f": {f.severity} ")
         doc = result.documents.get(f.path)
-        where = None
-        if getattr(doc, "locations", None) is not None:       # a Word draft
-            from ..docx_reader import location as docx_location
-            where = docx_location(doc, f.line)
+        where = doc.where(f.line) if doc is not None else None     # a Word draft's paragraph
         if where:
             rest += f" ［{where}］"
         out.append(f"{style(loc, bold=True)}: {style(str(f.severity), fg=COLORS[str(f.severity)])} {rest}")

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import sys
 
-from .document import Document
-from .engine import InputError, Linter, RunResult
-from .runner import RuleFailure
+from reportlint.engine.linter import Linter
+from reportlint.model.document import Document
+from reportlint.model.errors import InputError, RuleFailure
+from reportlint.model.results import RunResult
 
 MIN_FILES_FOR_BAR = 20   # fewer files finish before a bar would be worth drawing
 CHUNK = 16               # files per task: fewer round trips, still an even spread
@@ -49,7 +50,7 @@ def linter_options(linter: Linter) -> dict:
     return dict(config=linter.config_path, isolated=linter.isolated, packs=linter.packs,
                 select=linter.select, ignore=linter.ignore, year=linter.year, unit=linter.unit,
                 encoding=linter.encoding, lang=linter.lang, severity=linter.severity,
-                context=linter.context)
+                against=linter.against)
 
 
 def _warm_segmenter() -> None:
@@ -59,7 +60,7 @@ def _warm_segmenter() -> None:
     if multiprocessing.get_start_method() != "fork":
         return
     try:
-        from . import segment
+        from reportlint.kinds._lib import segment
         segment._get_tokenizer()
     except (ImportError, AttributeError):      # no segmenter in this build: nothing to share
         pass
@@ -81,16 +82,13 @@ def _lint_one(linter: Linter, path: str, keep: bool):
     findings, failures = linter.lint_document(doc, cfg)
     # the reporters need the text, not the parsed structure: send little back
     parts = (doc.text, doc.path, doc.encoding, doc.bom, doc.markdown,
-             getattr(doc, "locations", None)) if keep else None
+             doc.locations) if keep else None
     return parts, findings, [(f.rule.pack, f.rule.id, f.reason) for f in failures], None
 
 
 def _document(parts) -> Document:
     text, path, encoding, bom, markdown, locations = parts
-    doc = Document(text, path, encoding=encoding, bom=bom, markdown=markdown)
-    if locations is not None:
-        doc.locations = locations
-    return doc
+    return Document(text, path, encoding=encoding, bom=bom, markdown=markdown, locations=locations)
 
 
 def _work(paths: list[str], keep: bool):

@@ -1,29 +1,12 @@
-"""Apply fixes to a document and write it back: same encoding, BOM and line ends, atomically."""
+"""Write a file back: same encoding, BOM and line ends, atomically."""
 from __future__ import annotations
 
 import os
 import tempfile
 from collections import Counter
 
-from .decoding import Decoded, encode
-from .document import Document
-from .finding import Finding
-
-
-def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:
-    """Replace each fixable span; overlapping fixes after the first are left for the next pass."""
-    parts, last, applied = [], 0, 0
-    for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
-        if f.start < last:
-            continue
-        if text[f.start:f.end] == f.fix:
-            continue
-        parts.append(text[last:f.start])
-        parts.append(f.fix)
-        last = f.end
-        applied += 1
-    parts.append(text[last:])
-    return "".join(parts), applied
+from reportlint.files.decoding import Decoded, encode
+from reportlint.model.document import Document
 
 
 def restore_line_ends(doc: Document, text: str) -> str:

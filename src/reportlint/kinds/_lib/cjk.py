@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..document import WEB_META
-from ..finding import Hit
+from reportlint.model.document import WEB_META
+from reportlint.model.finding import Hit
 
 # Han ideographs (URO, Ext. A, compatibility).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -18,9 +18,9 @@ import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .finding import Severity
-from .loader import RuleFileError, _did_you_mean, parse_yaml
-from .schema import SEVERITIES
+from reportlint.model.errors import ConfigError, RuleFileError
+from reportlint.model.finding import SEVERITIES, Severity
+from reportlint.rulepacks.yamlmarks import did_you_mean, parse_yaml
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 
@@ -29,12 +29,6 @@ _KEYS = {
     "per_file_ignores": dict, "exclude": list, "year": int, "unit": str, "fail_on": str,
     "encoding": str, "lang": str,
 }
-
-
-class ConfigError(Exception):
-    def __init__(self, errors: list[RuleFileError]):
-        super().__init__("\n".join(map(str, errors)))
-        self.errors = errors
 
 
 @dataclass
@@ -94,7 +88,7 @@ def _validate(data, marks: dict, fname: str) -> Config:
         key = str(key).replace("-", "_")
         want = _KEYS.get(key)
         if want is None:
-            err((key,), f"unknown configuration key '{key}'" + _did_you_mean(key, _KEYS))
+            err((key,), f"unknown configuration key '{key}'" + did_you_mean(key, _KEYS))
         elif not isinstance(value, want) or isinstance(value, bool) and want is int:
             err((key,), f"'{key}' must be a {want.__name__}")
     for rid, level in (data.get("severity") or {}).items() if isinstance(data.get("severity"), dict) else ():

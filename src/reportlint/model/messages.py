@@ -20,6 +20,8 @@ ZH = {
     "no_files": "没有找到可检查的文件（支持 {suffixes}）",
     "fixed": "已修复 {n} 处：{path}",
     "stats_header": "规则统计",
+    "word_not_fixable": "（Word 文件中此处跨越不同格式或非文字内容，未自动修复）",
+    "fix_unencodable": "修复后的文字无法按原编码 {encoding} 保存，文件未改动",
 }
 EN = {
     "binary": "not a text file (binary content), skipped",
@@ -40,6 +42,8 @@ EN = {
     "no_files": "no files to check (supported: {suffixes})",
     "fixed": "fixed {n} in {path}",
     "stats_header": "rule statistics",
+    "word_not_fixable": " (not fixed: the span crosses formatting or non-text content in the Word file)",
+    "fix_unencodable": "the fixed text cannot be saved in the file's encoding {encoding}; file left unchanged",
 }
 
 

@@ -23,32 +23,24 @@ import sys
 import zlib
 from pathlib import Path
 
+from reportlint.files.cache import cache_dir, enabled
+
 FORMAT = 2   # bump when the pickled layout changes
 KEEP = 32    # entries kept in the cache folder
 
 
-def enabled() -> bool:
-    return os.environ.get("REPORTLINT_NO_CACHE", "") in ("", "0")
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("REPORTLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "reportlint"
-
-
 def _version() -> str:
-    from . import __version__
+    from reportlint.model.version import __version__
     return f"{__version__}|{sys.version}|{FORMAT}"
 
 
 def _code_files() -> list[str]:
-    """reportlint's own modules: a kind's OPTIONS or the loader may change in a checkout."""
-    here = Path(__file__).resolve().parent
-    out = [str(here), str(here / "kinds")]
-    for folder in (here, here / "kinds"):
+    """reportlint's modules that shape a loaded rule: a kind's OPTIONS or the loader may change
+    in a checkout."""
+    root = Path(__file__).resolve().parents[1]
+    folders = (root / "rulepacks", root / "kinds", root / "model")
+    out = [str(f) for f in folders]
+    for folder in folders:
         out.extend(sorted(str(p) for p in folder.glob("*.py")))
     return out
 

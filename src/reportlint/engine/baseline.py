@@ -14,32 +14,16 @@ Paths are relative to the folder of the baseline file, with "/" separators.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 from collections import Counter
 from pathlib import Path
 
+from reportlint.files.writing import write_atomic
+from reportlint.model.errors import BaselineError
+from reportlint.model.finding import content_hash
+
 VERSION = 1
-_SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
-
-
-class BaselineError(Exception):
-    pass
-
-
-def fingerprint(f, doc=None) -> str:
-    """Content hash of a finding: rule, flagged text and its line, whitespace-insensitive."""
-    flagged = line = ""
-    if doc is not None:
-        flagged = doc.text[f.start:f.end]
-        if 0 < f.line <= len(doc.lines):
-            line = doc.lines[f.line - 1]
-    else:
-        line = f.message       # no text at hand: the message is the next most stable thing
-    key = "\0".join((f.rule, _SPACE.sub("", flagged), _SPACE.sub("", line)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
 def _key_path(path: str, base: Path) -> str:
@@ -53,12 +37,11 @@ def _key_path(path: str, base: Path) -> str:
 
 def _keys(result, base: Path):
     for f in result.findings:
-        yield f, (_key_path(f.path, base), f.rule, fingerprint(f, result.documents.get(f.path)))
+        yield f, (_key_path(f.path, base), f.rule, content_hash(f, result.documents.get(f.path)))
 
 
 def write(result, path: str) -> int:
     """Write the baseline for all findings of `result`; returns how many it records."""
-    from .fixes import write_atomic
     base = Path(os.path.abspath(path)).parent
     counts: Counter = Counter()
     messages: dict = {}

@@ -67,7 +67,7 @@ def _read_only(path: Path) -> str:
 def _table_path(user_dict: Path) -> Path | None:
     import jieba
 
-    from .rulecache import cache_dir
+    from reportlint.files.cache import cache_dir
     stamps = []
     for p in (Path(jieba.__file__).with_name("dict.txt"), user_dict):
         st = os.stat(p)
@@ -109,7 +109,7 @@ def tokenizer(user_dict: Path, full_init):
     """A jieba Tokenizer reading its dictionary from the on-disk table (built on first use),
     or None when the cache is off or unusable. `full_init()` returns a fully initialised
     Tokenizer (with the user dictionary loaded); it is used to build the table and as fallback."""
-    from .rulecache import enabled
+    from reportlint.files.cache import enabled
     if not enabled():
         return None
     import sqlite3

@@ -2,7 +2,7 @@
 
 Line N of the Document is paragraph N of the file (body paragraphs and table-cell paragraphs
 in reading order, empty ones counted), so `draft.docx:12:5` means paragraph 12, character 5.
-`Document.locations[N-1]` names table cells ("表1第2行第3列") for the reporters.
+`Document.locations[N-1]` names table cells ("表1第2行第3列"); `Document.where(N)` words it.
 
 Fixes are written into the `w:t` text elements of the runs. A fix is applied only when the
 span it replaces lies in text of runs with identical formatting and nothing else (a tab, a
@@ -11,10 +11,11 @@ picture, a field mark) in between; otherwise the finding stays, marked as not fi
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from .document import INDENT, Document
-from .messages import t
+from reportlint.model.document import Document, INDENT
+from reportlint.model.errors import InputError
+from reportlint.model.messages import t
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -23,9 +24,6 @@ _CONTAINERS = {W + n for n in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt
                                "customXml", "moveTo", "dir", "bdo")}
 # Block-level wrappers whose paragraphs are part of the body (content controls, custom XML).
 _BLOCK_CONTAINERS = {W + n for n in ("sdt", "sdtContent", "customXml", "ins", "moveTo")}
-MAX_PASSES = 4
-NOT_FIXABLE = {"zh": "（Word 文件中此处跨越不同格式或非文字内容，未自动修复）",
-               "en": " (not fixed: the span crosses formatting or non-text content in the Word file)"}
 
 
 @dataclass
@@ -44,8 +42,7 @@ class _Para:
     pieces: list[_Piece] = field(default_factory=list)
 
 
-def _open(path: str, data: bytes, lang: str):
-    from .engine import InputError
+def open_docx(path: str, data: bytes, lang: str):
     if not data:
         raise InputError(path, t("empty", lang))
     import docx  # python-docx, only for Word drafts
@@ -93,7 +90,7 @@ def _para(p_el, label: str | None, number: str = "") -> _Para:
     return para
 
 
-def _paragraphs(document) -> list[_Para]:
+def paragraphs(document) -> list[_Para]:
     """Body paragraphs and table-cell paragraphs (merged cells once), in reading order,
     including those inside block-level content controls (w:sdt)."""
     from docx.table import Table
@@ -271,28 +268,19 @@ def _child_val(el, name: str) -> str | None:
     return child.get(W + "val") if child is not None else None
 
 
-def _document(path: str, paras: list[_Para], year, unit) -> Document:
-    doc = Document("\n".join(p.text for p in paras), path, markdown=False, year=year, unit=unit)
-    doc.locations = [p.label for p in paras]
-    return doc
+def document_of(path: str, paras: list[_Para], *, year=None, unit=None,
+                references: tuple = ()) -> Document:
+    """The Document of a Word file's paragraphs: line N is paragraph N, table cells labelled."""
+    return Document("\n".join(p.text for p in paras), path, markdown=False, year=year, unit=unit,
+                    references=references, locations=[p.label for p in paras])
 
 
 def read_docx(path: str, data: bytes, *, year: int | None = None, unit: str | None = None,
-              lang: str = "zh") -> Document:
-    from .engine import InputError
-    paras = _paragraphs(_open(path, data, lang))
+              lang: str = "zh", references: tuple[Document, ...] = ()) -> Document:
+    paras = paragraphs(open_docx(path, data, lang))
     if not any(p.text.strip(INDENT) for p in paras):
         raise InputError(path, t("blank", lang))
-    return _document(path, paras, year, unit)
-
-
-def location(doc: Document, line: int) -> str | None:
-    """"第12段" or "第12段（表1第2行第3列）" for a line of a Word document, else None."""
-    locations = getattr(doc, "locations", None)
-    if locations is None or not 0 < line <= len(locations):
-        return None
-    cell = locations[line - 1]
-    return f"第{line}段" + (f"（{cell}）" if cell else "")
+    return document_of(path, paras, year=year, unit=unit, references=references)
 
 
 # ---- fixing ------------------------------------------------------------------------------
@@ -323,7 +311,7 @@ def _set(el, text: str) -> None:
         el.set(XML_SPACE, "preserve")
 
 
-def _apply(doc: Document, paras: list[_Para], findings) -> int:
+def apply_fixes(doc: Document, paras: list[_Para], findings) -> int:
     """Write the fixable findings into the runs, right to left; returns how many were applied."""
     chosen, last = [], -1
     for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
@@ -353,32 +341,8 @@ def _apply(doc: Document, paras: list[_Para], findings) -> int:
     return len(chosen)
 
 
-def fix_docx(linter, path: str, original: Document, cfg, *, write: bool, diffs: list[str]):
-    """Apply fixes to a Word file; returns (document, findings left, failures)."""
-    from .engine import read_bytes
-    from .fixes import write_atomic
-
-    document = _open(path, read_bytes(path, linter.lang), linter.lang)
-    year, unit = original._year_override, original._unit_override
-    applied_total = 0
-    for _ in range(MAX_PASSES + 1):
-        paras = _paragraphs(document)
-        doc = _document(path, paras, year, unit)
-        doc.context = original.context
-        findings, failures = linter.lint_document(doc, cfg)
-        applied = _apply(doc, paras, findings) if _ < MAX_PASSES else 0
-        if not applied:
-            break
-        applied_total += applied
-    note = NOT_FIXABLE["en" if linter.lang == "en" else "zh"]
-    findings = [replace(f, fix=None, message=f.message + note) if f.fix is not None else f
-                for f in findings]
-    if applied_total:
-        if write:
-            buf = io.BytesIO()
-            document.save(buf)
-            write_atomic(path, buf.getvalue())
-        else:
-            from .fixing import unified_diff
-            diffs.append(unified_diff(original.text, doc.text, path))
-    return doc, findings, failures
+def save(document) -> bytes:
+    """The Word file's bytes after fixes were written into its runs."""
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()

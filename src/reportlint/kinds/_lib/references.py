@@ -1,4 +1,6 @@
-"""The other reports a draft is compared with (`--against FILE|DIR`), indexed once per run.
+"""The index of the other reports a draft is compared with (`--against`), built once per run.
+
+The engine reads the reports (engine/references.py) and hands them over as `doc.references`.
 
 Every sentence of every reference report goes into one `Matcher`; equal sentences form a group.
 A draft's sentence that is (nearly) in many reports is a stock formulation (官话套话 every unit
@@ -11,10 +13,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .document import Document
-from .fingerprint import Matcher
-from .patterns import search
-from .passages import passages
+from reportlint.model.document import Document
+from reportlint.kinds._lib.fingerprint import Matcher
+from reportlint.kinds.patterns import search
+from reportlint.kinds._lib.passages import passages
 
 # Administrative units, most specific last: 杂色镇, 可大乡, 金龙街道, 鲤城区, 丰都县.
 _UNIT = regex.compile(r"\p{Han}+?(?:街道|镇|乡|苏木|县|区|旗|市)")
@@ -119,29 +121,19 @@ class References:
 _CACHE: dict[tuple, References] = {}
 
 
-def references(paths: tuple[str, ...], texts: tuple[tuple[str, str], ...], min_chars: int,
+def references(docs: tuple[Document, ...], texts: tuple[tuple[str, str], ...], min_chars: int,
                min_similarity: float, common_in: int, exceptions=()) -> References:
-    """The index of the reference reports, built once per run and set of options."""
-    key = (paths, texts, min_chars, min_similarity, common_in, tuple(rx.pattern for rx in exceptions))
+    """The index of the reference reports (fixed texts first, then `docs`), built once per run
+    and set of options. The engine hands the same tuple of Documents to every draft."""
+    key = (docs, texts, min_chars, min_similarity, common_in, tuple(rx.pattern for rx in exceptions))
     refs = _CACHE.get(key)
     if refs is None:
-        refs = _build(paths, texts, References(min_chars, min_similarity, common_in, exceptions))
+        refs = References(min_chars, min_similarity, common_in, exceptions)
+        for label, text in texts:
+            refs.add(label, Document(text, label))
+        for doc in docs:
+            refs.add(doc.path, doc)
         if len(_CACHE) >= 4:    # a run compares with one set of references; keep a few
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[key] = refs
-    return refs
-
-
-def _build(paths, texts, refs: References) -> References:
-    from .engine import InputError, discover, read_bytes, read_document
-
-    for label, text in texts:
-        refs.add(label, Document(text, label))
-    errors: list[InputError] = []
-    for path in discover(list(paths), errors):
-        try:
-            doc = read_document(path, read_bytes(path))
-        except InputError:
-            continue    # an unreadable reference cannot have been copied from
-        refs.add(path, doc)
     return refs

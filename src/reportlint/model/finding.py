@@ -1,6 +1,7 @@
 """Finding, Hit and Severity: what kinds produce and what reporters print."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -8,6 +9,8 @@ CATEGORIES = (
     "section", "plan", "duplicate", "numeric", "typo", "formulation",
     "punctuation", "numbering", "artifact", "placeholder", "spacing", "format",
 )
+SEVERITIES = ("error", "warning", "info")
+_SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 
 
 class Severity(IntEnum):
@@ -76,3 +79,18 @@ class Finding:
             "fix": None if self.fix is None else
                    {"start": self.start, "end": self.end, "replacement": self.fix},
         }
+
+
+def content_hash(f: Finding, doc=None) -> str:
+    """Content hash of a finding: rule, flagged text and its line, whitespace-insensitive
+    (baselines and the fingerprints of the CI reporters; never the line number)."""
+    import hashlib   # OpenSSL: ~6 ms of start-up, only for the runs that need it
+    flagged = line = ""
+    if doc is not None:
+        flagged = doc.text[f.start:f.end]
+        if 0 < f.line <= len(doc.lines):
+            line = doc.lines[f.line - 1]
+    else:
+        line = f.message       # no text at hand: the message is the next most stable thing
+    key = "\0".join((f.rule, _SPACE.sub("", flagged), _SPACE.sub("", line)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]

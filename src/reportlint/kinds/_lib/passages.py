@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .document import INDENT, Document
-from .fingerprint import han_count, normalize
+from reportlint.model.document import Document, INDENT
+from reportlint.kinds._lib.fingerprint import han_count, normalize
 
 CLOSERS = "”’」』）)"    # closing quotes and brackets that may follow the end of a sentence
 # A run of 。！？； (or ASCII look-alikes), or a full stop that is no decimal point; then closers.

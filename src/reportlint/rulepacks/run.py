@@ -1,60 +1,20 @@
-"""Run rules over a document: select rules, call kinds, stamp findings, sort.
+"""Run rules over a document: call kinds, stamp findings, sort.
 
 Kinds only yield Hits (offsets + fields). Here each hit gets the rule id, category,
 severity, the formatted message and its line/column.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from fnmatch import fnmatchcase
-
-from .document import Document
-from .finding import CATEGORIES, Finding, Hit, Severity
-from .loader import Rule
-from .patterns import PatternTimeout
+from reportlint.kinds.patterns import PatternTimeout
+from reportlint.model.document import Document
+from reportlint.model.errors import RuleFailure
+from reportlint.model.finding import Finding, Hit, Severity
+from reportlint.rulepacks.rule import Rule
 
 
 class _SafeDict(dict):
     def __missing__(self, key):
         return "{" + key + "}"
-
-
-@dataclass
-class RuleFailure:
-    """A rule that could not finish on a document (e.g. a pattern timed out)."""
-    path: str
-    rule: Rule
-    reason: str
-
-    def __str__(self) -> str:
-        line, col = self.rule.marks.get(("id",), (1, 1))
-        return f"{self.path}: rule {self.rule.id} ({self.rule.path}:{line}:{col}) abandoned: {self.reason}"
-
-
-def matches(rule: Rule, ref: str) -> bool:
-    """A selector matches a rule by id, id glob, pack name, category, or "pack/id"."""
-    return (ref in ("*", "all", rule.pack, rule.category)
-            or fnmatchcase(rule.id, ref)
-            or fnmatchcase(f"{rule.pack}/{rule.id}", ref))
-
-
-def select(rules: list[Rule], select: list[str] | None = None,
-           ignore: list[str] | None = None) -> list[Rule]:
-    """--select keeps rules that match any selector (default all); --ignore then drops."""
-    out = []
-    for r in rules:
-        if select and not any(matches(r, s) for s in select):
-            continue
-        if not select and not r.enabled:
-            continue
-        if ignore and any(matches(r, s) for s in ignore):
-            continue
-        out.append(r)
-    return out
-
-
-def unknown_selectors(rules: list[Rule], refs: list[str]) -> list[str]:
-    return [ref for ref in refs if not any(matches(r, ref) for r in rules) and ref not in CATEGORIES]
 
 
 def stamp(rule: Rule, hit: Hit, doc: Document, lang: str = "zh",

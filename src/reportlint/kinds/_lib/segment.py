@@ -55,8 +55,8 @@ def _get_tokenizer():
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        from . import data
-        from .jieba_freq import tokenizer as from_disk
+        from reportlint.kinds._lib import data
+        from reportlint.kinds._lib.jieba_freq import tokenizer as from_disk
         user = data.DIR / "jieba_user.txt"
 
         def full():

@@ -54,7 +54,7 @@ def anchor_chars() -> str:
 def _anchor_set() -> frozenset[str]:
     """The ~7,000 anchor characters, read from data/anchors.txt (computing them costs ~15 ms of
     a one-file run; tests check the file against anchor_chars())."""
-    from . import data
+    from reportlint.kinds._lib import data
     return frozenset(data.read_text("anchors.txt").rstrip("\n"))
 
 

@@ -1,20 +1,13 @@
-"""Rule-file schema: the common header and the option types kinds declare.
+"""The options a kind declares, and the check of a rule file's value against them.
 
 A kind declares `OPTIONS = {"swap": Option("map", required=True), ...}`; the loader checks
-every rule file against the header below plus its kind's options and reports each error at
+every rule file against the common header plus its kind's options and reports each error at
 the YAML line and column of the offending key or value.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Callable
-
-from .finding import CATEGORIES
-
-ID_RE = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-# Rule ids name the problem, not the fix (ruff's convention), and never "no-…".
-DISALLOWED_ID_PREFIXES = ("use-", "avoid-", "prefer-", "consider-", "no-")
-SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
@@ -27,21 +20,6 @@ class Option:
     check: Callable[[Any], str | None] | None = None   # returns an error text or None
     doc: str = ""
 
-
-HEADER = {
-    "id": Option("str", required=True),
-    "kind": Option("str", required=True),
-    "category": Option("str", required=True, choices=CATEGORIES),
-    "severity": Option("str", default="warning", choices=SEVERITIES),
-    "message": Option("any", required=True),     # str, or {variant: str}
-    "message_en": Option("any"),
-    "description": Option("str", required=True),
-    "why": Option("str", required=True),
-    "scope": Option("str"),
-    "enabled": Option("bool", default=True),
-    "examples": Option("map", required=True),
-    "references": Option("list", default=[]),
-}
 
 _PY_TYPES = {
     "str": str, "int": int, "float": (int, float), "bool": bool,

@@ -1,4 +1,5 @@
-"""Orchestration: find files, read and decode them, pick each file's config and rules, lint.
+"""The Linter: one run's options and caches (configs, loaded rule sets, references); picks each
+file's config and rules and lints it.
 
 Nothing here prints. Problems with inputs become `InputError`s in the result so that one bad
 file never stops the others from being linted.
@@ -6,113 +7,19 @@ file never stops the others from being linted.
 from __future__ import annotations
 
 import os
-import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config, find_config_file, load_config
-from .decoding import DecodeError, decode
-from .document import INDENT, Document
-from .finding import Finding, Severity
-from .loader import Rule, builtin_packs, load_packs
-from .messages import t
-from .runner import RuleFailure, lint_document, select
-
-SUFFIXES = (".txt", ".md", ".markdown", ".docx")
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
-# A draft is ~10 KB; anything this big is a dump or a data file: refuse it quickly.
-MAX_BYTES = 32 * 1024 * 1024
-
-
-@dataclass
-class InputError(Exception):
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
-
-
-@dataclass
-class RunResult:
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    failures: list[RuleFailure] = field(default_factory=list)
-    files: int = 0
-    documents: dict[str, Document] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and not self.failures
-
-
-class Findings(list):
-    """A list of findings that also carries the inputs that could not be linted."""
-
-    def __init__(self, findings=(), errors=()):
-        super().__init__(findings)
-        self.errors = list(errors)
-
-
-def discover(paths: list[str], errors: list[InputError], lang: str = "zh",
-             suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
-    """Files named directly are taken as they are; folders are walked for known suffixes."""
-    out: list[str] = []
-    for p in paths:
-        if p == "-":
-            out.append(p)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            def onerror(exc, _p=p):
-                errors.append(InputError(exc.filename or _p, t("dir_unreadable", lang, detail=exc.strerror)))
-            found = []
-            for root, dirs, files in os.walk(path, onerror=onerror):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files
-                             if f.lower().endswith(suffixes) and not f.startswith((".", "~$")))
-            out.extend(sorted(found))
-        else:
-            out.append(p)
-    seen = set()
-    return [p for p in out if not (p in seen or seen.add(p))]
-
-
-def read_document(path: str, data: bytes, *, encoding: str | None = None,
-                  year: int | None = None, unit: str | None = None, lang: str = "zh") -> Document:
-    """Bytes of one input -> Document; raises InputError with a message for the user."""
-    if path.lower().endswith(".docx"):
-        from .docx_reader import read_docx  # python-docx only for Word drafts
-        return read_docx(path, data, year=year, unit=unit, lang=lang)
-    if not data:
-        raise InputError(path, t("empty", lang))
-    try:
-        decoded = decode(data, encoding)
-    except DecodeError as exc:
-        if encoding:
-            raise InputError(path, t("decode_as", lang, encoding=encoding, detail=exc.reason))
-        raise InputError(path, t("binary" if exc.reason == "binary" else "undecodable", lang))
-    if not decoded.text.strip(INDENT + "\r\n\ufeff\u200b"):
-        raise InputError(path, t("blank", lang))
-    return Document(decoded.text, path, encoding=decoded.encoding, bom=decoded.bom,
-                    year=year, unit=unit)
-
-
-def read_bytes(path: str, lang: str = "zh") -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise InputError(path, t("too_big", lang, size=size // 2**20, limit=MAX_BYTES // 2**20))
-        with open(path, "rb") as fh:
-            return fh.read()
-    except FileNotFoundError:
-        raise InputError(path, t("missing", lang)) from None
-    except IsADirectoryError:
-        raise InputError(path, t("unreadable", lang, detail="is a directory")) from None
-    except OSError as exc:
-        raise InputError(path, t("unreadable", lang, detail=exc.strerror or str(exc))) from None
+from reportlint.engine.config import Config, find_config_file, load_config
+from reportlint.engine.discovery import discover
+from reportlint.files.reading import read_bytes, read_document
+from reportlint.model.document import Document
+from reportlint.model.errors import InputError, RuleFailure
+from reportlint.model.finding import Finding, Severity
+from reportlint.model.results import RunResult
+from reportlint.rulepacks.loader import builtin_packs, load_packs
+from reportlint.rulepacks.rule import Rule
+from reportlint.rulepacks.run import lint_document
+from reportlint.rulepacks.select import select
 
 
 class Linter:
@@ -122,7 +29,7 @@ class Linter:
                  packs: list[str] | None = None, select: list[str] | None = None,
                  ignore: list[str] | None = None, year: int | None = None,
                  unit: str | None = None, encoding: str | None = None, lang: str = "zh",
-                 severity: dict[str, str] | None = None, context: dict | None = None):
+                 severity: dict[str, str] | None = None, against: list[str] | None = None):
         self.config_path = Path(config) if config else None
         self.isolated = isolated
         self.packs = packs
@@ -130,7 +37,8 @@ class Linter:
         self.ignore = ignore or []
         self.year, self.unit, self.encoding, self.lang = year, unit, encoding, lang
         self.severity = severity or {}
-        self.context = context or {}   # handed to every Document (e.g. --against paths)
+        self.against = list(against or [])   # --against: paths of the reports to compare with
+        self._references: tuple[Document, ...] | None = None
         self._configs: dict[Path | None, Config] = {}
         self._rules: dict[tuple, list[Rule]] = {}
         self._selected: dict[int, tuple[Config, list[Rule]]] = {}   # id(cfg) -> (cfg, its rules)
@@ -171,6 +79,14 @@ class Linter:
         return load_packs(list(packs) + list(cfg.extra_packs),
                           base=cfg.base if cfg.path else None).rules
 
+    @property
+    def references(self) -> tuple[Document, ...]:
+        """The --against reports, read on first use and handed to every Document."""
+        if self._references is None:
+            from reportlint.engine.references import load_references
+            self._references = load_references(self.against, self.lang) if self.against else ()
+        return self._references
+
     # ---- linting ---------------------------------------------------------------------
     def lint_document(self, doc: Document, cfg: Config | None = None):
         cfg = cfg or self.config_for(doc.path)
@@ -184,8 +100,8 @@ class Linter:
     def lint_text(self, text: str, path: str = "<text>") -> list[Finding]:
         cfg = self.config_for(path) if path not in ("<text>", "-") else (
             self.config_for("-") if not self.isolated else Config())
-        doc = Document(text, path, year=self._year(cfg), unit=self.unit or cfg.unit)
-        doc.context = self.context
+        doc = Document(text, path, year=self._year(cfg), unit=self.unit or cfg.unit,
+                       references=self.references)
         findings, _ = self.lint_document(doc, cfg)
         return findings
 
@@ -195,10 +111,9 @@ class Linter:
     def load(self, path: str, cfg: Config) -> Document:
         data = read_bytes(path, self.lang)
         name = "<stdin>" if path == "-" else path
-        doc = read_document(name, data, encoding=self.encoding or cfg.encoding,
-                            year=self._year(cfg), unit=self.unit or cfg.unit, lang=self.lang)
-        doc.context = self.context
-        return doc
+        return read_document(name, data, encoding=self.encoding or cfg.encoding,
+                             year=self._year(cfg), unit=self.unit or cfg.unit, lang=self.lang,
+                             references=self.references)
 
     def targets(self, paths: list[str], errors: list[InputError]) -> list[tuple[str, Config]]:
         """The files to lint, each with its config: folders walked, config `exclude` applied
@@ -220,7 +135,7 @@ class Linter:
         if jobs is None:
             jobs = auto_jobs(len(targets))
         if jobs > 1 and len(targets) > 1:
-            from .parallel import run_parallel
+            from reportlint.engine.parallel import run_parallel
             return run_parallel(self, targets, jobs, result, keep_documents, progress)
         if progress:
             progress.start(len(targets))

@@ -6,15 +6,15 @@ An example is a string, or a mapping:
     expect: [{line: 1, col: 6, found: 既往不究, suggestion: 既往不咎}]   # exact findings (bad only)
     year: 2024                                                       # report year, as in config
     path: draft.md                                                   # file name (e.g. Markdown)
-    context: {reference_texts: {…}}                                  # run-wide inputs (doc.context)
+    context: {reference_texts: {label: text}}    # reports to compare with, as --against gives them
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .document import Document
-from .loader import Rule
-from .runner import run_rule
+from reportlint.model.document import Document
+from reportlint.rulepacks.rule import Rule
+from reportlint.rulepacks.run import run_rule
 
 
 @dataclass
@@ -39,9 +39,10 @@ def example_cases(rule: Rule):
 
 def run_example(rule: Rule, which: str, index: int, case: dict) -> ExampleFailure | None:
     text = case["text"]
+    references = tuple(Document(ref, label) for label, ref in sorted(
+        ((case.get("context") or {}).get("reference_texts") or {}).items()))
     doc = Document(text, case.get("path", "example.txt"), year=case.get("year"),
-                   unit=case.get("unit"))
-    doc.context = dict(case.get("context") or {})
+                   unit=case.get("unit"), references=references)
     findings = run_rule(rule, doc)
     fail = lambda problem: ExampleFailure(rule, which, index, text, problem)  # noqa: E731
     if which == "good":

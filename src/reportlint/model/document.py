@@ -135,22 +135,46 @@ class Meta:
 
 
 class Document:
+    """One draft as every kind reads it. Made in one place (this constructor) with everything
+    it carries; a fix round makes the next one with `with_text`, which keeps the rest."""
+
     def __init__(self, text: str, path: str = "<text>", *, encoding: str = "utf-8",
                  bom: bytes = b"", markdown: bool | None = None, year: int | None = None,
-                 unit: str | None = None):
+                 unit: str | None = None, references: tuple[Document, ...] = (),
+                 locations: list[str | None] | None = None, line_ends: list[str] | None = None):
         self.path = path
         self.encoding = encoding
         self.bom = bom
         self.line_ends: list[str] = _NEWLINE.findall(text)
         self.text = _NEWLINE.sub("\n", text) if self.line_ends and any(
             e != "\n" for e in self.line_ends) else text
+        if line_ends is not None and len(line_ends) == len(self.line_ends):
+            self.line_ends = line_ends     # a fix round keeps each line's own end
         self.markdown = path.lower().endswith((".md", ".markdown")) if markdown is None else markdown
-        self._year_override = year
-        self._unit_override = unit
-        self.context: dict = {}    # run-wide inputs for kinds, e.g. {"against": [paths]}
+        self.given_year = year             # from the user or config; meta.year is what counts
+        self.given_unit = unit
+        # the other reports this one is compared with (--against), read once by the engine
+        self.references = references
+        # Word files: the table cell of each line (None for a body paragraph); None for text
+        self.locations = locations
         starts = [0]
         starts.extend(m.end() for m in re.finditer("\n", self.text))
         self.line_starts = starts
+
+    def with_text(self, text: str) -> Document:
+        """The same draft after a fix round: path, encoding, year, unit, references and Word
+        locations are kept; so is each line's end while the number of lines is unchanged."""
+        return Document(text, self.path, encoding=self.encoding, bom=self.bom,
+                        markdown=self.markdown, year=self.given_year, unit=self.given_unit,
+                        references=self.references, locations=self.locations,
+                        line_ends=self.line_ends)
+
+    def where(self, line: int) -> str | None:
+        """"第12段" or "第12段（表1第2行第3列）" for a line of a Word document, else None."""
+        if self.locations is None or not 0 < line <= len(self.locations):
+            return None
+        cell = self.locations[line - 1]
+        return f"第{line}段" + (f"（{cell}）" if cell else "")
 
     # ---- positions -------------------------------------------------------------------
     def pos(self, offset: int) -> tuple[int, int]:
@@ -352,10 +376,10 @@ class Document:
             year = self._opening_year(body_from)
             if year:
                 meta.year, meta.year_source = year, "opening"
-        if self._year_override is not None and meta.year_source != "title":
-            meta.year, meta.year_source = self._year_override, "config"
-        if self._unit_override:
-            meta.unit = self._unit_override
+        if self.given_year is not None and meta.year_source != "title":
+            meta.year, meta.year_source = self.given_year, "config"
+        if self.given_unit:
+            meta.unit = self.given_unit
         return meta
 
     def _find_title(self, meta: Meta) -> int:

@@ -1,0 +1,119 @@
+"""--fix and --diff: lint, apply unambiguous fixes, re-lint until nothing more is fixable.
+
+Plain text is fixed in the text and written back with its encoding and line ends; a Word file
+is fixed run by run inside the file (files/docx.py). Each round lints a new Document made with
+`with_text` (or from the fixed paragraphs), so it carries the same references, year and unit.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+
+from reportlint.files.reading import read_bytes
+from reportlint.files.writing import to_bytes, write_atomic
+from reportlint.model.document import Document
+from reportlint.model.errors import InputError
+from reportlint.model.finding import Finding
+from reportlint.model.messages import t
+from reportlint.model.results import RunResult
+
+MAX_PASSES = 10        # fixes can enable each other (a full-width mark makes the next one Chinese context)
+MAX_WORD_PASSES = 4
+
+
+def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:
+    """Replace each fixable span; overlapping fixes after the first are left for the next pass."""
+    parts, last, applied = [], 0, 0
+    for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
+        if f.start < last:
+            continue
+        if text[f.start:f.end] == f.fix:
+            continue
+        parts.append(text[last:f.start])
+        parts.append(f.fix)
+        last = f.end
+        applied += 1
+    parts.append(text[last:])
+    return "".join(parts), applied
+
+
+def unified_diff(before: str, after: str, path: str) -> str:
+    """`diff -u` of two texts; a last line without a line end is marked as diff marks it."""
+    def lines(text):
+        out = text.splitlines(keepends=True)
+        if out and not out[-1].endswith("\n"):
+            out[-1] += "\n\\ No newline at end of file\n"
+        return out
+    return "".join(difflib.unified_diff(lines(before), lines(after),
+                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+
+
+def fix_document(linter, doc: Document, cfg):
+    """(fixed document, findings left, failures, number of fixes applied)."""
+    applied_total = 0
+    for _ in range(MAX_PASSES):
+        findings, failures = linter.lint_document(doc, cfg)
+        new_text, applied = apply_fixes(doc.text, findings)
+        if not applied or new_text == doc.text:
+            return doc, findings, failures, applied_total
+        applied_total += applied
+        doc = doc.with_text(new_text)
+    findings, failures = linter.lint_document(doc, cfg)
+    return doc, findings, failures, applied_total
+
+
+def fix_word(linter, path: str, original: Document, cfg, *, write: bool, diffs: list[str]):
+    """Apply fixes inside a Word file's runs; returns (document, findings left, failures).
+    A fix whose span crosses formatting or non-text content stays a finding, marked so."""
+    from reportlint.files import docx
+
+    word = docx.open_docx(path, read_bytes(path, linter.lang), linter.lang)
+    applied_total = 0
+    for round_ in range(MAX_WORD_PASSES + 1):
+        paras = docx.paragraphs(word)
+        doc = docx.document_of(path, paras, year=original.given_year, unit=original.given_unit,
+                               references=original.references)
+        findings, failures = linter.lint_document(doc, cfg)
+        applied = docx.apply_fixes(doc, paras, findings) if round_ < MAX_WORD_PASSES else 0
+        if not applied:
+            break
+        applied_total += applied
+    note = t("word_not_fixable", linter.lang)
+    findings = [replace(f, fix=None, message=f.message + note) if f.fix is not None else f
+                for f in findings]
+    if applied_total:
+        if write:
+            write_atomic(path, docx.save(word))
+        else:
+            diffs.append(unified_diff(original.text, doc.text, path))
+    return doc, findings, failures
+
+
+def run_fix(linter, paths: list[str], write: bool) -> tuple[RunResult, list[str]]:
+    result = RunResult()
+    diffs: list[str] = []
+    for path, cfg in linter.targets(paths, result.errors):
+        result.files += 1
+        try:
+            original = linter.load(path, cfg)
+        except InputError as exc:
+            result.errors.append(exc)
+            continue
+        if path.lower().endswith(".docx"):
+            doc, findings, failures = fix_word(linter, path, original, cfg, write=write, diffs=diffs)
+        else:
+            doc, findings, failures, applied = fix_document(linter, original, cfg)
+            if applied and write and path != "-":
+                try:
+                    data = to_bytes(original, doc.text)
+                except UnicodeEncodeError:
+                    result.errors.append(InputError(path, t("fix_unencodable", linter.lang,
+                                                            encoding=original.encoding)))
+                    continue
+                write_atomic(path, data)
+            elif applied and not write:
+                diffs.append(unified_diff(original.text, doc.text, path))
+        result.findings.extend(findings)
+        result.failures.extend(failures)
+        result.documents[doc.path] = doc
+    return result, diffs
