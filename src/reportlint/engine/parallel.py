@@ -6,11 +6,14 @@ packs load once per worker, not once per file. Standard input is read in the mai
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from reportlint.engine.linter import Linter
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError, RuleFailure
 from reportlint.model.results import RunResult
+
+if TYPE_CHECKING:   # the Linter calls this module; a worker rebuilds it from its class
+    from reportlint.engine.linter import Linter
 
 MIN_FILES_FOR_BAR = 20   # fewer files finish before a bar would be worth drawing
 CHUNK = 16               # files per task: fewer round trips, still an even spread
@@ -66,10 +69,10 @@ def _warm_segmenter() -> None:
         pass
 
 
-def _init(options: dict) -> None:
+def _init(make, options: dict) -> None:
     global _linter
     if _linter is None:           # spawned, not forked: build our own
-        _linter = Linter(**options)
+        _linter = make(**options)
 
 
 def _lint_one(linter: Linter, path: str, keep: bool):
@@ -130,7 +133,7 @@ def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
         from concurrent.futures import ProcessPoolExecutor, as_completed  # not on every run's start-up
         try:
             with ProcessPoolExecutor(max_workers=workers, initializer=_init,
-                                     initargs=(linter_options(linter),)) as pool:
+                                     initargs=(type(linter), linter_options(linter))) as pool:
                 futures = {pool.submit(_work, [files[i] for i in chunk], keep_documents): chunk
                            for chunk in chunks}
                 for fut in as_completed(futures):
