@@ -4,7 +4,8 @@ import codecs
 import pytest
 
 from reportlint.files.decoding import DecodeError, decode, encode
-from reportlint.model.document import Document, cn_to_int
+from reportlint.model.document import Document
+from reportlint.model.lines import cn_to_int
 
 REPORT = """青石镇2024年度法治政府建设情况报告
 

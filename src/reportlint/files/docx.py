@@ -13,7 +13,8 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from reportlint.model.document import Document, INDENT
+from reportlint.model.document import Document
+from reportlint.model.lines import INDENT
 from reportlint.model.errors import InputError
 from reportlint.model.messages import t
 

@@ -9,7 +9,8 @@ import os
 import sys
 
 from reportlint.files.decoding import DecodeError, decode
-from reportlint.model.document import Document, INDENT
+from reportlint.model.document import Document
+from reportlint.model.lines import INDENT
 from reportlint.model.errors import InputError
 from reportlint.model.messages import t
 

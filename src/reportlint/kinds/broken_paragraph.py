@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from reportlint.model.document import INDENT, ITEM_START, _DATE_LINE, _FOOTER
+from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, ITEM_START
 from reportlint.model.finding import Hit
 from reportlint.kinds.patterns import search
 from reportlint.kinds.options import Option
@@ -52,7 +52,7 @@ def check(rule, state, doc):
             continue
         open_lines += 1
         if nxt in heads or _NOT_CONTINUATION.match(t) or _META_LINE.search(s) \
-                or _FOOTER.search(s) or _FOOTER.search(t) or _DATE_LINE.match(s):
+                or FOOTER.search(s) or FOOTER.search(t) or DATE_LINE.match(s):
             continue
         candidates.append((no, s, nxt, t))
     hard_wrapped = long_lines >= 4 and open_lines / long_lines > 0.5

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 
-from reportlint.model.document import cn_to_int
+from reportlint.model.lines import cn_to_int
 from reportlint.model.finding import Hit
 from reportlint.kinds.options import Option
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from reportlint.model.document import Heading
+from reportlint.model.outline import Heading
 from reportlint.model.finding import Hit
 from reportlint.kinds.patterns import compile_pattern, line_bounded, search
 from reportlint.kinds.options import Option

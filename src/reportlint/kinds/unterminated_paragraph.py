@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reportlint.model.document import INDENT, ITEM_START, WEB_META
+from reportlint.model.lines import INDENT, ITEM_START, WEB_META
 from reportlint.model.finding import Hit
 from reportlint.kinds.options import Option
 from reportlint.kinds._lib.cjk import is_han

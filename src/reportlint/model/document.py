@@ -2,85 +2,24 @@
 
 `Document.text` has its line ends normalised to "\\n" (the original ones are kept in
 `line_ends`, so --fix can write them back). All spans are character offsets into `text`;
-`pos()` maps an offset to a 1-based (line, column) by bisection.
+`pos()` maps an offset to a 1-based (line, column) by bisection. The outline and the meta are
+worked out in outline.py and meta.py, the first time a kind asks.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from functools import cache, cached_property
+from dataclasses import dataclass
+from functools import cached_property
+
+from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, SIGNATURE, lazy
+from reportlint.model.meta import Meta, read_meta
+from reportlint.model.outline import Heading, heading_at, outline
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-# Leading indentation used in drafts: ASCII spaces, tabs, ideographic spaces, NBSP.
-INDENT = " \t\u3000\u00a0"
-CN_DIGITS = "〇零一二三四五六七八九十百两"
-
-_HEADING_PATTERNS = (
-    # (level, style, regex on the line after its indentation); group "num" is the number
-    (1, "cn-dun", re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})\s*[、，,．.]")),
-    (2, "cn-paren", re.compile(r"(?P<open>[（(])\s*(?P<num>[一二三四五六七八九十]{1,3})\s*(?P<close>[）)])")),
-    (3, "arabic-dot", re.compile(r"(?P<num>\d{1,2})\s*(?P<sep>[.．、])(?!\d)")),
-    (4, "arabic-paren", re.compile(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])")),
-)
-_MD_HEADING = r"(?P<hashes>#{1,6})\s+"                  # these five: see _lazy()
-_TITLE_HINT = re.compile(r"报告|总结|情况|汇报|计划|要点")
-_YEAR = re.compile(r"(20\d\d)\s*(?:年|(?=法治|法制|依法))")
-# Lines of a web page's header (索引号, 发布机构, 发布时间, 字号, 分享, "- 标 题:" …): residue to
-# delete, never the title or prose. Shared by meta and the punctuation/paragraph kinds.
-WEB_META = re.compile(r"索\s*引\s*号|发布(?:机构|时间|日期|目录|于)|成文(?:日期|时间)|发文(?:字号|时间)|"
-                      r"主题分类|浏览(?:次数|量)|信息来源|字号[:：]|分享到?\s*[:：]|^[-•|]"
-                      r"|^[-•*\s]*(?:日期|时间|来源)[:：]|^[-•*]\s*\S(?:\s?\S){1,5}[:：]")
-
-_DOC_NUMBER = re.compile(r"\S{1,12}〔20\d\d〕\d+号")
-_OPENING_YEAR = r"(?P<y>20\d\d)\s*年(?:度)?(?:以来)?[，,是]"
-_REPORT_AS_FOLLOWS = r"现将.{0,30}?(?P<y>20\d\d)\s*年.{0,30}?(?:报告|汇报|总结)(?:如下|于后)"
-_CN_YEAR = r"二[〇零○0][一二三四五六七八九〇零○0]{2}"
-_DATE_LINE = re.compile(
-    r"^[\s\u3000]*(?P<y>20\d\d|二[〇零○0][〇零○0一二三四五六七八九]{2})\s*年\s*"
-    r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$")
-_LEADING_RESIDUE = re.compile(r"(?:\[bookmark:[^\]\n]*\]\s*)+")
-# what may follow the last sentence of a complete report: web-page footers, signature, date
-_FOOTER = re.compile(r"扫一扫|相关(?:解读|链接|附件|文件)|打印本页|关闭窗口|分享到|责任编辑|^【.*】$|^附件\s*[:：\d]|^特此报告")
-_SIGNATURE = re.compile(r"^[^，。,；;:：]{2,40}(?:政府|委员会|办事处|党委|党工委|管委会|局|镇|乡|街道|办公室)$")
 _CLOSED = re.compile(r"[。！？!?…；;）)”’」』》\]】]$")
-# How a new list item or part starts a line (一、 一是 （一） (1) 1. # 附件): it never continues
-# the line before it.
-ITEM_START = r"[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#|附件"
 _PARAGRAPH_END = re.compile(r"[。！？!?；;：:…][”’」』）)\]】]*[ \t\u3000]*$")
 _SENTENCE_END = r"[。！？；!?;]+[”’」』）)]*|\n"
-
-
-@cache
-def _lazy(pattern: str) -> re.Pattern:
-    """Patterns most runs never reach (Markdown headings, Chinese-numeral years, a year only in
-    the opening, sentence spans for sentence-scoped rules): compiled on first use, ~0.6 ms less
-    of a one-file run."""
-    return re.compile(pattern)
-
-
-@cache
-def _glued_title() -> re.Pattern:
-    """A title run into the first sentence; rare, and its CJK class costs ~1.2 ms to compile."""
-    return re.compile(r"(.{4,50}?(?:报告|总结))(?=20\d\d|[一-龥])")
-
-
-def cn_to_int(s: str) -> int | None:
-    """Small Chinese or Arabic numerals used in headings and dates: 十二 -> 12, 二〇二四 -> 2024."""
-    s = s.strip()
-    if s.isdigit():
-        return int(s)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits.update({"〇": 0, "○": 0, "0": 0, "两": 2})
-    if s and all(c in digits for c in s):          # positional: 二〇二四
-        return int("".join(str(digits[c]) for c in s))
-    if "十" in s and len(s) <= 3:
-        tens, _, ones = s.partition("十")
-        t = digits.get(tens, None) if tens else 1
-        o = digits.get(ones, None) if ones else 0
-        if t is not None and o is not None:
-            return t * 10 + o
-    return None
 
 
 @dataclass
@@ -91,47 +30,12 @@ class Span:
 
 
 @dataclass
-class Heading:
-    """One numbered or Markdown heading line and the section it opens."""
-    level: int             # 1 一、  2 （一）  3 1.  4 （1）; Markdown: number of '#'
-    style: str             # cn-dun | cn-paren | arabic-dot | arabic-paren | markdown
-    number: int | None     # value of the ordinal, None for Markdown
-    label: str             # the ordinal as written: "一、", "(四)", "1."
-    title: str             # heading text without the ordinal (up to the first 。 when run-in)
-    line: int              # 1-based line number
-    start: int             # offset of the ordinal
-    end: int               # end of the title
-    run_in: bool           # body text follows on the same line
-    section_end: int = 0   # end offset of the section (up to the next heading at this level or above)
-    parent: "Heading | None" = field(default=None, repr=False)
-
-    @property
-    def section_text(self) -> str:  # filled in by Document.headings
-        return self._text[self.start:self.section_end]
-
-
-@dataclass
 class Truncation:
     """Where a document stops abruptly (a web-page opening, a paste cut short)."""
     line: int
     start: int
     end: int
     reason: str            # mid-sentence | bare-heading
-
-
-@dataclass
-class Meta:
-    title: str = ""
-    title_line: int = 0    # 1-based, 0 when no title was found
-    year: int | None = None
-    year_source: str = ""  # title | signing-date | opening (first paragraphs or first heading) | config
-    unit: str = ""
-    signing_date: tuple[int, int, int] | None = None
-    signing_line: int = 0
-
-    @property
-    def next_year(self) -> int | None:
-        return None if self.year is None else self.year + 1
 
 
 class Document:
@@ -241,7 +145,7 @@ class Document:
         """Split on 。！？；(and ASCII look-alikes) and on line ends; indentation trimmed."""
         out: list[Span] = []
         text, start = self.text, 0
-        for m in _lazy(_SENTENCE_END).finditer(text):
+        for m in lazy(_SENTENCE_END).finditer(text):
             self._add_trimmed(out, start, m.end() if m.group() != "\n" else m.start())
             start = m.end()
         self._add_trimmed(out, start, len(text))
@@ -259,64 +163,11 @@ class Document:
     # ---- outline ---------------------------------------------------------------------
     @cached_property
     def headings(self) -> list[Heading]:
-        found: list[Heading] = []
-        for no, line in enumerate(self.lines, 1):
-            if no in self.skipped_lines:
-                continue
-            h = self._heading_at(no, line)
-            if h:
-                found.append(h)
-        # parents and section ends
-        stack: list[Heading] = []
-        for h in found:
-            while stack and stack[-1].level >= h.level:
-                stack.pop()
-            h.parent = stack[-1] if stack else None
-            stack.append(h)
-        for i, h in enumerate(found):
-            h._text = self.text
-            h.section_end = len(self.text)
-            for later in found[i + 1:]:
-                if later.level <= h.level:
-                    h.section_end = self.line_starts[later.line - 1]
-                    break
-        return found
+        return outline(self.text, self.lines, self.line_starts, self.skipped_lines, self.markdown)
 
-    def _heading_at(self, no: int, line: str) -> Heading | None:
-        body = line.lstrip(INDENT)
-        residue = _LEADING_RESIDUE.match(body)
-        if residue:        # "[bookmark: _GoBack]（四）…": the heading is still there
-            body = body[residue.end():].lstrip(INDENT)
-        if not body:
-            return None
-        base = self.line_starts[no - 1] + (len(line) - len(body))
-        if self.markdown:
-            m = _lazy(_MD_HEADING).match(body)
-            if m:
-                title = body[m.end():].strip()
-                return Heading(len(m.group("hashes")), "markdown", None, m.group("hashes"), title,
-                               no, base, base + len(body.rstrip()), False)
-            if body.startswith("#"):
-                return None
-            # "## 一、…" is handled above; numbered lines in Markdown fall through
-        for level, style, rx in _HEADING_PATTERNS:
-            m = rx.match(body)
-            if not m:
-                continue
-            rest = body[m.end():]
-            if not rest.strip() or rest[0] in "是要则，,。%％":   # "一是", "1.5", "（一）。"
-                return None
-            if style == "arabic-dot" and re.match(r"\d", rest):
-                return None
-            num = cn_to_int(m.group("num"))
-            stop = re.search(r"[。！？：:]", rest)
-            run_in = bool(stop and rest[stop.end():].strip())
-            title = (rest[:stop.start()] if stop else rest).strip(INDENT + "　")
-            if not run_in and len(title) > 60:
-                run_in = True  # a long numbered line is a list item of prose, not a heading
-            end = base + m.end() + (stop.start() if stop else len(rest.rstrip(INDENT)))
-            return Heading(level, style, num, m.group(0), title, no, base, end, run_in)
-        return None
+    def heading_at(self, no: int, line: str) -> Heading | None:
+        """The heading on line `no` (1-based), whose text is `line`, or None."""
+        return heading_at(no, line, self.line_starts[no - 1], self.markdown)
 
     @cached_property
     def truncated(self) -> Truncation | None:
@@ -330,11 +181,11 @@ class Document:
             s = line.strip(INDENT)
             if not s or no in self.skipped_lines:
                 continue
-            if _FOOTER.search(s) or _DATE_LINE.match(s) or _SIGNATURE.match(s):
+            if FOOTER.search(s) or DATE_LINE.match(s) or SIGNATURE.match(s):
                 continue
             start = self.line_starts[no - 1] + len(line) - len(line.lstrip(INDENT))
             end = start + len(s)
-            head = self._heading_at(no, line)
+            head = self.heading_at(no, line)
             if head and not head.run_in and not s.endswith(("，", ",", "、")):
                 return Truncation(no, start, end, "bare-heading")
             if _CLOSED.search(s):
@@ -345,99 +196,7 @@ class Document:
     # ---- meta ------------------------------------------------------------------------
     @cached_property
     def meta(self) -> Meta:
-        meta = Meta()
-        body_from = self._find_title(meta)
-        if meta.title:
-            compact = re.sub(r"[\s\u3000]+", "", meta.title)
-            m = _YEAR.search(compact)
-            if m:
-                meta.year, meta.year_source = int(m.group(1)), "title"
-                head = compact[:m.start()]
-                unit = head if head else re.split(r"法治|法制|依法", compact[m.end():])[0]
-                meta.unit = unit.removesuffix("度").removesuffix("关于").strip("《》“”")
-            else:
-                cm = _lazy(_CN_YEAR).search(compact)
-                if cm:
-                    meta.year, meta.year_source = cn_to_int(cm.group()), "title"
-            if not meta.unit:
-                meta.unit = re.split(r"20\d\d|二[〇零]|关于|法治|法制|依法", compact)[0]
-        # signing date: a line of its own near the end
-        tail_start = max(0, len(self.lines) - 8)
-        for no in range(len(self.lines), tail_start, -1):
-            m = _DATE_LINE.match(self.lines[no - 1])
-            if m:
-                y, mo, d = (cn_to_int(m.group(k)) for k in ("y", "m", "d"))
-                if None not in (y, mo, d):
-                    meta.signing_date, meta.signing_line = (y, mo, d), no
-                break
-        if meta.year is None and meta.signing_date:
-            meta.year, meta.year_source = meta.signing_date[0] - 1, "signing-date"
-        if meta.year is None:
-            year = self._opening_year(body_from)
-            if year:
-                meta.year, meta.year_source = year, "opening"
-        if self.given_year is not None and meta.year_source != "title":
-            meta.year, meta.year_source = self.given_year, "config"
-        if self.given_unit:
-            meta.unit = self.given_unit
-        return meta
-
-    def _find_title(self, meta: Meta) -> int:
-        """Fill meta.title/title_line from the opening lines; return the line where the body starts.
-
-        Skips web-page headers (索引号, 发布时间, 字号 …), joins a title broken over two lines
-        (“…人民政府” + “关于2024年…的报告”) and cuts a title glued to the first paragraph.
-        """
-        prev: tuple[int, str] | None = None
-        seen = 0
-        for no, line in enumerate(self.lines, 1):
-            s = line.strip(INDENT)
-            if not s:
-                continue
-            seen += 1
-            if seen > 16:
-                break
-            if self.markdown:
-                s = s.lstrip("#").strip()
-            if WEB_META.search(s) or len(s) <= 2 or _DATE_LINE.match(s) or _DOC_NUMBER.fullmatch(s):
-                continue
-            head = self._heading_at(no, line)
-            if head and not (head.style == "markdown" and _TITLE_HINT.search(s)):
-                return no
-            if len(s) > 60:
-                m = _glued_title().match(s)
-                if m and _TITLE_HINT.search(m.group(1)):
-                    meta.title, meta.title_line = m.group(1), no
-                return no
-            if _TITLE_HINT.search(s) and not s.endswith(("。", "：", ":")):
-                if prev and (s.startswith("关于") or len(s) <= 8) and len(prev[1]) + len(s) <= 60:
-                    meta.title, meta.title_line = prev[1] + s, prev[0]
-                else:
-                    meta.title, meta.title_line = s, no
-                return no + 1
-            if s.endswith(("。", "：", ":", "；")) or re.search(r"[。，,；]", s):
-                return no
-            prev = (no, s)
-        return 1
-
-    def _opening_year(self, body_from: int) -> int | None:
-        """The report year as the opening paragraph states it (“2024年，我镇…”, “现将2024年…报告如下”)."""
-        checked = 0
-        for no in range(max(1, body_from), len(self.lines) + 1):
-            s = self.lines[no - 1].strip(INDENT)
-            if not s or WEB_META.search(s):
-                continue
-            m = _lazy(_OPENING_YEAR).match(s) or _lazy(_REPORT_AS_FOLLOWS).search(s)
-            if m:
-                return int(m.group("y"))
-            h = self._heading_at(no, self.lines[no - 1])
-            if h:
-                m = re.match(r"(?P<y>20\d\d)\s*年", h.title)
-                return int(m.group("y")) if m else None
-            checked += 1
-            if checked >= 3:
-                return None
-        return None
+        return read_meta(self)
 
     # ---- helpers for kinds -----------------------------------------------------------
     def shared(self, key, build):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from reportlint.model.document import WEB_META
+from reportlint.model.lines import WEB_META
 from reportlint.model.finding import Hit
 
 # Han ideographs (URO, Ext. A, compatibility).

@@ -17,7 +17,7 @@ from functools import cached_property
 
 import regex
 
-from reportlint.model.document import cn_to_int
+from reportlint.model.lines import cn_to_int
 
 CN_NUMERAL = "零〇○一二两三四五六七八九十百千万亿"
 CN_DIGIT = "零〇○一二两三四五六七八九"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from reportlint.model.document import Document, INDENT
+from reportlint.model.document import Document
+from reportlint.model.lines import INDENT
 from reportlint.kinds._lib.fingerprint import han_count, normalize
 
 CLOSERS = "”’」』）)"    # closing quotes and brackets that may follow the end of a sentence
