@@ -1,10 +1,8 @@
-from pathlib import Path
-
+"""Fixtures for every test folder. Plain helpers (paths, small rule packs, hypothesis drafts) live
+in tests/helpers/, imported as `helpers`."""
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpus"
+from helpers import CORPUS
 
 
 @pytest.fixture

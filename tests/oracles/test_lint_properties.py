@@ -1,0 +1,113 @@
+"""Properties that hold for any input (hypothesis), with every built-in rule on.
+
+- linting never raises on any Unicode text, and no rule gives up on it;
+- every finding's span lies inside the (line-end normalised) text and agrees with its line/column;
+- output is deterministic: the same text gives the same findings, in a fresh linter too;
+- --fix never changes a byte outside the spans it fixes (encoding, BOM and line ends survive).
+
+The texts mix random Unicode with the rules' own `bad` examples (so fixes really happen),
+report furniture (headings, dates, numbers) and every kind of line end.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportlint.model.document import Document
+from reportlint.engine.linter import Linter
+from reportlint.files.reading import read_document
+from reportlint.files.writing import to_bytes
+
+from helpers.drafts import SETTINGS, drafts
+
+LINTER = Linter(isolated=True, select=["all"])
+
+
+def lint(text: str, path: str = "draft.txt"):
+    doc = Document(text, path)
+    findings, failures = LINTER.lint_document(doc)
+    return doc, findings, failures
+
+
+@SETTINGS
+@given(st.one_of(drafts, st.text()), st.sampled_from(["draft.txt", "draft.md"]))
+def test_never_raises_and_spans_lie_inside_the_text(text, path):
+    doc, findings, failures = lint(text, path)
+    assert failures == []
+    n = len(doc.text)
+    for f in findings:
+        assert 0 <= f.start <= f.end <= n, f
+        assert (f.line, f.column) == doc.pos(f.start), f
+        assert (f.end_line, f.end_column) == doc.pos(f.end), f
+        assert 1 <= f.line <= len(doc.lines)
+        unfilled = [x for x in re.findall(r"\{[a-z_]+\}", f.message) if x not in doc.text]
+        assert f.message and not unfilled, f.message
+
+
+@SETTINGS
+@given(drafts)
+def test_output_is_deterministic(text):
+    _, first, _ = lint(text)
+    _, again, _ = lint(text)
+    assert first == again
+    fresh = Linter(isolated=True, select=["all"]).lint_text(text, "draft.txt")
+    assert fresh == first
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+@SETTINGS
+@given(text=drafts)
+def test_fix_changes_no_byte_outside_the_fixes(encoding, text):
+    try:
+        raw = text.encode(encoding)
+    except UnicodeEncodeError:
+        return                                  # not representable in this encoding
+    if not text.strip():
+        return
+    try:
+        doc = read_document("draft.txt", raw)
+    except Exception as exc:                    # noqa: BLE001 - only InputError is allowed
+        assert type(exc).__name__ == "InputError", exc
+        return
+    findings, _ = LINTER.lint_document(doc)
+    applied = _applied(doc.text, findings)
+    fixed = _replace(doc.text, applied)
+    out = to_bytes(doc, fixed)
+    # expected: the original text, line ends as they were, with only the fixed spans replaced
+    expected = _replace_raw(raw[len(doc.bom):].decode(doc.encoding), doc, applied)
+    if expected is not None:
+        assert out == doc.bom + expected.encode(doc.encoding)
+
+
+def _applied(text, findings):
+    """The fixes apply_fixes takes in one pass: in order, no overlap, not already equal."""
+    out, last = [], 0
+    for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
+        if f.start < last or text[f.start:f.end] == f.fix:
+            continue
+        out.append((f.start, f.end, f.fix))
+        last = f.end
+    return out
+
+
+def _replace(text, applied):
+    parts, last = [], 0
+    for s, e, fix in applied:
+        parts += [text[last:s], fix]
+        last = e
+    return "".join(parts) + text[last:]
+
+
+def _replace_raw(raw: str, doc: Document, applied):
+    """Apply fixes given in normalised offsets to the raw text (whose \\r\\n count as one)."""
+    if any("\n" in fix or "\r" in fix or "\n" in doc.text[s:e] for s, e, fix in applied):
+        return None            # a fix that adds or removes a line end: ends then follow the majority
+    to_raw, i = [], 0
+    for ch_index in range(len(doc.text) + 1):
+        to_raw.append(i)
+        if ch_index < len(doc.text):
+            i += 2 if raw.startswith("\r\n", i) else 1
+    return _replace(raw, [(to_raw[s], to_raw[e], fix) for s, e, fix in applied])
