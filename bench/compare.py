@@ -72,12 +72,12 @@ def setup(work: Path, seeds: Path, anchors: Path, textlint: bool) -> list[str]:
                                   capture_output=True, text=True)
             if proc.returncode != 0:
                 notes.append("npm install failed: textlint+prh not measured\n" + proc.stderr[-2000:])
-    if (work / "node_modules").is_symlink() or not (work / "node_modules").exists():
-        if (work / "node" / "node_modules").exists():
-            link = work / "node_modules"
-            if link.is_symlink():
-                link.unlink()
-            link.symlink_to(work / "node" / "node_modules")
+    if ((work / "node_modules").is_symlink() or not (work / "node_modules").exists()) \
+            and (work / "node" / "node_modules").exists():
+        link = work / "node_modules"
+        if link.is_symlink():
+            link.unlink()
+        link.symlink_to(work / "node" / "node_modules")
     return notes
 
 

@@ -29,8 +29,8 @@ def main() -> int:
     if not files:
         sys.exit("no files (the seed reports are not there: name some files)")
 
-    from reportlint.rulepacks import run as runner
     from reportlint.engine.linter import Linter
+    from reportlint.rulepacks import run as runner
 
     linter = Linter(isolated=True, select=["all"])
     cfg = linter.config_for(files[0])

@@ -23,8 +23,8 @@ def clock() -> float:
 
 def main() -> int:
     t0 = clock()
-    from reportlint.model.document import Document
     from reportlint.files.reading import read_document
+    from reportlint.model.document import Document
     from reportlint.rulepacks.loader import builtin_packs
     t_core = clock() - t0
 

@@ -12,7 +12,7 @@ from reportlint.model.document import Document
 from reportlint.model.finding import CATEGORIES, Finding, Severity
 from reportlint.model.version import __version__
 
-__all__ = ["lint_text", "lint_paths", "Finding", "Severity", "Document", "CATEGORIES", "__version__"]
+__all__ = ["CATEGORIES", "Document", "Finding", "Severity", "__version__", "lint_paths", "lint_text"]
 
 
 def lint_text(text: str, path: str = "<text>", **options) -> list[Finding]:
@@ -24,7 +24,7 @@ def lint_text(text: str, path: str = "<text>", **options) -> list[Finding]:
 
 def lint_paths(paths, **options):
     """Lint files and folders. Returns a list of findings with `.errors` (inputs not linted)."""
-    from reportlint.model.results import Findings
     from reportlint.engine.linter import Linter
+    from reportlint.model.results import Findings
     result = Linter(**options).run([str(p) for p in paths])
     return Findings(result.findings, [*result.errors, *result.failures])

@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 import pytest
 from click.testing import CliRunner
 
-from reportlint.cli import cli
 from helpers.rulepacks import placeholder_rule, typo_rule, write_pack
+from reportlint.cli import cli
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium"),
                              shutil.which("chromium-browser")) if p and shutil.os.path.exists(p)), None)

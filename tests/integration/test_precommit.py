@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from helpers import ROOT
 from helpers.rulepacks import typo_rule, write_pack
 

@@ -7,9 +7,9 @@ from click.testing import CliRunner
 
 docx = pytest.importorskip("docx")
 
-from reportlint.cli import cli                     # noqa: E402
-from reportlint.files.docx import read_docx       # noqa: E402
 from helpers.rulepacks import typo_rule, write_pack  # noqa: E402
+from reportlint.cli import cli  # noqa: E402
+from reportlint.files.docx import read_docx  # noqa: E402
 
 PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署', '按排': '安排', '设施行政处罚': '实施行政处罚'}),)
 
@@ -75,7 +75,7 @@ def test_findings_name_the_paragraph_and_table_cell(project):
 
 def test_directories_include_word_files_but_not_lock_files(project):
     (project / "~$draft.docx").write_bytes(b"lock")
-    code, out, err = run("--format", "json", ".")
+    _, out, err = run("--format", "json", ".")
     assert json.loads(out)["summary"]["files"] == 1, err
 
 
@@ -140,12 +140,13 @@ def test_hyperlinks_tracked_changes_tabs_and_breaks(tmp_path, monkeypatch):
     (tmp_path / "pack").mkdir()
     write_pack(tmp_path / "pack", *PACK)
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run("--fix", "x.docx")
+    code, _, _ = run("--fix", "x.docx")
     assert code == 0                                  # "布\t署" is not the typo: nothing left
     fixed = read_docx("x.docx", (tmp_path / "x.docx").read_bytes())
     assert fixed.lines[1] == "详见 部署文件新增布\t署 完毕"  # fixed inside the hyperlink
     xml = (tmp_path / "x.docx").read_bytes()
-    import zipfile, io                                # noqa: E401
+    import io
+    import zipfile
     body = zipfile.ZipFile(io.BytesIO(xml)).read("word/document.xml").decode("utf-8")
     assert "删去的布署" in body and "<w:tab/>" in body  # deletions and tabs untouched
 
@@ -205,7 +206,7 @@ def test_word_list_numbers_are_part_of_the_text_and_form_the_outline(tmp_path, m
     (tmp_path / "pack").mkdir()
     write_pack(tmp_path / "pack", *PACK)
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run("--format", "json", "n.docx")
+    _, out, _ = run("--format", "json", "n.docx")
     assert [(f["line"], f["column"]) for f in json.loads(out)["findings"]] == [(4, 10)]
     run("--fix", "n.docx")                             # the number is not in a run: offsets hold
     assert docx.Document(str(tmp_path / "n.docx")).paragraphs[3].text == "依法行政，已部署到位。"

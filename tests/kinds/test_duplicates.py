@@ -6,9 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 from reportlint import lint_text
-from reportlint.kinds._lib import references as references_mod
 from reportlint.cli import cli
 from reportlint.engine.linter import Linter
+from reportlint.kinds._lib import references as references_mod
 
 DUP = ["duplicate-sentence", "duplicate-paragraph"]
 AGAINST = ["copied-from-other-report", "other-unit-name-in-copy"]

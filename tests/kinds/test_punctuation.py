@@ -6,9 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reportlint.engine.fixing import MAX_PASSES, apply_fixes
 from reportlint.model.document import Document
-from reportlint.engine.fixing import apply_fixes
-from reportlint.engine.fixing import MAX_PASSES
 from reportlint.rulepacks.loader import load_packs
 from reportlint.rulepacks.run import lint_document
 
@@ -130,7 +129,7 @@ def test_fix_keeps_latin_and_numbers():
 
 
 def test_json_fix_offsets_for_summary():
-    text = "\n".join("第{}段,加强学习,严格执法。".format(i) for i in range(8))
+    text = "\n".join(f"第{i}段,加强学习,严格执法。" for i in range(8))
     found = [f for f in lint(text) if f.rule == "halfwidth-punctuation"]
     assert len(found) == 1 and found[0].line == 1
     assert json.loads(json.dumps(found[0].to_dict()))["fix"]["replacement"].count("，") == 16
@@ -177,6 +176,6 @@ def test_fix_spans_never_overlap(text):
 
 def test_word_files_get_one_fix_per_mark():
     """The .docx fixer edits runs inside one paragraph: no document-wide summary fix there."""
-    text = "\n".join("第{}段,加强学习,严格执法。".format(i) for i in range(8))
+    text = "\n".join(f"第{i}段,加强学习,严格执法。" for i in range(8))
     found = [f for f in lint(text, "draft.docx") if f.rule == "halfwidth-punctuation"]
     assert len(found) == 16 and all(f.end - f.start == 1 for f in found)

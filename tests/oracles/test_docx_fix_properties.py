@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 docx = pytest.importorskip("docx")
 
 from reportlint.files.docx import apply_fixes, document_of, paragraphs  # noqa: E402
-from reportlint.model.finding import Finding, Severity                   # noqa: E402
+from reportlint.model.finding import Finding, Severity  # noqa: E402
 
 RUNS = st.lists(st.tuples(st.text(alphabet="布署专武独断 a", min_size=1, max_size=6), st.booleans()),
                 min_size=1, max_size=6)

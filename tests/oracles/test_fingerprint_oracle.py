@@ -15,12 +15,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint.kinds._lib import data
-
-from reportlint.kinds._lib import fingerprint
-
-from reportlint.kinds._lib import passages
-from reportlint.kinds._lib.fingerprint import GRAM, MAX_NEAR, Matcher, POSTING_CAP, SHORT, grams, normalize
+from reportlint.kinds._lib import data, fingerprint, passages
+from reportlint.kinds._lib.fingerprint import GRAM, MAX_NEAR, POSTING_CAP, SHORT, Matcher, grams, normalize
 
 SETTINGS = settings(max_examples=300, deadline=None)
 

@@ -6,9 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint.kinds._lib import data
-
-from reportlint.kinds._lib import jieba_freq
+from reportlint.kinds._lib import data, jieba_freq
 
 USER = data.DIR / "jieba_user.txt"
 SENTENCES = [

@@ -9,13 +9,12 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reportlint.model.document import Document
+from helpers.drafts import RULES, SETTINGS, drafts, pieces
 from reportlint.kinds._lib.cjk import URL_RX
 from reportlint.kinds.halfwidth_punctuation import _may_hold_url
 from reportlint.kinds.patterns import compile_pattern, search
 from reportlint.kinds.required_sections import matching_headings, year_pattern
-
-from helpers.drafts import RULES, SETTINGS, drafts, pieces
+from reportlint.model.document import Document
 
 SOME = settings(max_examples=300, deadline=None)
 
@@ -57,8 +56,8 @@ def _doubled_text_per_line(rule, doc):
                                  "学习习近平", "依法依法行政", "目的的确", "——", "a", "法治", "行行", "索引号：1"]),
                 max_size=25).map("".join))
 def test_doubled_text_whole_text_scan_matches_the_per_line_scan(text):
-    from reportlint.model.document import Document
     from reportlint.kinds import doubled_text
+    from reportlint.model.document import Document
     for rule in (r for r in RULES if r.kind_name == "doubled_text"):
         doc = Document(text, "draft.txt")
         assert [h.__dict__ for h in doubled_text.check(rule, None, doc)] == \
@@ -76,8 +75,8 @@ _DATE_PIECES = st.lists(st.one_of(
 @SOME
 @given(_DATE_PIECES)
 def test_date_ranges_searched_in_separator_runs_match_the_whole_text_search(text):
-    from reportlint.model.document import Document
     from reportlint.kinds import date_check as dc
+    from reportlint.model.document import Document
     runs = dc._separator_runs(text)
     names = ("years", "range", "bare")
     for name in names:

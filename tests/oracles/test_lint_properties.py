@@ -16,12 +16,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportlint.model.document import Document
+from helpers.drafts import SETTINGS, drafts
 from reportlint.engine.linter import Linter
 from reportlint.files.reading import read_document
 from reportlint.files.writing import to_bytes
-
-from helpers.drafts import SETTINGS, drafts
+from reportlint.model.document import Document
 
 LINTER = Linter(isolated=True, select=["all"])
 
@@ -69,7 +68,7 @@ def test_fix_changes_no_byte_outside_the_fixes(encoding, text):
         return
     try:
         doc = read_document("draft.txt", raw)
-    except Exception as exc:                    # noqa: BLE001 - only InputError is allowed
+    except Exception as exc:
         assert type(exc).__name__ == "InputError", exc
         return
     findings, _ = LINTER.lint_document(doc)

@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 
 from helpers.drafts import SETTINGS, drafts
 
-
 _FIGURE_PIECES = st.lists(st.one_of(
     st.sampled_from(list("0123456789０１２３４５６７８９.,．%％ 　第") + ["人次", "场次", "平方米", "年", "件", "万元"]),
     st.sampled_from(list("近约逾超过不足到将接大百分之零〇○一二两三四五六七八九十千万亿点余多以上下左右内")),
@@ -33,8 +32,8 @@ def test_first_character_lookahead_changes_no_match(text, start):
 @given(st.lists(st.sampled_from(["化解率100%", "1项，均", "共3件", "一名", "。", "\n", "\n\n", "一、总体情况\n",
                                  "20", "%", "，", "排查22起", "12.5％", "　　"]), max_size=30).map("".join))
 def test_paragraphs_with_skips_only_paragraphs_without_a_wanted_figure(text):
-    from reportlint.model.document import Document
     from reportlint.kinds._lib.numbers import numbers_between, paragraphs_with
+    from reportlint.model.document import Document
     doc = Document(text, "draft.txt")
     for wanted in (lambda n: n.percent, lambda n: n.is_count and n.numeral in ("1", "一")):
         expected = [(p, numbers_between(doc, p.start, p.end)) for p in doc.paragraphs]
@@ -61,7 +60,7 @@ def _start_ref(text, pos, floor=0):
 def _end_ref(text, pos, ceiling=None):
     from reportlint.kinds._lib.numbers import SENTENCE_MARKS
     ceiling = len(text) if ceiling is None else ceiling
-    return min([ceiling] + [i for m in SENTENCE_MARKS if 0 <= (i := text.find(m, pos, ceiling))])
+    return min([ceiling] + [i for m in SENTENCE_MARKS if (i := text.find(m, pos, ceiling)) >= 0])
 
 
 @SETTINGS

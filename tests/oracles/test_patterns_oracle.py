@@ -17,12 +17,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportlint.model.document import Document
-from reportlint.rulepacks.loader import load_packs
-from reportlint.kinds.patterns import compile_pattern, line_bounded, spans_that_may_match
-
 from helpers import CORPUS, ROOT
 from helpers.drafts import RULES, SETTINGS, drafts
+from reportlint.kinds.patterns import compile_pattern, line_bounded, spans_that_may_match
+from reportlint.model.document import Document
+from reportlint.rulepacks.loader import load_packs
 
 _NAMES = (r"(?P<name>(?:化解|办结|结案|成功|合格|通过|参考|覆盖|知晓|满意|达标|备案|公开|出庭|应诉|审查|审核|到位|"
           r"落实|回复|答复|办复|持证|参与|签约|受理|准确|正确|及格|出勤|合法合规|活跃|参训|参学|纠错|胜诉|败诉|录入|网办|"

@@ -11,11 +11,12 @@ picture, a field mark) in between; otherwise the finding stays, marked as not fi
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlint.model.document import Document
-from reportlint.model.lines import INDENT
 from reportlint.model.errors import InputError
+from reportlint.model.lines import INDENT
 from reportlint.model.messages import t
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -120,7 +121,8 @@ def paragraphs(document) -> list[_Para]:
     return out
 
 
-_FORMATS = {
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
     "decimalFullWidth": lambda n: str(n).translate(_FULLWIDTH),
@@ -138,7 +140,6 @@ _FORMATS = {
 }
 _CHINESE = {"chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
             "ideographDigital", "chineseLegalSimplified", "koreanCounting"}
-_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def _letters(n: int) -> str:

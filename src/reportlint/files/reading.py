@@ -10,8 +10,8 @@ import sys
 
 from reportlint.files.decoding import DecodeError, decode
 from reportlint.model.document import Document
-from reportlint.model.lines import INDENT
 from reportlint.model.errors import InputError
+from reportlint.model.lines import INDENT
 from reportlint.model.messages import t
 
 # A draft is ~10 KB; anything this big is a dump or a data file: refuse it quickly.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
+from typing import Any
 
 KINDS: dict[str, str] = {
     "substitution": "reportlint.kinds.substitution",
@@ -45,10 +46,10 @@ KINDS: dict[str, str] = {
 }
 
 _loaded: dict[str, ModuleType] = {}
-_plugins: dict[str, object] | None = None
+_plugins: dict[str, Any] | None = None
 
 
-def _entry_points() -> dict[str, object]:
+def _entry_points() -> dict[str, Any]:
     global _plugins
     if _plugins is None:
         from importlib.metadata import entry_points

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from reportlint.model.finding import Hit
 from reportlint.kinds._lib.numbers import sentence_end
 from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit
 
 KIND = "body_year"
 OPTIONS = {
@@ -35,7 +35,7 @@ _BLANKS = re.compile(r"[ \t\u3000]*")
 
 def sentence_starts(text: str):
     """Offsets where a sentence's first word may stand, in order."""
-    yield _BLANKS.match(text).end()
+    yield _BLANKS.match(text).end()  # type: ignore[union-attr]  # it matches the empty string
     for m in _AFTER_MARK.finditer(text):
         yield m.end()
 

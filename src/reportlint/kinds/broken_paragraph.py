@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, ITEM_START
-from reportlint.model.finding import Hit
-from reportlint.kinds.patterns import search
 from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import search
+from reportlint.model.finding import Hit
+from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, ITEM_START
 
 KIND = "broken_paragraph"
 OPTIONS = {
@@ -60,7 +60,7 @@ def check(rule, state, doc):
         gap = nxt - no > 1
         if hard_wrapped and not gap:
             continue
-        ls, le = doc.line_span(no)
+        ls, _ = doc.line_span(no)
         end_of_text = ls + len(doc.lines[no - 1].rstrip(INDENT))
         ns, _ = doc.line_span(nxt)
         next_start = ns + len(doc.lines[nxt - 1]) - len(doc.lines[nxt - 1].lstrip(INDENT))

@@ -13,13 +13,13 @@ a slogan, or a lost line break) it is reported without a fix.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import regex
 
-from reportlint.model.finding import Hit
-from reportlint.kinds.options import Option
 from reportlint.kinds._lib.cjk import FULLWIDTH_PUNCT, HAN, grouped, is_han, prose_lines
+from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit
 
 KIND = "cjk_spacing"
 OPTIONS = {
@@ -45,12 +45,12 @@ _LATIN_RIGHT = rf"[^{HAN}{_P}]*"
 # compile in `re` (_GAP 3.5 ms), ~0.2 ms in `regex`; they only search the lines that hold a blank
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rx(pattern: str):
     return regex.compile(pattern)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _reverse_rx(pattern: str):
     return regex.compile(pattern, regex.REVERSE)
 
@@ -68,7 +68,7 @@ def _joins_word(line: str, s: int, e: int) -> bool:
 def check(rule, state, doc):
     text = doc.text
     items, loose = [], []
-    for no, line, base in prose_lines(doc, at=(m.start() for m in _BLANK.finditer(text))):
+    for _no, line, base in prose_lines(doc, at=(m.start() for m in _BLANK.finditer(text))):
         for m in _rx(_GAP).finditer(line):
             s, e = m.span()
             before, after = line[s - 1], line[e]

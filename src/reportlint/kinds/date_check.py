@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import lru_cache
+from functools import cache
 
 import regex
 
-from reportlint.model.lines import cn_to_int
-from reportlint.model.finding import Hit
 from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit
+from reportlint.model.lines import cn_to_int
 
 KIND = "date_check"
 OPTIONS = {"check": Option("str", required=True, choices=("invalid", "reversed"))}
@@ -45,7 +45,7 @@ _RANGE_SOURCES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def range_pattern(name: str):
     return regex.compile(_RANGE_SOURCES[name][0])
 
@@ -61,7 +61,7 @@ _RUN_AFTER = regex.compile(r"[\d\s〇零○一二三四五六七八九十年度�
 
 def _separator_runs(text: str) -> list[tuple[int, int]]:
     """Spans of the runs of range characters that hold a separator, left to right."""
-    runs = []
+    runs: list[tuple[int, int]] = []
     for sep in _SEPARATOR.finditer(text):
         at = sep.start()
         if runs and at < runs[-1][1]:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from reportlint.model.finding import Hit
-from reportlint.kinds.patterns import covered
-from reportlint.kinds.options import Option
 from reportlint.kinds._lib.cjk import HAN, is_han, prose_lines
+from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import covered
+from reportlint.model.finding import Hit
 
 KIND = "doubled_text"
 OPTIONS = {
@@ -115,7 +115,7 @@ def check(rule, state, doc):
     if not words and not chars:
         return
     word_starts, char_starts = [m.start() for m in words], [m.start() for m in chars]
-    for no, line, base in prose_lines(doc, at=word_starts + char_starts):
+    for _no, line, base in prose_lines(doc, at=word_starts + char_starts):
         end = base + len(line)
         taken = -1
         for m in _in_line(words, word_starts, base, end):

@@ -18,8 +18,8 @@ import re
 from typing import NamedTuple
 
 from reportlint.kinds._lib import data
-from reportlint.model.finding import Hit, Severity
 from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit, Severity
 
 KIND = "law_title"
 OPTIONS = {

@@ -23,9 +23,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from reportlint.kinds._lib import data
-from reportlint.model.finding import Hit
-from reportlint.kinds.patterns import covered
 from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import covered
+from reportlint.model.finding import Hit
 
 KIND = "near_miss"
 OPTIONS = {
@@ -67,7 +67,7 @@ def readings(ch: str) -> tuple[str, ...]:
     i = text.find("\n" + ch + "\t")
     if i >= 0:
         return tuple(text[i + 3:text.index("\n", i + 3)].split())
-    from pypinyin import Style, pinyin      # outside the shipped table: ask pypinyin itself
+    from pypinyin import Style, pinyin  # outside the shipped table: ask pypinyin itself
     return tuple(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
 
 

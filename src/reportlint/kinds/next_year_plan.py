@@ -15,10 +15,10 @@ wrong-year findings (its plan may simply be cut off).
 """
 from __future__ import annotations
 
-from reportlint.model.finding import Hit, Severity
-from reportlint.kinds.patterns import finditer, search
 from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import finditer, search
 from reportlint.kinds.required_sections import _compiled, matching_headings
+from reportlint.model.finding import Hit, Severity
 
 KIND = "next_year_plan"
 OPTIONS = {

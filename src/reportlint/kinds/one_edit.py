@@ -15,9 +15,9 @@ and these swapped phrases finds every candidate window.
 """
 from __future__ import annotations
 
-from reportlint.model.finding import Hit
-from reportlint.kinds.patterns import covered
 from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import covered
+from reportlint.model.finding import Hit
 
 KIND = "one_edit"
 EDITS = ("delete", "insert", "transpose", "substitute")
@@ -114,7 +114,7 @@ _PRUNE_EVERY = 4096
 
 def candidates(automaton, text: str, edits: set[str], min_delete: int = 7):
     """(start, end, phrase, edit kind) for every window one allowed edit away from a phrase."""
-    seen = set()
+    seen: set[tuple[int, int, str]] = set()
     horizon = _PRUNE_EVERY
     # Without substitutions, a window one edit away that is reported starts with the phrase's
     # first or (a swap there) second character and ends with its last or next to last one: an

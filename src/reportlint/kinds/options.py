@@ -6,8 +6,9 @@ the YAML line and column of the offending key or value.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Option:
     doc: str = ""
 
 
-_PY_TYPES = {
+_PY_TYPES: dict[str, type | tuple[type, ...]] = {
     "str": str, "int": int, "float": (int, float), "bool": bool,
     "list": list, "map": dict, "regex": str, "regexes": list,
 }
@@ -36,7 +37,7 @@ def type_error(opt: Option, value: Any) -> str | None:
         return f"expected {opt.type}, got bool"
     if not isinstance(value, want):
         return f"expected {opt.type}, got {type(value).__name__}"
-    if opt.type == "regexes" and not all(isinstance(v, str) for v in value):
+    if opt.type == "regexes" and isinstance(value, list) and not all(isinstance(v, str) for v in value):
         return "expected a list of regular expressions (strings)"
     if opt.choices is not None and value not in opt.choices:
         return f"must be one of {', '.join(map(str, opt.choices))}, got {value!r}"

@@ -6,14 +6,15 @@ Variants of one finding:
   level-jump     a level skipped (（1） right under 一、); 一、 + 1. is allowed
   mixed-brackets half-width brackets among full-width ones at one level ((四) among （一）（二）)
   missing-bracket  “一）” or “（一、” at the start of a line
-    missing_bracket: "^[ \\t\\u3000]*(?:(?P<close>[一二三四五六七八九十]{1,3})[）)]|[（(](?P<open>[一二三四五六七八九十]{1,3})[、，,.．])"
+    missing_bracket: "^[ \\t\\u3000]*(?:(?P<close>[一二三四五六七八九十]{1,3})[）)]|\
+[（(](?P<open>[一二三四五六七八九十]{1,3})[、，,.．])"
 Lists numbered 1. 2. … may restart at 1 under one parent; Chinese-numeral levels may not.
 """
 from __future__ import annotations
 
-from reportlint.model.finding import Hit
-from reportlint.kinds.patterns import finditer
 from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import finditer
+from reportlint.model.finding import Hit
 
 KIND = "outline_numbering"
 OPTIONS = {

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from reportlint.model.finding import Hit
-from reportlint.kinds.options import Option
 from reportlint.kinds._lib.cjk import is_latin
+from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit
 
 KIND = "paired_marks"
 OPTIONS = {
@@ -71,7 +71,7 @@ def scan(doc):
             if ch in ")）" and _LIST_MARKER.search(line, max(0, m.start() - 4), m.start() + 1):
                 continue                                    # list marker 1) a）
             want = _CLOSE[ch]
-            if not stack or stack[-1][1] != want and all(key != want for _, key in stack):
+            if not stack or (stack[-1][1] != want and all(key != want for _, key in stack)):
                 stray.append(i)
                 continue
             while stack[-1][1] != want:

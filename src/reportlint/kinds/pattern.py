@@ -9,9 +9,9 @@ Named groups of the patterns can be used in the message, like {found}.
 """
 from __future__ import annotations
 
-from reportlint.model.finding import Hit
-from reportlint.kinds.patterns import covered, finditer, spans_that_may_match
 from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import covered, finditer, spans_that_may_match
+from reportlint.model.finding import Hit
 
 KIND = "pattern"
 OPTIONS = {

@@ -20,9 +20,9 @@ from functools import lru_cache
 
 import regex
 
-from reportlint.model.finding import Hit
 from reportlint.kinds._lib.numbers import APPROX_PREFIXES, paragraphs_with, phrase_before, sentence_start
 from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit
 
 KIND = "rate_check"
 OPTIONS = {

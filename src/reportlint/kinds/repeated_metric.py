@@ -7,9 +7,10 @@
     skip_sentences: ["计划", "同比", "去年"] # sentences with other years' or planned figures
 
 The metric of a count is the phrase that introduces it (back to the previous mark or
-figure) with the `strip` words removed from its start and `strip_inside` from anywhere, plus its unit. Two exact counts with the same
-metric and different values are reported at the second one; figures in sentences that
-name another year than the report year, and in plan sections, are not compared.
+figure) with the `strip` words removed from its start and `strip_inside` from anywhere, plus its
+unit. Two exact counts with the same metric and different values are reported at the second
+one; figures in sentences that name another year than the report year, and in plan sections,
+are not compared.
 """
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ from bisect import bisect_right
 
 import regex
 
-from reportlint.model.finding import Hit
 from reportlint.kinds._lib.numbers import numbers_in, phrase_before, sentence_end, sentence_start
 from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit
 
 KIND = "repeated_metric"
 OPTIONS = {

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from reportlint.model.finding import Hit
-from reportlint.kinds.patterns import search
 from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import search
+from reportlint.model.finding import Hit
 
 KIND = "report_title"
 OPTIONS = {"must_contain": Option("regex", required=True, doc="what the title must name, e.g. 报告")}

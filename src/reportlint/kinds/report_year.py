@@ -10,10 +10,10 @@ Only years the report year can contradict are read: ranges such as 2021â€”2025å¹
 """
 from __future__ import annotations
 
-from reportlint.model.finding import Hit
-from reportlint.kinds.patterns import finditer, search, spans_that_may_match
 from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import finditer, search, spans_that_may_match
 from reportlint.kinds.required_sections import _compiled, matching_headings
+from reportlint.model.finding import Hit
 
 KIND = "report_year"
 OPTIONS = {

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from reportlint.model.outline import Heading
-from reportlint.model.finding import Hit
-from reportlint.kinds.patterns import compile_pattern, line_bounded, search
 from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import compile_pattern, line_bounded, search
+from reportlint.model.finding import Hit
+from reportlint.model.outline import Heading
 
 KIND = "required_sections"
 OPTIONS = {
@@ -119,9 +119,8 @@ def check(rule, state, doc):
     found: list = []          # per section: the heading that holds it, True (body), or None
     for sec in rule["sections"]:
         hit = next(matching_headings(_compiled(state, sec["heading"], year), doc), None)
-        if hit is None and sec.get("body"):
-            if search(_compiled(state, sec["body"], year), doc.text):
-                hit = True
+        if hit is None and sec.get("body") and search(_compiled(state, sec["body"], year), doc.text):
+            hit = True
         found.append(hit)
     for i, (sec, hit) in enumerate(zip(rule["sections"], found)):
         if hit is not None:

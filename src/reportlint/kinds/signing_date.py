@@ -7,8 +7,8 @@ late (after the deadline in Y+1, info), far (a later year).
 """
 from __future__ import annotations
 
-from reportlint.model.finding import Hit, Severity
 from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit, Severity
 
 KIND = "signing_date"
 OPTIONS = {"deadline": Option("list", default=[4, 1], doc="[month, day] in the year after the report year")}

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 import regex
 
-from reportlint.model.finding import Hit
 from reportlint.kinds._lib.numbers import paragraphs_with, sentence_start
 from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit
 
 KIND = "single_item_quantifier"
 _ONE = ("1", "１", "一")

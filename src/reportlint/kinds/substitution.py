@@ -18,11 +18,11 @@ so a clean report never pays for it.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
-from reportlint.model.finding import Hit
-from reportlint.kinds.patterns import compile_pattern, covered
 from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import compile_pattern, covered
+from reportlint.model.finding import Hit
 
 KIND = "substitution"
 OPTIONS = {
@@ -40,7 +40,7 @@ _ENTRY_KEYS = {"to", "unless", "when", "segment"}
 
 
 def _is_target(value) -> bool:
-    return isinstance(value, str) and bool(value) or (
+    return (isinstance(value, str) and bool(value)) or (
         isinstance(value, list) and bool(value) and all(isinstance(x, str) and x for x in value))
 
 
@@ -113,7 +113,7 @@ def longest_hits(automaton, text: str):
             last_end = end
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(patterns: tuple[str, ...]):
     # per-entry context patterns are compiled on the first hit that needs them
     return [compile_pattern(p) for p in patterns]

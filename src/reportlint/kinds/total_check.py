@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from reportlint.model.finding import Hit
 from reportlint.kinds._lib.numbers import numbers_between, sentence_end, sentence_start
 from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit
 
 KIND = "total_check"
 OPTIONS = {

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from reportlint.model.lines import INDENT, ITEM_START, WEB_META
-from reportlint.model.finding import Hit
-from reportlint.kinds.options import Option
 from reportlint.kinds._lib.cjk import is_han
+from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit
+from reportlint.model.lines import INDENT, ITEM_START, WEB_META
 
 KIND = "unterminated_paragraph"
 OPTIONS = {
@@ -33,7 +33,7 @@ def _open_end(s: str) -> bool:
     """re.search(rf"[{HAN}A-Za-z0-9][”’」』）)》]*$", s), without compiling the HAN class (~3 ms)."""
     for t in ((s, s[:-1]) if s.endswith("\n") else (s,)):      # `$` also matches before a last \n
         u = t.rstrip(_CLOSERS)
-        if u and (is_han(u[-1]) or u[-1].isascii() and u[-1].isalnum()):
+        if u and (is_han(u[-1]) or (u[-1].isascii() and u[-1].isalnum())):
             return True
     return False
 

@@ -9,11 +9,11 @@ outside [since, until]. Without a known report year the rule says nothing.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
-from reportlint.model.finding import Hit
-from reportlint.kinds.patterns import compile_pattern, finditer
 from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import compile_pattern, finditer
+from reportlint.model.finding import Hit
 
 KIND = "year_window"
 OPTIONS = {
@@ -48,7 +48,7 @@ def prepare(rule):
     return [(t["pattern"], t.get("since"), t.get("until"), t.get("expected")) for t in rule["terms"]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(pattern: str):
     return compile_pattern(pattern)
 

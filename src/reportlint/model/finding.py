@@ -19,7 +19,7 @@ class Severity(IntEnum):
     ERROR = 2
 
     @classmethod
-    def parse(cls, name: str) -> "Severity":
+    def parse(cls, name: str) -> Severity:
         return cls[name.upper()]
 
     def __str__(self) -> str:
@@ -84,7 +84,7 @@ class Finding:
 def content_hash(f: Finding, doc=None) -> str:
     """Content hash of a finding: rule, flagged text and its line, whitespace-insensitive
     (baselines and the fingerprints of the CI reporters; never the line number)."""
-    import hashlib   # OpenSSL: ~6 ms of start-up, only for the runs that need it
+    import hashlib  # OpenSSL: ~6 ms of start-up, only for the runs that need it
     flagged = line = ""
     if doc is not None:
         flagged = doc.text[f.start:f.end]

@@ -19,7 +19,8 @@ DATE_LINE = re.compile(
     r"^[\s\u3000]*(?P<y>20\d\d|二[〇零○0][〇零○0一二三四五六七八九]{2})\s*年\s*"
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$")
 # what may follow the last sentence of a complete report: web-page footers, signature, date
-FOOTER = re.compile(r"扫一扫|相关(?:解读|链接|附件|文件)|打印本页|关闭窗口|分享到|责任编辑|^【.*】$|^附件\s*[:：\d]|^特此报告")
+FOOTER = re.compile(r"扫一扫|相关(?:解读|链接|附件|文件)|打印本页|关闭窗口|分享到|责任编辑|^【.*】$"
+                    r"|^附件\s*[:：\d]|^特此报告")
 SIGNATURE = re.compile(r"^[^，。,；;:：]{2,40}(?:政府|委员会|办事处|党委|党工委|管委会|局|镇|乡|街道|办公室)$")
 # How a new list item or part starts a line (一、 一是 （一） (1) 1. # 附件): it never continues
 # the line before it.
@@ -45,8 +46,8 @@ def cn_to_int(s: str) -> int | None:
         return int("".join(str(digits[c]) for c in s))
     if "十" in s and len(s) <= 3:
         tens, _, ones = s.partition("十")
-        t = digits.get(tens, None) if tens else 1
-        o = digits.get(ones, None) if ones else 0
+        t = digits.get(tens) if tens else 1
+        o = digits.get(ones) if ones else 0
         if t is not None and o is not None:
             return t * 10 + o
     return None

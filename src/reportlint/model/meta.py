@@ -65,7 +65,7 @@ def read_meta(doc: Document) -> Meta:
         m = DATE_LINE.match(doc.lines[no - 1])
         if m:
             y, mo, d = (cn_to_int(m.group(k)) for k in ("y", "m", "d"))
-            if None not in (y, mo, d):
+            if y is not None and mo is not None and d is not None:
                 meta.signing_date, meta.signing_line = (y, mo, d), no
             break
     if meta.year is None and meta.signing_date:

@@ -30,7 +30,8 @@ class Heading:
     end: int               # end of the title
     run_in: bool           # body text follows on the same line
     section_end: int = 0   # end offset of the section (up to the next heading at this level or above)
-    parent: "Heading | None" = field(default=None, repr=False)
+    parent: Heading | None = field(default=None, repr=False)
+    _text: str = field(default="", repr=False, compare=False)   # the document's, set by outline()
 
     @property
     def section_text(self) -> str:  # filled in by Document.headings

@@ -15,12 +15,13 @@ SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def render(result, ctx) -> str:
-    issues, seen = [], Counter()
+    issues: list[dict] = []
+    seen: Counter[str] = Counter()
     for f in result.findings:
         path = posix(f.path)
         base = f"{path}\0{f.rule}\0{fingerprint(result, f)}"
         seen[base] += 1            # identical findings in one file stay distinct
-        digest = hashlib.md5(f"{base}\0{seen[base]}".encode("utf-8")).hexdigest()
+        digest = hashlib.md5(f"{base}\0{seen[base]}".encode()).hexdigest()
         issues.append({
             "type": "issue",
             "check_name": f.rule,
@@ -34,7 +35,7 @@ def render(result, ctx) -> str:
         issues.append({
             "type": "issue", "check_name": "reportlint-input", "description": e.message,
             "categories": ["Bug Risk"], "severity": "critical",
-            "fingerprint": hashlib.md5(f"{posix(e.path)}\0input".encode("utf-8")).hexdigest(),
+            "fingerprint": hashlib.md5(f"{posix(e.path)}\0input".encode()).hexdigest(),
             "location": {"path": posix(e.path), "lines": {"begin": 1}},
         })
     return json.dumps(issues, ensure_ascii=False, indent=1) + "\n"

@@ -80,7 +80,7 @@ def _segments(doc, findings):
         for a, b in zip(cuts, cuts[1:] + [None]):
             for i, f in points.get(a, []):
                 anchored.add(i)
-                html.append(f'<mark class="point {str(f.severity)}" id="m{i}" title="{escape(f.message)}">‸</mark>')
+                html.append(f'<mark class="point {f.severity!s}" id="m{i}" title="{escape(f.message)}">‸</mark>')
             if b is None:
                 break
             active = [(i, f) for i, f in here if f.start < b and f.end > a]
@@ -126,7 +126,7 @@ def _file_section(k: int, path: str, doc, findings, result, lang) -> str:
         for i, f in items:
             where = location(result, f) or f"第{f.line}行第{f.column}列"
             out.append(f'<li class="finding" data-rule="{escape(f.rule)}"><a href="#m{i}">{escape(where)}</a> '
-                       f'<span class="sev {str(f.severity)}">{SEVERITY_NAMES[str(f.severity)]}</span> '
+                       f'<span class="sev {f.severity!s}">{SEVERITY_NAMES[str(f.severity)]}</span> '
                        f'{escape(_plain(f, lang))} '
                        f'<span class="rule">{escape(f.rule)}</span></li>')
         out.append("</ul>")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from reportlint.reporters.common import fingerprint, location, message, uri
 
@@ -27,7 +28,7 @@ def _region(f) -> dict:
 
 
 def _descriptor(rule_id: str, rule, category: str) -> dict:
-    d = {"id": rule_id, "properties": {"category": category, "tags": [category]}}
+    d: dict[str, Any] = {"id": rule_id, "properties": {"category": category, "tags": [category]}}
     if rule is not None:
         d["shortDescription"] = {"text": rule.summary or rule_id}
         if rule.description:

@@ -1,7 +1,5 @@
 """The Python API returns Finding objects and prints nothing."""
-from reportlint import Finding
-from reportlint import lint_paths
-from reportlint import lint_text
+from reportlint import Finding, lint_paths, lint_text
 
 
 def test_lint_text_returns_findings(capsys):

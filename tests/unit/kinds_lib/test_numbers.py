@@ -5,8 +5,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint.kinds._lib.numbers import (find_numbers, parse_chinese, parse_numeral, phrase_before,
-                                sentence_end, sentence_start)
+from reportlint.kinds._lib.numbers import (
+    find_numbers,
+    parse_chinese,
+    parse_numeral,
+    phrase_before,
+    sentence_end,
+    sentence_start,
+)
 
 
 @pytest.mark.parametrize("written,value", [

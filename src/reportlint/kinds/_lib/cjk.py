@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from reportlint.model.lines import WEB_META
 from reportlint.model.finding import Hit
+from reportlint.model.lines import WEB_META
 
 # Han ideographs (URO, Ext. A, compatibility).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -50,11 +50,11 @@ def is_han(ch: str | None) -> bool:
 
 def is_chinese(ch: str | None) -> bool:
     """A Han character or a full-width Chinese mark."""
-    return bool(ch) and (is_han(ch) or ch in FULLWIDTH_PUNCT)
+    return bool(ch) and (is_han(ch) or ch in FULLWIDTH_PUNCT)  # type: ignore[operator]
 
 
 def is_latin(ch: str | None) -> bool:
-    return bool(ch) and ch.isascii() and ch.isalnum()
+    return bool(ch) and ch.isascii() and ch.isalnum()  # type: ignore[union-attr]
 
 
 def grouped(doc, items, *, summary_min: int, fullwidth_count: int):
@@ -66,7 +66,8 @@ def grouped(doc, items, *, summary_min: int, fullwidth_count: int):
     the last, whose fix rewrites every item and nothing between them.
     Returns (hits, summarised).
     """
-    items, kept = sorted(items), []
+    items = sorted(items)
+    kept: list = []
     for item in items:                      # a fix must never overlap another one
         if not kept or item[0] >= kept[-1][1]:
             kept.append(item)

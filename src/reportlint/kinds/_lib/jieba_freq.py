@@ -115,8 +115,11 @@ def tokenizer(user_dict: Path, full_init):
     import sqlite3
 
     import jieba
+    path = None
     try:
         path = _table_path(user_dict)
+        if path is None:
+            return None
         if not path.exists():
             full = full_init()
             _build(path, full.FREQ, full.total)
@@ -130,7 +133,8 @@ def tokenizer(user_dict: Path, full_init):
             raise sqlite3.DatabaseError("empty table")
     except (sqlite3.Error, TypeError):
         try:
-            path.unlink()                     # broken: the next run builds it again
+            if path is not None:
+                path.unlink()                 # broken: the next run builds it again
         except OSError:
             pass
         return None

@@ -65,7 +65,7 @@ def parse_chinese(s: str) -> Decimal | None:
         v = cn_to_int(s)           # the frequent small ones, without importing cn2an
         if v is not None:
             return Decimal(v)
-    import cn2an                    # heavy (about 0.1 s): only for numerals like 一千二百、两万
+    import cn2an  # heavy (about 0.1 s): only for numerals like 一千二百、两万
     try:
         return Decimal(str(cn2an.cn2an(s, "normal")))
     except (ValueError, KeyError, InvalidOperation, IndexError):
@@ -224,8 +224,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         else:
             numeral, ns, ne, chinese = cn, m.start("cn"), m.end("cn"), True
             # a Chinese numeral is a figure only with a unit, a real digit and no 第 before it
-            if not unit or not any(c in CN_DIGIT for c in numeral.lstrip("十")) and not \
-                    numeral.startswith("十"):
+            if not unit or (not any(c in CN_DIGIT for c in numeral.lstrip("十")) and not \
+                    numeral.startswith("十")):
                 continue
             if ns > 0 and text[ns - 1] == "第":
                 continue

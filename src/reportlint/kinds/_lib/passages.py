@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from reportlint.kinds._lib.fingerprint import han_count, normalize
 from reportlint.model.document import Document
 from reportlint.model.lines import INDENT
-from reportlint.kinds._lib.fingerprint import han_count, normalize
 
 CLOSERS = "”’」』）)"    # closing quotes and brackets that may follow the end of a sentence
 # A run of 。！？； (or ASCII look-alikes), or a full stop that is no decimal point; then closers.
@@ -25,7 +25,7 @@ WRAP_MIN = 25   # a line shorter than this without a closing mark still ends its
 
 # Plain classes: a @dataclass costs ~0.5 ms to create at import, on every run.
 class Passage:
-    __slots__ = ("start", "end", "line", "norm", "han", "block")
+    __slots__ = ("block", "end", "han", "line", "norm", "start")
 
     def __init__(self, start: int, end: int, line: int, norm: str, han: int, block: int = -1):
         self.start, self.end, self.line = start, end, line

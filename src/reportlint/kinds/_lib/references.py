@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from reportlint.model.document import Document
 from reportlint.kinds._lib.fingerprint import Matcher
-from reportlint.kinds.patterns import search
 from reportlint.kinds._lib.passages import passages
+from reportlint.kinds.patterns import search
+from reportlint.model.document import Document
 
 # Administrative units, most specific last: 杂色镇, 可大乡, 金龙街道, 鲤城区, 丰都县.
 _UNIT = regex.compile(r"\p{Han}+?(?:街道|镇|乡|苏木|县|区|旗|市)")
