@@ -4,8 +4,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from reportlint.cli import cli
 from helpers.rulepacks import typo_rule, write_pack
+from reportlint.cli import cli
 
 PACK = (typo_rule({'布署': '部署', '按排': '安排'}),)
 OLD = "一、主要工作\n各项工作已布署到位。\n会议按排妥当。\n会议按排妥当。\n"

@@ -5,8 +5,8 @@ import stat
 import pytest
 from click.testing import CliRunner
 
-from reportlint.cli import cli
 from helpers.rulepacks import invoke, placeholder_rule, typo_rule, write_pack
+from reportlint.cli import cli
 
 PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署'}), placeholder_rule('某某'))
 DRAFT = "一、主要工作\n杜绝专武独断。\n\n二、下一步\n布署到位。"
@@ -43,9 +43,9 @@ def test_fix_keeps_encoding_bom_and_line_ends(project, encoding, bom, ends):
 
 def test_fix_keeps_mixed_line_ends_line_by_line(project):
     path = project / "d.txt"
-    path.write_bytes("专武独断\r\n正文\n布署\r\n".encode("utf-8"))
+    path.write_bytes("专武独断\r\n正文\n布署\r\n".encode())
     run("--fix", "d.txt")
-    assert path.read_bytes() == "独断专行\r\n正文\n部署\r\n".encode("utf-8")
+    assert path.read_bytes() == "独断专行\r\n正文\n部署\r\n".encode()
 
 
 def test_diff_writes_nothing_and_marks_a_missing_final_newline(project):

@@ -26,13 +26,13 @@ def run(tmp_path, *args):
 
 
 def test_without_fix_both_are_reported(tmp_path):
-    code, out = run(tmp_path)
+    _code, out = run(tmp_path)
     assert "[copied-from-other-report]" in out and "[halfwidth-punctuation]" in out
 
 
 @pytest.mark.parametrize("mode", ["--fix", "--diff"])
 def test_fix_and_diff_still_report_the_copy(tmp_path, mode):
-    code, out = run(tmp_path, mode)
+    _code, out = run(tmp_path, mode)
     assert "draft.txt:4:1: warning [copied-from-other-report] 与" in out
     assert "未发现问题" not in out
     fixed = (tmp_path / "draft.txt").read_text(encoding="utf-8")

@@ -7,8 +7,8 @@ from importlib.resources import files
 import pytest
 from click.testing import CliRunner
 
-from reportlint.cli import cli
 from helpers.rulepacks import placeholder_rule, typo_rule, write_pack
+from reportlint.cli import cli
 
 PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署'}), placeholder_rule())
 DRAFT = ("2024年某某镇法治政府建设情况报告\n"

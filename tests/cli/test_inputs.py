@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from reportlint.files.reading import read_document
 from helpers.rulepacks import invoke, typo_rule, write_pack
+from reportlint.files.reading import read_document
 
 PACK = (typo_rule({'布署': '部署'}),)
 MD = """\
@@ -54,7 +54,7 @@ def test_markdown_code_blocks_are_skipped(project):
 
 
 def test_standard_input(project):
-    code, out, _ = run("-", input="布署到位。\n".encode("utf-8"))
+    code, out, _ = run("-", input="布署到位。\n".encode())
     assert code == 1
     f = json.loads(out)["findings"][0]
     assert (f["path"], f["line"], f["column"]) == ("<stdin>", 1, 1)

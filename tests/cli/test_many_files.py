@@ -41,7 +41,7 @@ def test_workers_give_the_same_output_in_the_same_order(project, fmt):
 
 
 def test_workers_and_standard_input_together(project):
-    code, out, _ = run("--format", "text", "-q", "-j", "3", "drafts/d01.txt", "-", "drafts/d02.txt",
+    _code, out, _ = run("--format", "text", "-q", "-j", "3", "drafts/d01.txt", "-", "drafts/d02.txt",
                        input="布署\n")
     heads = [line.split(":")[0] for line in out.splitlines() if ": error [" in line]
     assert heads == ["drafts/d01.txt", "drafts/d01.txt", "<stdin>", "drafts/d02.txt"]

@@ -15,12 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from helpers.rulepacks import write_pack
+from reportlint.cli import cli
 from reportlint.engine import linter as engine
 from reportlint.files.reading import MAX_BYTES
-
 from reportlint.kinds import patterns
-from reportlint.cli import cli
-from helpers.rulepacks import write_pack
 
 GOOD = "关于2024年法治政府建设情况的报告\n\n一、主要工作\n开展行政检查114次，设施行政处罚6次。\n"
 GOOD_POS = "4:12"          # where the user pack's rule fires in GOOD
@@ -177,7 +176,7 @@ def test_broken_rule_file_is_reported_at_its_line(tmp_path, good, text, line, wo
     assert code == 2
     assert out == ""
     where = f"{d / 'misused-shishi-test.yaml'}:{line}:"
-    assert any(l.startswith(f"reportlint: {where}") and words in l for l in err.splitlines()), err
+    assert any(ln.startswith(f"reportlint: {where}") and words in ln for ln in err.splitlines()), err
 
 
 def test_every_broken_rule_file_is_reported_not_just_the_first(tmp_path, good):
@@ -291,7 +290,7 @@ def test_real_process_prints_no_traceback(tmp_path, pack, good):
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr
-    assert len([l for l in proc.stderr.splitlines() if l.startswith("reportlint: ")]) == 3
+    assert len([ln for ln in proc.stderr.splitlines() if ln.startswith("reportlint: ")]) == 3
     assert f"{good}:{GOOD_POS}:" in proc.stdout
 
 
@@ -331,8 +330,8 @@ def test_a_crashing_kind_is_reported_and_the_rest_still_runs(tmp_path, pack, goo
 
 def test_every_builtin_rule_survives_a_very_long_line():
     """All built-in rules on one 84,000-character line with 8,000 hits: no rule gives up."""
-    from reportlint.model.document import Document
     from reportlint.engine.linter import Linter
+    from reportlint.model.document import Document
     line = "二〇二四年，我镇设施行政处罚6次，专武独断（一）一是 法 治 政府建设XX镇……" * 2000
     linter = Linter(isolated=True, select=["all"])
     findings, failures = linter.lint_document(Document(line + "\n", "long.txt"))
@@ -354,7 +353,7 @@ def test_kept_documents_hold_no_analyses(tmp_path, pack):
 
     def spy(doc, cfg=None):
         analysed.append(weakref.ref(doc))
-        doc.paragraphs, doc.headings       # what kinds typically build
+        _ = doc.paragraphs, doc.headings   # what kinds typically build
         return real(doc, cfg)
     linter.lint_document = spy
     result = linter.run([str(p)], keep_documents=True)

@@ -15,9 +15,8 @@ from click.testing import CliRunner
 
 from reportlint import reporters
 from reportlint.cli import cli
-from reportlint.model.errors import ConfigError
 from reportlint.engine.config import load_config
-from reportlint.model.errors import RuleLoadErrors
+from reportlint.model.errors import ConfigError, RuleLoadErrors
 from reportlint.rulepacks.loader import load_packs
 from reportlint.rulepacks.yamlmarks import parse_yaml
 

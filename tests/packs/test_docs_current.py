@@ -1,9 +1,8 @@
 """docs/rules.md is rendered from the rule files and must be kept up to date."""
 from click.testing import CliRunner
 
-from reportlint.cli import cli
-
 from helpers import ROOT
+from reportlint.cli import cli
 
 DOC = ROOT / "docs" / "rules.md"
 

@@ -1,8 +1,8 @@
 """Every built-in rule's own examples: bad ones must be found, good ones must stay clean."""
 import pytest
 
-from reportlint.rulepacks.loader import builtin_packs, load_packs
 from reportlint.rulepacks.examples import example_cases, run_example
+from reportlint.rulepacks.loader import builtin_packs, load_packs
 
 RULES = load_packs(list(builtin_packs())).rules
 CASES = [(r, which, i, case) for r in RULES for which, i, case in example_cases(r)]

@@ -10,14 +10,13 @@ import sys
 
 import pytest
 
-from reportlint.rulepacks import loader
-
-from reportlint.rulepacks import cache as rulecache
+from helpers.rulepacks import write_pack
 from reportlint.model.document import Document
 from reportlint.model.errors import RuleLoadErrors
+from reportlint.rulepacks import cache as rulecache
+from reportlint.rulepacks import loader
 from reportlint.rulepacks.loader import load_packs
 from reportlint.rulepacks.run import lint_document
-from helpers.rulepacks import write_pack
 
 RULE = """\
 id: placeholder-left
@@ -111,7 +110,7 @@ def test_corrupt_entry_is_ignored_and_replaced(cache, pack, garbage):
     (entry,) = cache.glob("rules-*.pickle")
     entry.write_bytes(garbage)
     assert [r.id for r in load_packs([pack]).rules] == ["placeholder-left"]
-    stamps, extra, packset = pickle.loads(entry.read_bytes())
+    _stamps, _extra, packset = pickle.loads(entry.read_bytes())
     assert packset.rules[0].id == "placeholder-left"
 
 

@@ -4,7 +4,6 @@ from pathlib import Path
 import pytest
 
 from reportlint.model.errors import RuleLoadErrors
-
 from reportlint.rulepacks.loader import load_packs, load_rule_file
 
 GOOD = """\
