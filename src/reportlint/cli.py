@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from types import SimpleNamespace
+from typing import NoReturn
 
 import click
 
@@ -45,7 +46,7 @@ def cli():
     """
 
 
-def _fail(errors, code=EXIT_ERROR):
+def _fail(errors, code=EXIT_ERROR) -> NoReturn:
     for e in errors:
         click.echo(f"reportlint: {e}", err=True)
     sys.exit(code)
@@ -86,100 +87,73 @@ def _linter(ctx_opts):
               help="把当前全部问题记入基线文件（按规则和内容哈希，不按行号）后退出")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
               help="并行检查的进程数（0 表示 CPU 核数；默认：文件不少于 16 个时用全部 CPU 核，否则 1）")
-def check(paths, fmt, output, select, ignore, config, isolated, packs, fail_on, exit_zero,
-          statistics, year, unit, encoding, lang, color, no_source, quiet, fix, diff, baseline, write_baseline, jobs, against):
+def check(paths, fmt, output, color, no_source, quiet, statistics, **options):
     """检查报告草稿（文件、目录，或 - 表示标准输入）。"""
-    from reportlint.model.errors import ConfigError
-    from reportlint.model.errors import RuleLoadErrors
-    from reportlint.rulepacks.select import unknown_selectors
+    from reportlint.model.errors import ConfigError, RuleLoadErrors
 
+    lang = options["lang"]
     if not paths:
-        raise click.UsageError("请给出要检查的文件或目录（- 表示标准输入）")
-    linter = _linter(dict(config=config, isolated=isolated, packs=list(packs) or None,
-                          select=_split(select), ignore=_split(ignore), year=year, unit=unit,
-                          encoding=encoding, lang=lang,
-                          against=list(against)))
+        raise click.UsageError(t("no_paths", lang))
+    opts = _check_options(paths, options)
     try:
-        if fix or diff:
-            from reportlint.engine.fixing import run_fix
-            result, diffs = run_fix(linter, list(paths), write=fix and not diff)
-        else:
-            from reportlint.engine.linter import cpus
-            from reportlint.engine.parallel import Progress
-            result = linter.run(list(paths), keep_documents=True, progress=Progress(),
-                                jobs=cpus() if jobs == 0 else jobs)
-            diffs = []
-        cfg_fail_on = None
-        if paths and paths[0] != "-":
-            cfg_fail_on = linter.config_for(paths[0]).fail_on
+        from reportlint.engine.check import run_check
+        from reportlint.engine.parallel import Progress
+        outcome = run_check(opts, progress=Progress())
     except (ConfigError, RuleLoadErrors) as exc:
         _fail(exc.errors)
-    for w in linter.warnings:
+    for w in outcome.warnings:
         click.echo(f"reportlint: {w}", err=True)
-    refs = linter.select + linter.ignore
-    if refs and linter._rules:
-        all_rules = [r for rules in linter._rules.values() for r in rules]
-        for ref in unknown_selectors(all_rules, refs):
-            click.echo(f"reportlint: 未知的规则选择“{ref}”（没有匹配的规则）", err=True)
+    if outcome.baseline_error is not None:
+        _fail([outcome.baseline_error])
+    if outcome.recorded is not None:          # --write-baseline: nothing else to report
+        click.echo(f"reportlint: {t('baseline_written', lang, n=outcome.recorded, path=opts.write_baseline)}",
+                   err=True)
+        _echo_errors(outcome.result)
+        sys.exit(outcome.exit_code)
+    _report(outcome, fmt, output, color, not no_source, lang, statistics)
+    _echo_errors(outcome.result)
+    if _resolved(fmt) == "text" and not quiet:
+        from reportlint.engine.check import summary_line
+        click.echo(summary_line(outcome, lang))
+    sys.exit(outcome.exit_code)
 
-    from reportlint.model.finding import Severity
-    from reportlint.reporters import get as get_reporter, resolve
 
-    known = _apply_baseline(result, baseline, write_baseline)
-    fmt = resolve(fmt)
+def _check_options(paths, options):
+    from reportlint.engine.options import CheckOptions
+    return CheckOptions(
+        paths=tuple(paths), config=options["config"], isolated=options["isolated"],
+        packs=tuple(options["packs"]), select=tuple(_split(options["select"])),
+        ignore=tuple(_split(options["ignore"])), year=options["year"], unit=options["unit"],
+        encoding=options["encoding"], lang=options["lang"], against=tuple(options["against"]),
+        fix=options["fix"], diff=options["diff"], jobs=options["jobs"], baseline=options["baseline"],
+        write_baseline=options["write_baseline"], fail_on=options["fail_on"], exit_zero=options["exit_zero"])
+
+
+def _resolved(fmt):
+    from reportlint.reporters import resolve
+    return resolve(fmt)
+
+
+def _report(outcome, fmt, output, color, show_source, lang, statistics) -> None:
+    """Render the findings in the chosen format, to the output file or stdout."""
+    from reportlint.reporters import get as get_reporter
+    fmt = _resolved(fmt)
     is_tty = output is None and sys.stdout.isatty()
-    ctx = SimpleNamespace(color=is_tty if color is None else color, show_source=not no_source,
-                          lang=lang, statistics=statistics,
-                          rules={r.id: r for rules in linter._rules.values() for r in rules})
-    text = get_reporter(fmt).render(result, ctx)
-    if diffs:
-        text = "".join(diffs) + text
+    ctx = SimpleNamespace(color=is_tty if color is None else color, show_source=show_source,
+                          lang=lang, statistics=statistics, rules=outcome.rules)
+    text = "".join(outcome.diffs) + get_reporter(fmt).render(outcome.result, ctx)
     if statistics and fmt == "text":
-        text += _statistics(result)
+        text += _statistics(outcome.result)
     if output:
         from reportlint.files.writing import write_atomic
         write_atomic(output, text.encode("utf-8"))
     else:
         click.echo(text, nl=False)
+
+
+def _echo_errors(result) -> None:
     for e in [*result.errors, *result.failures]:
         click.echo(f"reportlint: {e}", err=True)
-    if fmt == "text" and not quiet:
-        from reportlint.reporters.json_report import summary
-        s = summary(result)
-        line = (t("summary", lang, total=s["findings"], error=s["error"], warning=s["warning"],
-                  info=s["info"], files=s["files"]) if s["findings"]
-                else t("summary_clean", lang, files=s["files"]))
-        if result.errors:
-            line += "；" + t("summary_errors", lang, n=len(result.errors))
-        if known:
-            line += f"；基线中的 {known} 个已知问题未列出"
-        click.echo(line)
-    if not result.ok:
-        sys.exit(EXIT_ERROR)
-    threshold = Severity.parse(fail_on or cfg_fail_on or "error")
-    if diff and diffs:
-        sys.exit(EXIT_FINDINGS)
-    if not exit_zero and any(f.severity >= threshold for f in result.findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
-
-
-def _apply_baseline(result, baseline, write_baseline) -> int:
-    """--write-baseline records and exits; --baseline drops known findings (returns how many)."""
-    if not (baseline or write_baseline):
-        return 0                    # hashlib (OpenSSL) costs ~6 ms of start-up
-    from reportlint.model.errors import BaselineError
-    from reportlint.engine.baseline import apply, write
-    if write_baseline:
-        n = write(result, write_baseline)
-        click.echo(f"reportlint: 已将 {n} 个问题记入基线 {write_baseline}", err=True)
-        for e in [*result.errors, *result.failures]:
-            click.echo(f"reportlint: {e}", err=True)
-        sys.exit(EXIT_CLEAN if result.ok else EXIT_ERROR)
-    try:
-        return apply(result, baseline)
-    except BaselineError as exc:
-        _fail([exc])
 
 
 def _statistics(result) -> str:
@@ -191,8 +165,7 @@ def _statistics(result) -> str:
 
 
 def _load_rules(config, packs, isolated):
-    from reportlint.model.errors import ConfigError
-    from reportlint.model.errors import RuleLoadErrors
+    from reportlint.model.errors import ConfigError, RuleLoadErrors
     try:
         return _linter(dict(config=config, packs=list(packs) or None, isolated=isolated)).all_rules()
     except (ConfigError, RuleLoadErrors) as exc:
@@ -265,8 +238,8 @@ def rule_cmd(rule_id, config, packs):
 def test_rules(dirs, verbose):
     """运行规则包里每条规则的 bad/good 示例（默认：内置规则包）。"""
     from reportlint.model.errors import RuleLoadErrors
-    from reportlint.rulepacks.loader import builtin_packs, load_packs
     from reportlint.rulepacks.examples import example_cases, run_examples
+    from reportlint.rulepacks.loader import builtin_packs, load_packs
     try:
         rules = load_packs(list(dirs) or list(builtin_packs())).rules
     except RuleLoadErrors as exc:
@@ -301,7 +274,7 @@ def main(argv=None):
     try:
         cli.main(args=argv, prog_name="reportlint", standalone_mode=True)
     except KeyboardInterrupt:
-        click.echo("reportlint: interrupted", err=True)
+        click.echo(f"reportlint: {t('interrupted', 'zh')}", err=True)
         sys.exit(130)
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from pathlib import Path
 from reportlint.files.writing import write_atomic
 from reportlint.model.errors import BaselineError
 from reportlint.model.finding import content_hash
+from reportlint.model.messages import t
 
 VERSION = 1
 
@@ -56,29 +57,29 @@ def write(result, path: str) -> int:
     return sum(counts.values())
 
 
-def load(path: str) -> Counter:
+def load(path: str, lang: str = "zh") -> Counter:
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except FileNotFoundError:
-        raise BaselineError(f"基线文件不存在：{path}（先用 --write-baseline 生成）") from None
+        raise BaselineError(t("baseline_missing", lang, path=path)) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"无法读取基线文件 {path}：{exc}") from None
+        raise BaselineError(t("baseline_unreadable", lang, path=path, detail=exc)) from None
     if not isinstance(data, dict) or data.get("version") != VERSION or \
             not isinstance(data.get("findings"), list):
-        raise BaselineError(f"{path} 不是 reportlint 基线文件（version {VERSION}）")
+        raise BaselineError(t("baseline_foreign", lang, path=path, version=VERSION))
     known: Counter = Counter()
     try:
         for e in data["findings"]:
             known[(e["path"], e["rule"], e["hash"])] += int(e.get("count", 1))
     except (KeyError, TypeError, ValueError) as exc:
-        raise BaselineError(f"基线文件 {path} 的条目格式不对：{exc}") from None
+        raise BaselineError(t("baseline_entries", lang, path=path, detail=exc)) from None
     return known
 
 
-def apply(result, path: str) -> int:
+def apply(result, path: str, lang: str = "zh") -> int:
     """Drop the findings the baseline knows (in place); returns how many were dropped."""
-    known = load(path)
+    known = load(path, lang)
     base = Path(os.path.abspath(path)).parent
     kept, dropped = [], 0
     for f, key in _keys(result, base):

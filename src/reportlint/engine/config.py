@@ -89,7 +89,7 @@ def _validate(data, marks: dict, fname: str) -> Config:
         want = _KEYS.get(key)
         if want is None:
             err((key,), f"unknown configuration key '{key}'" + did_you_mean(key, _KEYS))
-        elif not isinstance(value, want) or isinstance(value, bool) and want is int:
+        elif not isinstance(value, want) or (isinstance(value, bool) and want is int):
             err((key,), f"'{key}' must be a {want.__name__}")
     for rid, level in (data.get("severity") or {}).items() if isinstance(data.get("severity"), dict) else ():
         if level not in SEVERITIES:
@@ -110,14 +110,14 @@ def load_config(path: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([RuleFileError(fname, 1, 1, f"cannot read configuration: {exc}")])
+        raise ConfigError([RuleFileError(fname, 1, 1, f"cannot read configuration: {exc}")]) from None
     if path.name == "pyproject.toml":
         import tomllib
         try:
             data = tomllib.loads(text).get("tool", {}).get("reportlint", {})
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError([RuleFileError(fname, getattr(exc, "lineno", 1) or 1,
-                                             getattr(exc, "colno", 1) or 1, f"invalid TOML: {exc}")])
+                                             getattr(exc, "colno", 1) or 1, f"invalid TOML: {exc}")]) from None
         return _validate(data, {}, fname)
     data, marks, errors = parse_yaml(text, fname)
     if errors:

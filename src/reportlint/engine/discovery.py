@@ -23,7 +23,7 @@ def discover(paths: list[str], errors: list[InputError], lang: str = "zh",
         if path.is_dir():
             def onerror(exc, _p=p):
                 errors.append(InputError(exc.filename or _p, t("dir_unreadable", lang, detail=exc.strerror)))
-            found = []
+            found: list[str] = []
             for root, dirs, files in os.walk(path, onerror=onerror):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
                 found.extend(os.path.join(root, f) for f in files
@@ -31,5 +31,4 @@ def discover(paths: list[str], errors: list[InputError], lang: str = "zh",
             out.extend(sorted(found))
         else:
             out.append(p)
-    seen: set[str] = set()
-    return [p for p in out if not (p in seen or seen.add(p))]
+    return list(dict.fromkeys(out))       # each file once, first place kept

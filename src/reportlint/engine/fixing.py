@@ -25,9 +25,7 @@ def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:
     """Replace each fixable span; overlapping fixes after the first are left for the next pass."""
     parts, last, applied = [], 0, 0
     for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
-        if f.start < last:
-            continue
-        if text[f.start:f.end] == f.fix:
+        if f.fix is None or f.start < last or text[f.start:f.end] == f.fix:
             continue
         parts.append(text[last:f.start])
         parts.append(f.fix)

@@ -13,7 +13,7 @@ from reportlint.engine.config import Config, find_config_file, load_config
 from reportlint.engine.discovery import discover
 from reportlint.files.reading import read_bytes, read_document
 from reportlint.model.document import Document
-from reportlint.model.errors import InputError, RuleFailure
+from reportlint.model.errors import InputError
 from reportlint.model.finding import Finding, Severity
 from reportlint.model.results import RunResult
 from reportlint.rulepacks.loader import builtin_packs, load_packs
@@ -47,6 +47,7 @@ class Linter:
     # ---- configuration and rules ------------------------------------------------------
     def config_for(self, path: str) -> Config:
         """ConfigError propagates: a broken config stops the run (exit 2)."""
+        where: Path | None
         if self.config_path is not None:
             where = self.config_path
         elif self.isolated or path == "-":
@@ -62,8 +63,8 @@ class Linter:
         known = self._selected.get(id(cfg))
         if known is not None and known[0] is cfg:
             return known[1]
-        packs = self.packs or cfg.packs or list(builtin_packs())
-        packs = list(packs) + [p for p in cfg.extra_packs if p not in packs]
+        base: list[str | Path] = list(self.packs or cfg.packs or builtin_packs())
+        packs = base + [p for p in cfg.extra_packs if p not in base]
         key = (cfg.path, tuple(map(str, packs)))
         if key not in self._rules:
             loaded = load_packs(packs, base=cfg.base if cfg.path else None)
@@ -72,6 +73,10 @@ class Linter:
         selected = select(self._rules[key], self.select or cfg.select, [*cfg.ignore, *self.ignore])
         self._selected[id(cfg)] = (cfg, selected)       # holding cfg keeps its id from being reused
         return selected
+
+    def loaded_rules(self) -> list[Rule]:
+        """Every rule loaded so far (selected or not), in load order."""
+        return [r for rules in self._rules.values() for r in rules]
 
     def all_rules(self) -> list[Rule]:
         cfg = self.config_for(".") if not self.isolated else Config()

@@ -6,7 +6,7 @@ packs load once per worker, not once per file. Standard input is read in the mai
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError, RuleFailure
@@ -29,7 +29,7 @@ class Progress:
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.label = label
-        self.bar = None
+        self.bar: Any = None       # click's progress bar while one is drawn
 
     def start(self, total: int) -> None:
         if self.enabled and total >= MIN_FILES_FOR_BAR:
@@ -95,57 +95,65 @@ def _document(parts) -> Document:
 
 
 def _work(paths: list[str], keep: bool):
+    assert _linter is not None, "a worker without its Linter"
     return [_lint_one(_linter, p, keep) for p in paths]
 
 
 def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
                  keep_documents: bool = False, progress: Progress | None = None) -> RunResult:
     """Lint engine.targets() (config errors have surfaced there) in `jobs` processes."""
-    global _linter
     files = []
     for path, cfg in targets:
         linter.rules_for(cfg)                  # rule-pack errors surface here, not in a worker
         files.append(path)
     result.files = len(files)
-    if progress:
-        progress.start(len(files))
+    bar = progress or Progress(enabled=False)
+    bar.start(len(files))
     outcomes: list = [None] * len(files)
     remote = [i for i, p in enumerate(files) if p != "-"]
     for i, p in enumerate(files):
-        if p == "-":
+        if p == "-":                           # standard input is read here
             outcomes[i] = _lint_one(linter, p, keep_documents)
-            if progress:
-                progress.advance()
+            bar.advance()
     if remote:
         # The first file is linted here: rules build their state (word lists, jieba) lazily,
         # and forked workers then inherit it instead of each building it again.
         first = remote.pop(0)
         outcomes[first] = _lint_one(linter, files[first], keep_documents)
-        if progress:
-            progress.advance()
+        bar.advance()
         if len(remote) >= WARM_FILES:
             _warm_segmenter()
     if remote:
-        workers = min(jobs, len(remote))
-        size = max(1, min(CHUNK, len(remote) // (workers * 4)))
-        chunks = [remote[k:k + size] for k in range(0, len(remote), size)]
-        _linter = linter                       # inherited by forked workers
-        from concurrent.futures import ProcessPoolExecutor, as_completed  # not on every run's start-up
-        try:
-            with ProcessPoolExecutor(max_workers=workers, initializer=_init,
-                                     initargs=(type(linter), linter_options(linter))) as pool:
-                futures = {pool.submit(_work, [files[i] for i in chunk], keep_documents): chunk
-                           for chunk in chunks}
-                for fut in as_completed(futures):
-                    chunk = futures[fut]
-                    for i, outcome in zip(chunk, fut.result()):
-                        outcomes[i] = outcome
-                    if progress:
-                        progress.advance(len(chunk))
-        finally:
-            _linter = None
-    if progress:
-        progress.finish()
+        _in_workers(linter, files, remote, jobs, keep_documents, outcomes, bar)
+    bar.finish()
+    _collect(linter, files, outcomes, result, keep_documents)
+    return result
+
+
+def _in_workers(linter: Linter, files: list[str], remote: list[int], jobs: int, keep: bool,
+                outcomes: list, bar: Progress) -> None:
+    """Lint files[i] for i in remote in worker processes, in chunks; outcomes[i] filled in."""
+    global _linter
+    workers = min(jobs, len(remote))
+    size = max(1, min(CHUNK, len(remote) // (workers * 4)))
+    chunks = [remote[k:k + size] for k in range(0, len(remote), size)]
+    _linter = linter                       # inherited by forked workers
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # not on every run's start-up
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init,
+                                 initargs=(type(linter), linter_options(linter))) as pool:
+            futures = {pool.submit(_work, [files[i] for i in chunk], keep): chunk for chunk in chunks}
+            for fut in as_completed(futures):
+                chunk = futures[fut]
+                for i, outcome in zip(chunk, fut.result()):
+                    outcomes[i] = outcome
+                bar.advance(len(chunk))
+    finally:
+        _linter = None
+
+
+def _collect(linter: Linter, files: list[str], outcomes: list, result: RunResult, keep: bool) -> None:
+    """The workers' outcomes into the result, in file order."""
     for path, (parts, findings, failures, error) in zip(files, outcomes):
         doc = _document(parts) if parts is not None else None
         if error:
@@ -156,6 +164,5 @@ def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
             by_id = {(r.pack, r.id): r for r in linter.rules_for(linter.config_for(path))}
             result.failures.extend(RuleFailure(doc.path if doc else path, by_id[(pack, rid)], reason)
                                    for pack, rid, reason in failures)
-        if keep_documents and doc is not None:
+        if keep and doc is not None:
             result.documents[doc.path] = doc
-    return result

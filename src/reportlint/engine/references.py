@@ -5,8 +5,8 @@ The engine hands them to every Document (`doc.references`); the kinds index them
 """
 from __future__ import annotations
 
-from reportlint.files.reading import read_bytes, read_document
 from reportlint.engine.discovery import discover
+from reportlint.files.reading import read_bytes, read_document
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError
 

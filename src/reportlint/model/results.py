@@ -20,6 +20,20 @@ class RunResult:
     def ok(self) -> bool:
         return not self.errors and not self.failures
 
+    def summary(self) -> dict:
+        """Counts for the summary line and the JSON/HTML reports."""
+        from collections import Counter
+        counts = Counter(str(f.severity) for f in self.findings)
+        return {
+            "files": self.files,
+            "findings": len(self.findings),
+            "error": counts.get("error", 0),
+            "warning": counts.get("warning", 0),
+            "info": counts.get("info", 0),
+            "by_category": dict(sorted(Counter(f.category for f in self.findings).items())),
+            "unreadable": len(self.errors),
+        }
+
 
 class Findings(list):
     """A list of findings that also carries the inputs that could not be linted."""

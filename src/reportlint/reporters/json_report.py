@@ -2,20 +2,10 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 
 
 def summary(result) -> dict:
-    counts = Counter(str(f.severity) for f in result.findings)
-    return {
-        "files": result.files,
-        "findings": len(result.findings),
-        "error": counts.get("error", 0),
-        "warning": counts.get("warning", 0),
-        "info": counts.get("info", 0),
-        "by_category": dict(sorted(Counter(f.category for f in result.findings).items())),
-        "unreadable": len(result.errors),
-    }
+    return result.summary()
 
 
 def _finding(result, f) -> dict:

@@ -93,8 +93,8 @@ def put(key: tuple, before: tuple, packset) -> None:
     if not enabled():
         return
     try:
-        extra = sorted({getattr(r.kind, "__file__", None) for r in packset.rules} - {None}
-                       - set(_code_files()))       # kinds from plugins
+        files: set[str] = {f for r in packset.rules if (f := getattr(r.kind, "__file__", None))}
+        extra = sorted(files - set(_code_files()))       # kinds from plugins
         data = pickle.dumps((before + _stamp(extra), tuple(extra), packset),
                             protocol=pickle.HIGHEST_PROTOCOL)
         import tempfile

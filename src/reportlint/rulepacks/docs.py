@@ -14,8 +14,8 @@ def render_markdown(rules) -> str:
            "本文件由 `reportlint rules --format markdown > docs/rules.md` 从规则文件生成，请勿手工修改。", "",
            f"共 {len(rules)} 条规则。", ""]
     ordered = sorted(rules, key=lambda r: (r.pack, r.id))
-    for pack, group in groupby(ordered, key=lambda r: r.pack):
-        group = list(group)
+    for pack, members in groupby(ordered, key=lambda r: r.pack):
+        group = list(members)
         out += [f"## {pack}", "", "| 规则 | 类别 | 级别 | 说明 |", "|---|---|---|---|"]
         out += [f"| [`{r.id}`](#{r.id}) | {r.category} | {r.severity} | {r.summary} |" for r in group]
         out.append("")

@@ -69,7 +69,7 @@ class PackSet:
 
 def _resolve(packs: list[str | Path], base: Path | None, builtins: dict[str, Path]):
     """(ref, folder or None, pack name) for each pack reference."""
-    out = []
+    out: list[tuple[str, Path | None, str]] = []
     for ref in packs:
         ref_s = str(ref)
         if ref_s in builtins and not (base and (base / ref_s).is_dir() and "/" in ref_s):

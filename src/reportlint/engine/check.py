@@ -1,0 +1,99 @@
+"""One `reportlint check` run from its options to its outcome: lint (or fix), the warnings to
+show, the baseline, and the exit code. The CLI renders and prints what this returns.
+
+Exit codes: 0 no finding at or above fail-on; 1 findings at or above it, or --diff with
+changes; 2 an input, configuration, rule-pack or baseline error, or a rule that failed.
+ConfigError and RuleLoadErrors propagate, and an unreadable baseline is returned as
+`baseline_error`: nothing can be reported then.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlint.engine.linter import Linter, cpus
+from reportlint.engine.options import CheckOptions
+from reportlint.model.errors import BaselineError
+from reportlint.model.finding import Severity
+from reportlint.model.messages import t
+from reportlint.model.results import RunResult
+from reportlint.rulepacks.rule import Rule
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass
+class Outcome:
+    result: RunResult
+    exit_code: int
+    diffs: list[str] = field(default_factory=list)      # --diff (and --fix of stdin): unified diffs
+    warnings: list[str] = field(default_factory=list)   # for stderr, before the report
+    rules: dict[str, Rule] = field(default_factory=dict)
+    known: int = 0                  # findings the baseline knows (not reported)
+    recorded: int | None = None     # --write-baseline: findings recorded (nothing else to report)
+    baseline_error: BaselineError | None = None   # --baseline unreadable: nothing can be reported
+
+
+def run_check(opts: CheckOptions, progress=None) -> Outcome:
+    linter = Linter(**opts.linter_options())
+    result, diffs = _lint(linter, opts, progress)
+    fail_on = linter.config_for(opts.paths[0]).fail_on if opts.paths[0] != "-" else None
+    outcome = Outcome(result, EXIT_CLEAN, diffs, _warnings(linter, opts),
+                      {r.id: r for r in linter.loaded_rules()})
+    if opts.write_baseline:
+        from reportlint.engine.baseline import write
+        outcome.recorded = write(result, opts.write_baseline)
+        outcome.exit_code = EXIT_CLEAN if result.ok else EXIT_ERROR
+        return outcome
+    if opts.baseline:
+        from reportlint.engine.baseline import apply  # hashlib (OpenSSL): ~6 ms of start-up
+        try:
+            outcome.known = apply(result, opts.baseline, opts.lang)
+        except BaselineError as exc:
+            outcome.baseline_error, outcome.exit_code = exc, EXIT_ERROR
+            return outcome
+    outcome.exit_code = exit_code(result, diffs, opts, fail_on)
+    return outcome
+
+
+def _lint(linter: Linter, opts: CheckOptions, progress) -> tuple[RunResult, list[str]]:
+    if opts.fix or opts.diff:
+        from reportlint.engine.fixing import run_fix
+        return run_fix(linter, list(opts.paths), write=opts.fix and not opts.diff)
+    jobs = cpus() if opts.jobs == 0 else opts.jobs
+    return linter.run(list(opts.paths), keep_documents=True, progress=progress, jobs=jobs), []
+
+
+def _warnings(linter: Linter, opts: CheckOptions) -> list[str]:
+    """Pack warnings, then selectors that matched no loaded rule."""
+    out = list(linter.warnings)
+    refs = linter.select + linter.ignore
+    if refs and linter.loaded_rules():
+        from reportlint.rulepacks.select import unknown_selectors
+        out += [t("unknown_selector", opts.lang, ref=ref)
+                for ref in unknown_selectors(linter.loaded_rules(), refs)]
+    return out
+
+
+def exit_code(result: RunResult, diffs: list[str], opts: CheckOptions, config_fail_on: str | None) -> int:
+    if not result.ok:
+        return EXIT_ERROR
+    if opts.diff and diffs:
+        return EXIT_FINDINGS
+    threshold = Severity.parse(opts.fail_on or config_fail_on or "error")
+    if not opts.exit_zero and any(f.severity >= threshold for f in result.findings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def summary_line(outcome: Outcome, lang: str) -> str:
+    """The last line of the text report."""
+    result = outcome.result
+    s = result.summary()
+    line = (t("summary", lang, total=s["findings"], error=s["error"], warning=s["warning"],
+              info=s["info"], files=s["files"]) if s["findings"]
+            else t("summary_clean", lang, files=s["files"]))
+    if result.errors:
+        line += "；" + t("summary_errors", lang, n=len(result.errors))
+    if outcome.known:
+        line += t("summary_baseline", lang, n=outcome.known)
+    return line

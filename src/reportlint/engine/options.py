@@ -1,0 +1,32 @@
+"""What one `reportlint check` run is asked to do, built from the command line in one place."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    paths: tuple[str, ...]
+    config: str | None = None
+    isolated: bool = False
+    packs: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    year: int | None = None
+    unit: str | None = None
+    encoding: str | None = None
+    lang: str = "zh"
+    against: tuple[str, ...] = ()
+    fix: bool = False                 # write the fixes
+    diff: bool = False                # only show them (wins over fix)
+    jobs: int | None = None           # None: decided by the number of files; 0: every CPU
+    baseline: str | None = None
+    write_baseline: str | None = None
+    fail_on: str | None = None        # None: the config's fail_on, else error
+    exit_zero: bool = False
+
+    def linter_options(self) -> dict:
+        """The keyword arguments of engine.linter.Linter."""
+        return dict(config=self.config, isolated=self.isolated, packs=list(self.packs) or None,
+                    select=list(self.select), ignore=list(self.ignore), year=self.year, unit=self.unit,
+                    encoding=self.encoding, lang=self.lang, against=list(self.against))
