@@ -205,7 +205,7 @@ def test_reference_texts_must_be_text(tmp_path):
         "reference_texts: {范文: 3}\nexamples: {bad: [x], good: [y]}\n", encoding="utf-8")
     with pytest.raises(RuleLoadErrors) as exc:
         load_packs([str(pack)])
-    assert "reference text must be a non-empty string" in str(exc.value)
+    assert "'reference_texts.范文': expected str, got int" in str(exc.value)
 
 
 # ---- speed ---------------------------------------------------------------------------------

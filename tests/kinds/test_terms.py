@@ -149,7 +149,8 @@ def test_per_entry_options_are_validated(tmp_path):
     with pytest.raises(RuleLoadErrors) as e:
         load_packs([tmp_path])
     msg = str(e.value)
-    assert "bad regex" in msg and "unknown keys" in msg
+    assert "bad-swap.yaml:8:16: 'swap.截止.when': bad regular expression '('" in msg
+    assert "bad-swap.yaml:9:7: 'swap.甲.too': unknown key; use to, unless, when, segment" in msg
 
 
 # ---- law titles --------------------------------------------------------------------------
@@ -291,7 +292,7 @@ def test_always_wrong_entries_are_rarer_than_their_correction():
 
 @pytest.mark.parametrize("kind,body,complaint", [
     ("near_miss", "terms: [依法行政, 法治]\n", "4 or more characters"),
-    ("one_edit", "phrases: [习近平法治思想]\nedits: [swap]\n", "unknown edit"),
+    ("one_edit", "phrases: [习近平法治思想]\nedits: [swap]\n", "'edits[0]': must be one of delete"),
     ("year_window", "terms: [{pattern: 七五普法}]\n", "since"),
     ("law_title", "catalogue: 1\n", "expected str"),
 ])

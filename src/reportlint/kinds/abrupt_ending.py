@@ -8,6 +8,7 @@ from __future__ import annotations
 from reportlint.model.finding import Hit
 
 KIND = "abrupt_ending"
+SUMMARY = "正文戛然而止（句子没说完，或最后一个标题下没有正文）时报告一次；章节、计划类规则此时不再报缺。"
 OPTIONS: dict = {}
 FIELDS = {"reason", "tail"}
 SCOPES = ()

@@ -18,10 +18,11 @@ from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
 KIND = "body_year"
+SUMMARY = "正文中以别的年份开头叙述的句子（如 2024 年报告里“2023年，全镇共调解……”），多为照搬上年材料。"
 OPTIONS = {
-    "frame": Option("regex", required=True, doc="a framing year at a sentence start; group y"),
-    "except_words": Option("list", default=[], doc="sentences holding one of these are fine"),
-    "skip_headings": Option("list", default=[], doc="sections whose heading holds one of these"),
+    "frame": Option("regex", required=True, doc="句首的年份框架，命名组 y 为年份"),
+    "except_words": Option("list", default=[], items=Option("str"), doc="含这些词的句子（比较、跨年）不报"),
+    "skip_headings": Option("list", default=[], items=Option("str"), doc="标题含这些词的章节不查（如计划打算）"),
 }
 FIELDS = {"found"}
 SCOPES = ()

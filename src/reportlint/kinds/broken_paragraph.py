@@ -20,9 +20,10 @@ from reportlint.model.finding import Hit
 from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, ITEM_START
 
 KIND = "broken_paragraph"
+SUMMARY = "一句话被断成两段：行末没有句末标点，下一段接着同一句往下说。"
 OPTIONS = {
-    "open_end": Option("regex", required=True, doc="how the end of an unfinished line looks"),
-    "min_chars": Option("int", default=10),
+    "open_end": Option("regex", required=True, doc="未写完的行的结尾是什么样子"),
+    "min_chars": Option("int", default=10, doc="更短的行（标题、落款、标签）不算"),
 }
 FIELDS = {"found", "next"}
 SCOPES = ()

@@ -22,8 +22,9 @@ from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
 KIND = "cjk_spacing"
+SUMMARY = "中文里多余的空格：数字与汉字之间、全角标点旁、汉字之间（多为 PDF 或网页转换残留）。"
 OPTIONS = {
-    "summary_min": Option("int", default=10, doc="report a systematic habit once from this many blanks on"),
+    "summary_min": Option("int", default=10, doc="可修复的空格达到这个数时，另报一次“系统性习惯”"),
 }
 FIELDS = {"found", "expected", "context", "count", "first_line", "last_line", "lines", "marks"}
 SCOPES = ()

@@ -21,7 +21,11 @@ from reportlint.model.finding import Hit
 from reportlint.model.lines import cn_to_int
 
 KIND = "date_check"
-OPTIONS = {"check": Option("str", required=True, choices=("invalid", "reversed"))}
+SUMMARY = "不可能成立的日期和日期范围：2月30日、13月、2024年10月—8月。"
+OPTIONS = {
+    "check": Option("str", required=True, choices=("invalid", "reversed"),
+                    doc="invalid：不存在的日期；reversed：终点早于起点的范围"),
+}
 FIELDS = {"found", "reason"}
 SCOPES = ()
 

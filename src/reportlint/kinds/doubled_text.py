@@ -22,11 +22,11 @@ from reportlint.kinds.patterns import covered
 from reportlint.model.finding import Hit
 
 KIND = "doubled_text"
+SUMMARY = "字或词重复打了两遍：的的、进一步进一步；只在候选处用分词确认。"
 OPTIONS = {
-    "allowed": Option("list", default=[], doc="reduplicated words to accept without segmenting"),
+    "allowed": Option("list", default=[], items=Option("str"), doc="本身就是词的叠字（层层、常常），不分词即放过"),
     "exceptions": Option("regexes", default=[],
-                         doc="frequent contexts where the copies belong to two words (学习习近平); "
-                             "they spare loading jieba"),
+                         doc="两个词恰好相接的常见语境（学习习近平）；命中即放过，也省去加载分词"),
 }
 FIELDS = {"found", "expected", "context"}
 SCOPES = ()

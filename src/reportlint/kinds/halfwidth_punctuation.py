@@ -19,10 +19,11 @@ from reportlint.kinds._lib.cjk import URL_RX, grouped, is_chinese, is_han, is_la
 from reportlint.kinds.options import Option
 
 KIND = "halfwidth_punctuation"
+SUMMARY = "中文行文中的半角标点（, : ; ? ! ( ) \" .），按 GB/T 15834 应为全角；可自动修复。"
 OPTIONS = {
-    "summary_min": Option("int", default=10, doc="report a systematic habit once from this many slips on"),
+    "summary_min": Option("int", default=10, doc="达到这么多处时，另报一次“系统性习惯”"),
     "heading_ordinals": Option("bool", default=False,
-                               doc="also rewrite (一) ordinals mixed with （二） (outline numbering reports those)"),
+                               doc="也改写与（二）混用的 (一)（序号问题通常由标题编号规则报告）"),
 }
 FIELDS = {"found", "expected", "mark", "count", "marks", "first_line", "last_line", "lines"}
 SCOPES = ()

@@ -22,9 +22,10 @@ from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit, Severity
 
 KIND = "law_title"
+SUMMARY = "书名号中的法律法规和政策文件名称，与内置目录比对：名称写错、已废止或被替代、版本年份不对。"
 OPTIONS = {
-    "catalogue": Option("str", default="law_titles.tsv", doc="file in reportlint/data"),
-    "min_length": Option("int", default=5, doc="shorter unknown titles are never near misses"),
+    "catalogue": Option("str", default="law_titles.tsv", doc="reportlint/data 中的目录文件"),
+    "min_length": Option("int", default=5, doc="更短的未知名称不当作写错"),
 }
 FIELDS = {"found", "expected", "until"}
 SCOPES = ()

@@ -28,26 +28,20 @@ from reportlint.kinds.patterns import covered
 from reportlint.model.finding import Hit
 
 KIND = "near_miss"
+SUMMARY = "领域词语的输入法错字：只列正确写法，错一个同音或近形字的写法自动找出。"
 OPTIONS = {
-    "terms": Option("list", required=True, doc="domain terms, written right, 4+ characters"),
-    "known": Option("list", default=[], doc="phrases one character away that are correct"),
-    "exceptions": Option("regexes", default=[], doc="context patterns that make a hit correct"),
-    "ignore_pairs": Option("list", default=[],
-                           doc="wrong+right character pairs left to other rules, e.g. 制治"),
-    "rare_ratio": Option("float", default=0.05,
-                         doc="the changed word must be this much rarer than the right word (jieba)"),
+    "terms": Option("list", required=True, items=Option("str", min_len=4), doc="正确的领域词语，每个至少 4 个字"),
+    "known": Option("list", default=[], items=Option("str"), doc="与某个词只差一个字、但本身正确的词语"),
+    "exceptions": Option("regexes", default=[], doc="命中处在这些匹配之内即不报"),
+    "ignore_pairs": Option("list", default=[], items=Option("str", min_len=2),
+                           doc="留给其他规则判断的“错字+正字”对，如 制治"),
+    "rare_ratio": Option("float", default=0.05, doc="改动后的词在分词词频上须比正确的词少见这么多倍"),
 }
 FIELDS = {"found", "expected", "wrong_char", "right_char", "pinyin"}
 SCOPES = ()
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"))
 _FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
-
-
-def validate(options):
-    for i, t in enumerate(options["terms"]):
-        if not isinstance(t, str) or len(t) < 4:
-            yield ("terms", i), f"terms must be strings of 4 or more characters, got {t!r}"
 
 
 def _is_cjk(ch: str) -> bool:

@@ -21,11 +21,12 @@ from reportlint.kinds.required_sections import _compiled, matching_headings
 from reportlint.model.finding import Hit, Severity
 
 KIND = "next_year_plan"
+SUMMARY = "下一年度工作打算必须写明下一年：Y 年的报告，计划应是 Y+1 年的。"
 OPTIONS = {
-    "heading": Option("str", required=True, doc="plan heading titles; may use {next_year}"),
-    "body_start": Option("str", required=True, doc="a paragraph that opens a plan in the body"),
-    "named": Option("str", required=True, doc="what counts as naming the next year"),
-    "plan_year": Option("str", required=True, doc="a year given as the plan's year; group y"),
+    "heading": Option("str", required=True, doc="计划部分的标题（正则，可用 {next_year}）"),
+    "body_start": Option("str", required=True, doc="正文中开始讲计划的段落（正则）"),
+    "named": Option("str", required=True, doc="怎样算写明了下一年（正则）"),
+    "plan_year": Option("str", required=True, doc="写作计划年度的年份（正则，命名组 y）"),
 }
 FIELDS = {"found", "expected"}
 SCOPES = ()

@@ -20,28 +20,20 @@ from reportlint.kinds.patterns import covered
 from reportlint.model.finding import Hit
 
 KIND = "one_edit"
+SUMMARY = "固定提法少一个字、多一个字或相邻两字颠倒：习近平法制思想、二十届三中全。"
 EDITS = ("delete", "insert", "transpose", "substitute")
 OPTIONS = {
-    "phrases": Option("list", required=True, doc="set phrases, written right, 5+ characters"),
-    "edits": Option("list", default=["delete", "insert", "transpose"], doc=f"any of {', '.join(EDITS)}"),
-    "known": Option("list", default=[], doc="right phrases one edit away from a listed one"),
-    "min_length_delete": Option("int", default=7,
-                                doc="a missing character is only reported in phrases this long"),
-    "exceptions": Option("regexes", default=[], doc="context patterns that make a hit correct"),
+    "phrases": Option("list", required=True, items=Option("str", min_len=5), doc="正确的固定提法，每个至少 5 个字"),
+    "edits": Option("list", default=["delete", "insert", "transpose"], items=Option("str", choices=EDITS),
+                    doc="报告哪些错法：delete 少字、insert 多字、transpose 颠倒、substitute 换字"),
+    "known": Option("list", default=[], items=Option("str"), doc="与某个提法差一处、但本身正确的说法"),
+    "min_length_delete": Option("int", default=7, doc="只在这么长的提法里报告少字"),
+    "exceptions": Option("regexes", default=[], doc="命中处在这些匹配之内即不报"),
 }
 FIELDS = {"found", "expected", "edit"}
 SCOPES = ()
 
 EDIT_NAMES = {"delete": "漏字", "insert": "多字", "transpose": "字序颠倒", "substitute": "错字"}
-
-
-def validate(options):
-    for i, p in enumerate(options["phrases"]):
-        if not isinstance(p, str) or len(p) < 5:
-            yield ("phrases", i), f"phrases must be strings of 5 or more characters, got {p!r}"
-    for i, e in enumerate(options["edits"]):
-        if e not in EDITS:
-            yield ("edits", i), f"unknown edit {e!r}; use {', '.join(EDITS)}"
 
 
 def _is_cjk(ch: str) -> bool:

@@ -17,9 +17,9 @@ from reportlint.kinds.patterns import finditer
 from reportlint.model.finding import Hit
 
 KIND = "outline_numbering"
+SUMMARY = "标题层次序号（一、 >（一）> 1. >（1））：跳号、重号、倒序、越级、括号半全角混用。"
 OPTIONS = {
-    "missing_bracket": Option("regex", required=True,
-                              doc="a numbered line missing one bracket; groups close / open"),
+    "missing_bracket": Option("regex", required=True, doc="少一个括号的序号行；命名组 close / open"),
 }
 FIELDS = {"found", "expected", "prev"}
 SCOPES = ()

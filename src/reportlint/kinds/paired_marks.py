@@ -20,9 +20,10 @@ from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
 KIND = "paired_marks"
+SUMMARY = "成对标点（“” ‘’ 《》 （） 【】 〔〕）不成对或嵌套错误。"
 OPTIONS = {
     "check": Option("str", default="balance", choices=("balance", "nesting"),
-                    doc="balance: unpaired marks; nesting: wrongly nested quotes and book-title marks"),
+                    doc="balance：缺另一半的标点；nesting：引号、书名号嵌套错误"),
 }
 FIELDS = {"found", "expected", "found_name", "expected_name", "quote"}
 SCOPES = ()

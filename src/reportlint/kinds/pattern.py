@@ -14,12 +14,14 @@ from reportlint.kinds.patterns import covered, finditer, spans_that_may_match
 from reportlint.model.finding import Hit
 
 KIND = "pattern"
+SUMMARY = "正则表达式加例外：自定义规则包的通用算法，可带自动修复。"
 OPTIONS = {
-    "patterns": Option("regexes", required=True),
-    "exceptions": Option("regexes", default=[]),
-    "replacement": Option("str"),
-    "suggestion": Option("str"),
-    "group": Option("any", default=0, doc="the group whose span is reported (number or name)"),
+    "patterns": Option("regexes", required=True, doc="要找的正则表达式，可用 {NUM} {CJK} 等宏"),
+    "exceptions": Option("regexes", default=[], doc="命中处在这些匹配之内即不报"),
+    "replacement": Option("str", doc="自动修复的替换模板（可引用分组，如 \\1），同时作为建议"),
+    "suggestion": Option("str", doc="固定的建议文字"),
+    "group": Option("any", default=0, one_of=(Option("int"), Option("str")),
+                    doc="报告哪个分组的位置（序号或组名）"),
 }
 FIELDS = {"found", "suggestion"}
 SCOPES = ("line", "paragraph", "document")

@@ -25,22 +25,20 @@ from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
 KIND = "rate_check"
+SUMMARY = "百分比与算出它的数字对不上：排查22起，化解20起，化解率100%。"
 OPTIONS = {
-    "rates": Option("map", required=True, doc="rate head (the word before 率) -> numerator verbs"),
-    "bases": Option("map", default={}, doc="rate head -> words the denominator's phrase must hold"),
-    "qualified": Option("list", default=[], doc="words before the head that change what is counted"),
+    "rates": Option("map", required=True, values=Option("list", min_len=1, items=Option("str", min_len=1)),
+                    doc="“率”字前的词 → 分子的动词，如 化解: [化解]"),
+    "bases": Option("map", default={}, values=Option("list", items=Option("str")),
+                    doc="“率”字前的词 → 分母所在短语必须含的词"),
+    "qualified": Option("list", default=[], items=Option("str"),
+                        doc="改变统计口径的前置词（按期、及时），带这些词的率不查"),
 }
 FIELDS = {"name", "stated", "computed", "numerator", "denominator"}
 SCOPES = ()
 
 # Units that count the same things.
 _UNIT_CLASS = {"起": "件", "宗": "件", "例": "件", "名": "人", "位": "人", "场次": "场"}
-
-
-def validate(options):
-    for head, verbs in options["rates"].items():
-        if not (isinstance(verbs, list) and verbs and all(isinstance(v, str) and v for v in verbs)):
-            yield ("rates", head), f"'{head}': give a list of numerator verbs"
 
 
 def prepare(rule):

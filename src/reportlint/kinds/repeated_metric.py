@@ -24,12 +24,13 @@ from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
 KIND = "repeated_metric"
+SUMMARY = "同一指标前后两处数字不同：开展普法活动30场次……开展普法活动26场次。"
 OPTIONS = {
-    "strip": Option("list", default=[], doc="leading words removed from a metric's phrase"),
-    "strip_inside": Option("list", default=[], doc="words removed anywhere in a metric's phrase"),
-    "min_chars": Option("int", default=4),
-    "skip_headings": Option("list", default=[], doc="sections whose heading holds one of these"),
-    "skip_sentences": Option("list", default=[], doc="sentences holding one of these are skipped"),
+    "strip": Option("list", default=[], items=Option("str"), doc="指标短语开头可去掉的词（全年、累计、共）"),
+    "strip_inside": Option("list", default=[], items=Option("str"), doc="指标短语中任何位置可去掉的词"),
+    "min_chars": Option("int", default=4, doc="更短的短语太笼统，不比较"),
+    "skip_headings": Option("list", default=[], items=Option("str"), doc="标题含这些词的章节不查"),
+    "skip_sentences": Option("list", default=[], items=Option("str"), doc="含这些词的句子不查"),
 }
 FIELDS = {"metric", "found", "other", "other_line"}
 SCOPES = ()

@@ -12,7 +12,8 @@ from reportlint.kinds.patterns import search
 from reportlint.model.finding import Hit
 
 KIND = "report_title"
-OPTIONS = {"must_contain": Option("regex", required=True, doc="what the title must name, e.g. 报告")}
+SUMMARY = "报告标题必须写明年度和文种。"
+OPTIONS = {"must_contain": Option("regex", required=True, doc="标题必须写明的文种，如 报告")}
 FIELDS = {"found", "expected"}
 SCOPES = ()
 

@@ -16,10 +16,11 @@ from reportlint.kinds.required_sections import _compiled, matching_headings
 from reportlint.model.finding import Hit
 
 KIND = "report_year"
+SUMMARY = "与报告年度矛盾的年份：2025 年报告里的一级标题“一、2024年……”或开头“现将2024年……报告如下”。"
 OPTIONS = {
-    "heading_year": Option("str", required=True, doc="a year a heading states; group y"),
-    "opening": Option("str", required=True, doc="the sentence that states the report's year; group y"),
-    "except_headings": Option("str", required=True, doc="heading titles left to the plan check"),
+    "heading_year": Option("str", required=True, doc="标题中写出年份的方式（正则，命名组 y）"),
+    "opening": Option("str", required=True, doc="开头点明报告年度的句子（正则，命名组 y）"),
+    "except_headings": Option("str", required=True, doc="留给计划规则的标题（正则）"),
 }
 FIELDS = {"found", "expected", "where"}
 SCOPES = ()

@@ -11,14 +11,17 @@ from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit, Severity
 
 KIND = "signing_date"
-OPTIONS = {"deadline": Option("list", default=[4, 1], doc="[month, day] in the year after the report year")}
+SUMMARY = "成文日期与报告年度：应在次年、且在规定日期之前。"
+OPTIONS = {
+    "deadline": Option("list", default=[4, 1], items=Option("int"), doc="[月, 日]：报告年度次年的截止日期"),
+}
 FIELDS = {"found", "deadline"}
 SCOPES = ()
 
 
 def validate(options):
     d = options["deadline"]
-    if len(d) != 2 or not all(isinstance(x, int) for x in d) or not (1 <= d[0] <= 12 and 1 <= d[1] <= 31):
+    if len(d) != 2 or not (1 <= d[0] <= 12 and 1 <= d[1] <= 31):
         yield ("deadline",), "deadline is [month, day], e.g. [4, 1]"
 
 

@@ -20,11 +20,12 @@ from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
 KIND = "single_item_quantifier"
+SUMMARY = "只有一项却说“均”“全部”：共作出重大行政决策1项，均严格按照程序进行。"
 _ONE = ("1", "１", "一")
 OPTIONS = {
-    "adverbs": Option("list", required=True, doc="words that presuppose more than one item"),
-    "after_noun": Option("list", default=[], doc="adverbs that may follow the counted noun directly"),
-    "exceptions": Option("list", default=[], doc="words beginning with an adverb that are not one"),
+    "adverbs": Option("list", required=True, items=Option("str"), doc="预设两项以上的副词（均、全部、都）"),
+    "after_noun": Option("list", default=[], items=Option("str"), doc="也可以直接跟在名词后的副词"),
+    "exceptions": Option("list", default=[], items=Option("str"), doc="以副词开头但不是副词的词（均衡、均等）"),
 }
 FIELDS = {"found", "adverb"}
 SCOPES = ()

@@ -24,54 +24,34 @@ from reportlint.kinds.options import Option
 from reportlint.kinds.patterns import compile_pattern, covered
 from reportlint.model.finding import Hit
 
+# an entry's replacement: one right form (fixable) or candidates; its context patterns
+_TARGET = (Option("str", min_len=1), Option("list", min_len=1, items=Option("str", min_len=1)))
+_CONTEXT = (Option("regex"), Option("regexes"))
+
 KIND = "substitution"
+SUMMARY = "错词 → 正词的词表，一遍扫描全部查出（Aho-Corasick）；只有一个候选时可自动修复。"
 OPTIONS = {
-    "swap": Option("map", required=True, doc="wrong: right, a list of candidates, or {to, unless, when, segment}"),
-    "exceptions": Option("regexes", default=[], doc="context patterns that make a hit correct"),
-    "fix": Option("bool", default=True, doc="offer an automatic fix when there is one candidate"),
-    "segment": Option("bool", default=False, doc="drop hits that cut through a word (jieba)"),
-    "segment_max": Option("int", default=3,
-                          doc="with segment: only entries this short are boundary-checked"),
+    "swap": Option("map", required=True, values=Option("any", one_of=(
+                       _TARGET[0], _TARGET[1],
+                       Option("map", fields={
+                           "to": Option("any", required=True, one_of=_TARGET, doc="正确写法（一个或几个候选）"),
+                           "unless": Option("any", one_of=_CONTEXT, doc="命中处在这些匹配之内即不报"),
+                           "when": Option("any", one_of=_CONTEXT, doc="只在这些匹配之内才报"),
+                           "segment": Option("bool", doc="这一条是否检查分词边界"),
+                       }))),
+                   doc="错词: 正词；正词可以是候选列表（只作建议，不自动修复），或 {to, unless, when, segment}"),
+    "exceptions": Option("regexes", default=[], doc="命中处在这些匹配之内即不报"),
+    "fix": Option("bool", default=True, doc="只有一个候选时提供自动修复"),
+    "segment": Option("bool", default=False, doc="丢弃切断了分词的命中（jieba）"),
+    "segment_max": Option("int", default=3, doc="开启 segment 时，只检查这么短的词条的分词边界"),
 }
 FIELDS = {"found", "expected"}
 SCOPES = ()
 
-_ENTRY_KEYS = {"to", "unless", "when", "segment"}
-
-
-def _is_target(value) -> bool:
-    return (isinstance(value, str) and bool(value)) or (
-        isinstance(value, list) and bool(value) and all(isinstance(x, str) and x for x in value))
-
-
 def validate(options):
-    import regex
-
+    """What the option shapes cannot say: an entry replaced by itself."""
     for wrong, right in options["swap"].items():
-        if not isinstance(wrong, str) or not wrong:
-            yield ("swap",), f"swap keys must be non-empty strings, got {wrong!r}"
-            continue
-        if isinstance(right, dict):
-            extra = set(right) - _ENTRY_KEYS
-            if extra:
-                yield ("swap", wrong), f"'{wrong}': unknown keys {sorted(extra)}; allowed: {sorted(_ENTRY_KEYS)}"
-            if not _is_target(right.get("to")):
-                yield ("swap", wrong), f"'{wrong}': 'to' must be a string or a list of strings"
-            for key in ("unless", "when"):
-                pats = right.get(key, [])
-                if isinstance(pats, str):
-                    pats = [pats]
-                for p in pats:
-                    try:
-                        compile_pattern(p)
-                    except (regex.error, TypeError) as e:
-                        yield ("swap", wrong, key), f"'{wrong}': bad regex {p!r}: {e}"
-            target = right.get("to")
-        elif not _is_target(right):
-            yield ("swap", wrong), f"'{wrong}': the replacement must be a string or a list of strings"
-            continue
-        else:
-            target = right
+        target = right.get("to") if isinstance(right, dict) else right
         if target == wrong or target == [wrong]:
             yield ("swap", wrong), f"'{wrong}' is replaced by itself"
 

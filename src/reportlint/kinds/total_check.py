@@ -21,9 +21,10 @@ from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
 KIND = "total_check"
+SUMMARY = "总数与分项对不上：共受理12件，其中行政处罚8件、行政许可6件。"
 OPTIONS = {
-    "markers": Option("list", required=True, doc="words that open the breakdown (其中)"),
-    "stops": Option("list", default=[], doc="a clause with one of these words is not a part"),
+    "markers": Option("list", required=True, items=Option("str"), doc="引出分项的词（其中、包括）"),
+    "stops": Option("list", default=[], items=Option("str"), doc="含这些词的分句不再是分项（已、化解、同比）"),
 }
 FIELDS = {"total", "sum", "parts"}
 SCOPES = ()

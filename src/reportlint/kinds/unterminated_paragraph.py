@@ -18,8 +18,9 @@ from reportlint.model.finding import Hit
 from reportlint.model.lines import INDENT, ITEM_START, WEB_META
 
 KIND = "unterminated_paragraph"
+SUMMARY = "段落最后一句没有句末标点，下一行就是标题或新的条目。"
 OPTIONS = {
-    "min_chars": Option("int", default=15, doc="shorter lines are not taken for prose"),
+    "min_chars": Option("int", default=15, doc="更短的行（标题、标签、落款）不算正文"),
 }
 FIELDS = {"found", "next"}
 SCOPES = ()

@@ -11,7 +11,7 @@ from types import ModuleType
 from typing import Any
 
 from reportlint import kinds as kind_registry
-from reportlint.kinds.options import Option, type_error
+from reportlint.kinds.options import Option, problems, type_error
 from reportlint.kinds.patterns import compile_pattern
 from reportlint.model.errors import RuleFileError
 from reportlint.rulepacks.schema import DISALLOWED_ID_PREFIXES, HEADER, ID_RE
@@ -33,7 +33,9 @@ class RuleFile:
     options: dict = field(default_factory=dict)
 
     def err(self, keypath: tuple, msg: str) -> None:
-        line, col = self.marks.get(keypath, self.marks.get((), (1, 1)))
+        while keypath and keypath not in self.marks:   # the nearest enclosing value that has a mark
+            keypath = keypath[:-1]
+        line, col = self.marks.get(keypath, (1, 1))
         self.errors.append(RuleFileError(self.fname, line, col, msg))
 
     @property
@@ -71,9 +73,13 @@ def check_keys(rf: RuleFile) -> None:
         if opt is None:
             _unknown_key(rf, key, schema)
             continue
-        problem = type_error(opt, value)
-        if problem:
-            rf.err((key,), f"'{key}': {problem}")
+        for path, problem in problems(opt, value):
+            rf.err((key, *path), f"'{_dotted(key, path)}': {problem}")
+
+
+def _dotted(key: str, path: tuple) -> str:
+    """sections[2].heading"""
+    return key + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
 
 
 def _unknown_key(rf: RuleFile, key: Any, schema: dict) -> None:
