@@ -172,6 +172,12 @@ def _load_rules(config, packs, isolated):
         _fail(exc.errors)
 
 
+def _did_you_mean(name: str, names: list[str]) -> str:
+    import difflib
+    close = difflib.get_close_matches(name, names, n=3)
+    return t("did_you_mean", "zh", names="、".join(close)) if close else ""
+
+
 @cli.command("rules")
 @click.option("--pack", "packs", multiple=True, help="只列出这些规则包")
 @click.option("--config", type=click.Path(dir_okay=False))
@@ -191,14 +197,32 @@ def rules_cmd(packs, config, isolated, fmt):
                                 "description": r.summary} for r in rules],
                               ensure_ascii=False, indent=1))
         return
-    from reportlint.reporters.text import width
-    rows = [("规则", "类别", "级别", "规则包", "说明")]
-    rows += [(r.id, r.category, str(r.severity), r.pack, r.summary) for r in rules]
-    widths = [max(width(row[i]) for row in rows) for i in range(4)]
-    for row in rows:
-        cells = [row[i] + " " * (widths[i] - width(row[i])) for i in range(4)]
-        click.echo("  ".join(cells + [row[4]]))
-    click.echo(f"\n共 {len(rules)} 条规则")
+    from reportlint.rulepacks.docs import render_rules_table
+    click.echo(render_rules_table(rules), nl=False)
+
+
+@cli.command("kinds")
+@click.argument("names", nargs=-1)
+@click.option("--pack", "packs", multiple=True, help="统计这些规则包里使用各算法的规则")
+@click.option("--config", type=click.Path(dir_okay=False))
+@click.option("--isolated", is_flag=True)
+@click.option("--format", "fmt", default="text", type=click.Choice(["text", "json", "markdown"]))
+def kinds_cmd(names, packs, config, isolated, fmt):
+    """列出算法（kind）：用途、可配置的键及其类型、使用它的规则；给出名称则显示详情。"""
+    from reportlint import kinds as registry
+    from reportlint.rulepacks.docs import kind_info, render_kinds_markdown, render_kinds_text
+    rules = _load_rules(config, packs, isolated)
+    unknown = [n for n in names if registry.get(n) is None]
+    if unknown:
+        _fail([t("unknown_kind", "zh", name=n) + _did_you_mean(n, registry.names()) for n in unknown])
+    infos = [kind_info(n, registry.get(n), rules) for n in (names or registry.names())]
+    if fmt == "json":
+        import json
+        click.echo(json.dumps(infos, ensure_ascii=False, indent=1))
+    elif fmt == "markdown":
+        click.echo(render_kinds_markdown(infos), nl=False)
+    else:
+        click.echo(render_kinds_text(infos, detail=bool(names)), nl=False)
 
 
 @cli.command("rule")
@@ -210,26 +234,9 @@ def rule_cmd(rule_id, config, packs):
     rules = _load_rules(config, packs, False)
     found = [r for r in rules if r.id == rule_id or f"{r.pack}/{r.id}" == rule_id]
     if not found:
-        import difflib
-        close = difflib.get_close_matches(rule_id, [r.id for r in rules], n=3)
-        hint = f"（是否是：{'、'.join(close)}？）" if close else ""
-        click.echo(f"reportlint: 没有规则“{rule_id}”{hint}", err=True)
-        sys.exit(EXIT_ERROR)
-    r = found[0]
-    click.echo(f"{r.id}  （{r.pack} 规则包，类别 {r.category}，级别 {r.severity}，算法 {r.kind_name}）\n")
-    click.echo(f"说明\n  {r.description.strip()}\n")
-    click.echo(f"原因\n  {r.why.strip()}\n")
-    for which, title in (("bad", "会报告"), ("good", "不会报告")):
-        click.echo(title)
-        for item in r.examples.get(which, []):
-            text = item["text"] if isinstance(item, dict) else item
-            click.echo("  " + text.replace("\n", "\n  "))
-        click.echo("")
-    if r.references:
-        click.echo("依据")
-        for ref in r.references:
-            click.echo(f"  {ref}")
-    click.echo(f"文件：{r.path}")
+        _fail([t("unknown_rule", "zh", name=rule_id) + _did_you_mean(rule_id, [r.id for r in rules])])
+    from reportlint.rulepacks.docs import render_rule
+    click.echo(render_rule(found[0]), nl=False)
 
 
 @cli.command("test-rules")

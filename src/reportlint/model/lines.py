@@ -51,3 +51,9 @@ def cn_to_int(s: str) -> int | None:
         if t is not None and o is not None:
             return t * 10 + o
     return None
+
+
+def display_width(text: str) -> int:
+    """Columns text takes on a terminal: CJK (wide and full-width) characters take two."""
+    from unicodedata import east_asian_width
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)

@@ -31,6 +31,9 @@ ZH = {
     "interrupted": "interrupted",
     "word_not_fixable": "（Word 文件中此处跨越不同格式或非文字内容，未自动修复）",
     "fix_unencodable": "修复后的文字无法按原编码 {encoding} 保存，文件未改动",
+    "unknown_rule": "没有规则“{name}”",
+    "unknown_kind": "没有算法“{name}”",
+    "did_you_mean": "（是否是：{names}？）",
 }
 EN = {
     "binary": "not a text file (binary content), skipped",
@@ -62,6 +65,9 @@ EN = {
     "interrupted": "interrupted",
     "word_not_fixable": " (not fixed: the span crosses formatting or non-text content in the Word file)",
     "fix_unencodable": "the fixed text cannot be saved in the file's encoding {encoding}; file left unchanged",
+    "unknown_rule": "no rule '{name}'",
+    "unknown_kind": "no kind '{name}'",
+    "did_you_mean": " (did you mean: {names}?)",
 }
 
 

@@ -2,17 +2,12 @@
 and a caret under the span. CJK characters take two columns on screen; colour only on a TTY."""
 from __future__ import annotations
 
-import unicodedata
-
+from reportlint.model.lines import display_width as width
 from reportlint.model.messages import t
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 BEFORE, AFTER = 24, 16    # characters of context shown around a span
 MAX_SPAN = 30             # characters underlined at most
-
-
-def width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
 def excerpt(line: str, col: int, end_col: int | None) -> tuple[str, str]:
