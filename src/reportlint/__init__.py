@@ -16,7 +16,9 @@ __all__ = ["CATEGORIES", "Document", "Finding", "Severity", "__version__", "lint
 
 
 def lint_text(text: str, path: str = "<text>", **options) -> list[Finding]:
-    """Lint a string. Options as for engine.Linter: packs, select, ignore, year, unit, config, lang."""
+    """Lint a string. Options as for engine.Linter: packs, select, ignore, year, unit, config, lang.
+
+    Returns a list of findings with `.errors` (the rules that could not finish on the text)."""
     from reportlint.engine.linter import Linter
     options.setdefault("isolated", "config" not in options)
     return Linter(**options).lint_text(text, path)

@@ -14,8 +14,8 @@ from reportlint.engine.discovery import discover
 from reportlint.files.reading import read_bytes, read_document
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError
-from reportlint.model.finding import Finding, Severity
-from reportlint.model.results import RunResult
+from reportlint.model.finding import Severity
+from reportlint.model.results import Findings, RunResult
 from reportlint.rulepacks.loader import builtin_packs, load_packs
 from reportlint.rulepacks.rule import Rule
 from reportlint.rulepacks.run import lint_document
@@ -102,13 +102,14 @@ class Linter:
         severities = {**cfg.severities(), **{k: Severity.parse(v) for k, v in self.severity.items()}}
         return lint_document(doc, rules, lang=self.lang, severities=severities)
 
-    def lint_text(self, text: str, path: str = "<text>") -> list[Finding]:
+    def lint_text(self, text: str, path: str = "<text>") -> Findings:
+        """The findings, with `.errors` holding the rules that could not finish on the text."""
         cfg = self.config_for(path) if path not in ("<text>", "-") else (
             self.config_for("-") if not self.isolated else Config())
         doc = Document(text, path, year=self._year(cfg), unit=self.unit or cfg.unit,
                        references=self.references)
-        findings, _ = self.lint_document(doc, cfg)
-        return findings
+        findings, failures = self.lint_document(doc, cfg)
+        return Findings(findings, failures)
 
     def _year(self, cfg: Config) -> int | None:
         return self.year if self.year is not None else cfg.year

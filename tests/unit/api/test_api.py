@@ -22,3 +22,19 @@ def test_year_option_reaches_meta():
     from reportlint.engine.linter import Linter
     linter = Linter(isolated=True, year=2023, select=["misused-idioms"])
     assert linter.lint_text("无标题的正文。") == []
+
+
+def test_lint_text_carries_the_rules_that_failed(monkeypatch):
+    """A rule that cannot finish is not dropped silently: it is in `.errors`, the others still report."""
+    from reportlint import lint_text
+    from reportlint.kinds import one_edit
+    assert lint_text("杜绝个人意志专武独断。", select=["terms"]).errors == []
+
+    def broken(rule, state, doc):
+        raise ValueError("boom")
+        yield
+    monkeypatch.setattr(one_edit, "check", broken)
+    found = lint_text("杜绝个人意志专武独断。", select=["terms"])
+    assert [f.rule for f in found] == ["misused-idioms"]
+    assert [e.rule.id for e in found.errors] == ["mangled-set-phrases"]
+    assert "ValueError: boom" in str(found.errors[0])
