@@ -125,56 +125,63 @@ def _edition_text(ed: str) -> str:
 
 
 def check(rule, cat: Catalogue, doc):
-    text = doc.text
-    year = doc.meta.year
+    text, year = doc.text, doc.meta.year
     for m in TITLE_RE.finditer(text):
-        raw = m.group(1)
-        if not any("\u4e00" <= ch <= "\u9fff" for ch in raw):
-            continue
-        norm = normalise(raw)
-        tail = _EDITION_TAIL_RE.search(norm)
-        base = norm[:tail.start()] if tail else norm
-        entries = cat.by_name.get(base)
-        if entries:
-            if year and base not in cat.editions:
-                yield from _outdated(entries, year, m.start(1), m.end(1), raw)
-            continue
-        if base.startswith(PREFIX) and base[len(PREFIX):] in cat.by_name:
-            right = base[len(PREFIX):]
-            yield Hit(m.start(1), m.end(1), {"found": raw, "expected": right + (tail.group(0) if tail else "")},
-                      suggestion=f"《{right}》", variant="prefix",
-                      fix=right if not tail and raw == norm else None)
-            continue
-        if len(base) < rule["min_length"]:
-            continue
-        near = cat.near(base)
-        if not near and base.startswith(PREFIX):
-            # 《中华人民共和国重大行政决策程序暂定条例》: a near miss of a title without the prefix
-            near = {n if PREFIX + n not in cat.by_name else PREFIX + n
-                    for n in cat.near(base[len(PREFIX):])}
-        if len(near) == 1:
-            right = near.pop()
-            yield Hit(m.start(1), m.end(1), {"found": raw, "expected": right},
-                      suggestion=f"《{right}》", variant="near",
-                      fix=right if not tail and raw == norm else None)
+        if any("\u4e00" <= ch <= "\u9fff" for ch in m.group(1)):
+            yield from _title_hits(rule, cat, m, year)
     for m in (cat.edition_re.finditer(text) if cat.cites_editions(text) else ()):
-        base, inner = m.group(1), m.group(2)
-        ym = _YEARS_RE.search(inner)
-        if not ym or not (ym.group(2) or re.fullmatch(r"\s*\d{4}\s*年?\s*", inner)):
-            continue            # （2021年8月印发） is a date, not an edition
-        if ym.group(2) and ym.group(2) < ym.group(1):
-            continue            # a reversed range is a date-range defect, reported elsewhere
-        given = ym.group(1) + ("—" + ym.group(2) if ym.group(2) else "")
-        entries = cat.editions[base]
-        match = [e for e in entries if e.edition == given]
-        if not match:
-            best = max((e for e in entries if e.edition), key=lambda e: (e.status == "", e.issued))
-            yield Hit(m.start(2) - 1, m.end(2) + 1,
-                      {"found": inner, "expected": best.edition + "年"},
-                      suggestion=base + _edition_text(best.edition), variant="edition",
-                      severity=Severity.WARNING)
-        elif year:
-            yield from _outdated(match, year, m.start(), m.end(), m.group(0))
+        yield from _edition_hits(cat, m, year)
+
+
+def _title_hits(rule, cat: Catalogue, m, year):
+    """A 《title》: outdated, with a superfluous 中华人民共和国, or one edit from a known title."""
+    raw = m.group(1)
+    norm = normalise(raw)
+    tail = _EDITION_TAIL_RE.search(norm)
+    base = norm[:tail.start()] if tail else norm
+    fixable = not tail and raw == norm
+    entries = cat.by_name.get(base)
+    if entries:
+        if year and base not in cat.editions:
+            yield from _outdated(entries, year, m.start(1), m.end(1), raw)
+        return
+    if base.startswith(PREFIX) and base[len(PREFIX):] in cat.by_name:
+        right = base[len(PREFIX):]
+        yield Hit(m.start(1), m.end(1), {"found": raw, "expected": right + (tail.group(0) if tail else "")},
+                  suggestion=f"《{right}》", variant="prefix", fix=right if fixable else None)
+        return
+    if len(base) < rule["min_length"]:
+        return
+    near = cat.near(base)
+    if not near and base.startswith(PREFIX):
+        # 《中华人民共和国重大行政决策程序暂定条例》: a near miss of a title without the prefix
+        near = {n if PREFIX + n not in cat.by_name else PREFIX + n
+                for n in cat.near(base[len(PREFIX):])}
+    if len(near) == 1:
+        right = near.pop()
+        yield Hit(m.start(1), m.end(1), {"found": raw, "expected": right},
+                  suggestion=f"《{right}》", variant="near", fix=right if fixable else None)
+
+
+def _edition_hits(cat: Catalogue, m, year):
+    """纲要（2022—2025年）: an edition the catalogue does not know, or one that is outdated."""
+    base, inner = m.group(1), m.group(2)
+    ym = _YEARS_RE.search(inner)
+    if not ym or not (ym.group(2) or re.fullmatch(r"\s*\d{4}\s*年?\s*", inner)):
+        return              # （2021年8月印发） is a date, not an edition
+    if ym.group(2) and ym.group(2) < ym.group(1):
+        return              # a reversed range is a date-range defect, reported elsewhere
+    given = ym.group(1) + ("—" + ym.group(2) if ym.group(2) else "")
+    entries = cat.editions[base]
+    match = [e for e in entries if e.edition == given]
+    if not match:
+        best = max((e for e in entries if e.edition), key=lambda e: (e.status == "", e.issued))
+        yield Hit(m.start(2) - 1, m.end(2) + 1,
+                  {"found": inner, "expected": best.edition + "年"},
+                  suggestion=base + _edition_text(best.edition), variant="edition",
+                  severity=Severity.WARNING)
+    elif year:
+        yield from _outdated(match, year, m.start(), m.end(), m.group(0))
 
 
 def _outdated(entries, year, start, end, raw):

@@ -65,44 +65,55 @@ def check(rule, state, doc):
     for h in heads:
         br = _brackets(h) or FULL
         br = br if br != "mixed" else FULL
-        # level order
-        if h.parent is None and h.level > 1 and any(lv < h.level for lv in has_level) and h.level != min(has_level):
-            above = min(lv for lv in has_level if lv < h.level)
-            up = next(x for x in heads if x.level == above)
-            yield Hit(h.start, h.start + len(h.label),
-                      {"found": h.label, "expected": label(up.style, 1, br), "prev": ""},
-                      variant="orphan")
-        elif h.parent is not None and h.parent.style != "markdown" \
-                and h.level - h.parent.level >= 2 and not (h.parent.level == 1 and h.level == 3) \
-                and (id(h.parent), h.level) not in last:        # once per parent
-            missing = h.parent.level + 1
-            yield Hit(h.start, h.start + len(h.label),
-                      {"found": h.label, "prev": h.parent.label,
-                       "expected": label(_STYLE[missing], 1, br)},
-                      variant="level-jump")
-        # numbers among siblings
         key = (id(h.parent), h.level)
+        hit = _level_hit(h, heads, has_level, br, first_of_parent=key not in last)
+        if hit:
+            yield hit
         prev = last.get(key)
         last[key] = h
-        if prev is None:
-            if h.number != 1 and h.parent is not None:
-                yield Hit(h.start, h.start + len(h.label),
-                          {"found": h.label, "expected": label(h.style, 1, br), "prev": h.parent.label},
-                          variant="starts-late")
-            continue
-        if h.number == prev.number + 1 or (h.number == 1 and h.level >= 3):
-            continue
-        fields = {"found": h.label, "prev": prev.label, "expected": label(h.style, prev.number + 1, br)}
-        if h.number == prev.number:
-            variant = "repeated"
-        elif h.number > prev.number + 1:
-            variant = "skipped"
-        else:
-            variant = "out-of-order"
-        yield Hit(h.start, h.start + len(h.label), fields, suggestion=fields["expected"],
-                  variant=variant)
+        hit = _number_hit(h, prev, br)
+        if hit:
+            yield hit
     yield from _mixed_brackets(heads)
     yield from _missing_brackets(rule, doc)
+
+
+def _level_hit(h, heads, has_level, br, first_of_parent: bool) -> Hit | None:
+    """A heading whose level does not fit the one above it: orphan, or a level skipped."""
+    if h.parent is None and h.level > 1 and any(lv < h.level for lv in has_level) and h.level != min(has_level):
+        above = min(lv for lv in has_level if lv < h.level)
+        up = next(x for x in heads if x.level == above)
+        return Hit(h.start, h.start + len(h.label),
+                   {"found": h.label, "expected": label(up.style, 1, br), "prev": ""},
+                   variant="orphan")
+    if h.parent is not None and h.parent.style != "markdown" \
+            and h.level - h.parent.level >= 2 and not (h.parent.level == 1 and h.level == 3) \
+            and first_of_parent:        # once per parent
+        missing = h.parent.level + 1
+        return Hit(h.start, h.start + len(h.label),
+                   {"found": h.label, "prev": h.parent.label, "expected": label(_STYLE[missing], 1, br)},
+                   variant="level-jump")
+    return None
+
+
+def _number_hit(h, prev, br) -> Hit | None:
+    """A heading's number against its previous sibling's (or 1 for the first under a parent)."""
+    if prev is None:
+        if h.number != 1 and h.parent is not None:
+            return Hit(h.start, h.start + len(h.label),
+                       {"found": h.label, "expected": label(h.style, 1, br), "prev": h.parent.label},
+                       variant="starts-late")
+        return None
+    if h.number == prev.number + 1 or (h.number == 1 and h.level >= 3):
+        return None
+    fields = {"found": h.label, "prev": prev.label, "expected": label(h.style, prev.number + 1, br)}
+    if h.number == prev.number:
+        variant = "repeated"
+    elif h.number > prev.number + 1:
+        variant = "skipped"
+    else:
+        variant = "out-of-order"
+    return Hit(h.start, h.start + len(h.label), fields, suggestion=fields["expected"], variant=variant)
 
 
 _STYLE = {1: "cn-dun", 2: "cn-paren", 3: "arabic-dot", 4: "arabic-paren"}

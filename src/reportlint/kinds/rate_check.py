@@ -72,7 +72,6 @@ def _is_rate(n) -> bool:
 
 def check(rule, pattern, doc):
     text = doc.text
-    rates = rule["rates"]
     qualified = tuple(rule["qualified"])
     for para, nums in paragraphs_with(doc, _is_rate):
         for i, rate in enumerate(nums):
@@ -82,43 +81,16 @@ def check(rule, pattern, doc):
             m = pattern().search(phrase)
             if not m or (qualified and any(q in m.group("qual") for q in qualified)):
                 continue
-            verbs = rates[m.group("head")]
-            bases = rule["bases"].get(m.group("head"))
             # counts in this sentence and the one before, after the previous percentage
             floor = sentence_start(text, rate.start, para.start)
             floor = sentence_start(text, max(para.start, floor - 1), para.start)
-            window = [n for n in nums[:i] if n.start >= floor]
-            for j in range(len(window) - 1, -1, -1):
-                if window[j].percent:
-                    window = window[j + 1:]
-                    break
-            num_idx = next((j for j in range(len(window) - 1, -1, -1)
-                            if window[j].is_count
-                            and any(v in phrase_before(text, window[j].start, floor) for v in verbs)),
-                           None)
-            if num_idx is None:
+            pair = _fraction(text, nums[:i], floor, rule["rates"][m.group("head")],
+                             rule["bases"].get(m.group("head")))
+            if pair is None:
                 continue
-            numer = window[num_idx]
-            denom = next((d for d in reversed(window[:num_idx])
-                          if d.is_count and _unit(d.unit) == _unit(numer.unit)
-                          and not _in_breakdown(text, d.start, floor)
-                          and (not bases or any(b in phrase_before(text, d.start, floor) for b in bases))),
-                         None)
-            if denom is None or not (numer.exact and denom.exact) or not denom.value:
-                continue
-            if any(v in phrase_before(text, denom.start, floor) for v in verbs):
-                continue          # two figures of the same verb: not numerator and base
+            numer, denom = pair
             computed = numer.value / denom.value * 100
-            stated, tol = rate.value, _tolerance(rate.numeral)
-            if rate.suffix == "以上" or rate.prefix in ("超过", "超", "逾"):
-                bad = computed < stated - tol
-            elif rate.prefix in APPROX_PREFIXES or rate.suffix in ("左右", "上下"):
-                bad = abs(computed - stated) > 5
-            elif rate.prefix or rate.suffix:
-                continue
-            else:
-                bad = abs(computed - stated) > tol
-            if bad:
+            if _contradicts(rate, computed):
                 shown = f"{computed.quantize(Decimal('0.1')).normalize():f}%"
                 yield Hit(rate.num_start, rate.end, {
                     "name": m.group("qual") + m.group("head") + "率",
@@ -127,3 +99,41 @@ def check(rule, pattern, doc):
                     "numerator": text[numer.num_start:numer.end].replace(" ", ""),
                     "denominator": text[denom.num_start:denom.end].replace(" ", ""),
                 }, suggestion=shown)
+
+
+def _fraction(text: str, before: list, floor: int, verbs: list, bases: list | None):
+    """(numerator, base) of a rate among the counts before it from `floor` on, or None."""
+    window = [n for n in before if n.start >= floor]
+    for j in range(len(window) - 1, -1, -1):
+        if window[j].percent:
+            window = window[j + 1:]
+            break
+    num_idx = next((j for j in range(len(window) - 1, -1, -1)
+                    if window[j].is_count
+                    and any(v in phrase_before(text, window[j].start, floor) for v in verbs)),
+                   None)
+    if num_idx is None:
+        return None
+    numer = window[num_idx]
+    denom = next((d for d in reversed(window[:num_idx])
+                  if d.is_count and _unit(d.unit) == _unit(numer.unit)
+                  and not _in_breakdown(text, d.start, floor)
+                  and (not bases or any(b in phrase_before(text, d.start, floor) for b in bases))),
+                 None)
+    if denom is None or not (numer.exact and denom.exact) or not denom.value:
+        return None
+    if any(v in phrase_before(text, denom.start, floor) for v in verbs):
+        return None          # two figures of the same verb: not numerator and base
+    return numer, denom
+
+
+def _contradicts(rate, computed: Decimal) -> bool:
+    """Whether the stated rate (with its 以上 / 约 / 左右 qualifiers) cannot be the computed one."""
+    stated, tol = rate.value, _tolerance(rate.numeral)
+    if rate.suffix == "以上" or rate.prefix in ("超过", "超", "逾"):
+        return computed < stated - tol
+    if rate.prefix in APPROX_PREFIXES or rate.suffix in ("左右", "上下"):
+        return abs(computed - stated) > 5
+    if rate.prefix or rate.suffix:
+        return False
+    return abs(computed - stated) > tol

@@ -70,51 +70,67 @@ def check(rule, marker_rx, doc):
             if nums is None:
                 nums = numbers_between(doc, para.start, para.end)
             s0 = sentence_start(text, mk.start(), para.start)
-            s1 = sentence_end(text, mk.end(), para.end)
-            total = next((n for n in reversed(nums) if s0 <= n.start and n.end <= mk.start()), None)
-            if total is None and not text[s0:mk.start()].strip(" \t\u3000"):
-                # “…审查1090件，覆盖率达100%。其中，…”: the total closes the previous sentence
-                # (only when that sentence holds a single such count; after a list of
-                # counts, “其中” may break down any of them or an earlier total)
-                p0 = sentence_start(text, max(para.start, s0 - 1), para.start)
-                prev = [n for n in nums if p0 <= n.start and n.end <= s0
-                        and n.unit and not n.percent and not n.is_date_part]
-                total = prev[0] if len(prev) == 1 else None
-            if (total is None or not total.unit or total.percent or total.is_date_part
-                    or total.upper is None):
+            total = _total(text, nums, para.start, s0, mk.start())
+            if total is None:
                 continue
-            # the breakdown: up to ；, the next marker, or a clause with a stop word
-            end = s1
-            semi = _SEMICOLON.search(text, mk.end(), s1)
-            if semi:
-                end = semi.start()
-            nxt = marker_rx.search(text, mk.end(), end)
-            if nxt:
-                end = nxt.start()
-            pos = mk.end()
-            for c in _CLAUSE.finditer(text, mk.end(), end):
-                clause = text[pos:c.start()]
-                if pos > mk.end() and any(w in clause for w in stops):
-                    end = pos
-                    break
-                pos = c.end()
-            else:
-                if pos > mk.end() and any(w in text[pos:end] for w in stops):
-                    end = pos
-            brackets = _bracketed(text, mk.end(), end)
-            parts = [n for n in nums if mk.end() <= n.start and n.end <= end
-                     and _unit(n.unit) == _unit(total.unit)
-                     and not any(a <= n.start < b for a, b in brackets)]
-            if len(parts) < 2 or any(p.lower is None for p in parts):
-                continue
-            low = sum((p.lower for p in parts), Decimal(0))
-            # 排查22起，化解20起，其中土地纠纷12起、邻里纠纷10起: 其中 may break down any
-            # count of the sentence, so the parts must exceed the largest of them
-            bounds = [n.upper for n in nums if s0 <= n.start and n.end <= mk.start()
-                      and _unit(n.unit) == _unit(total.unit)] or [total.upper]
-            if None not in bounds and low > max(bounds):
-                yield Hit(total.start, total.end, {
-                    "total": text[total.start:total.end],
-                    "sum": f"{low.normalize():f}{total.unit}",
-                    "parts": "+".join(f"{p.value.normalize():f}" for p in parts),
-                })
+            end = _breakdown_end(text, marker_rx, mk, sentence_end(text, mk.end(), para.end), stops)
+            hit = _overflow(text, nums, total, s0, mk, end)
+            if hit:
+                yield hit
+
+
+def _total(text: str, nums, floor: int, s0: int, at: int):
+    """The count the marker at `at` breaks down: the last one before it in its sentence."""
+    total = next((n for n in reversed(nums) if s0 <= n.start and n.end <= at), None)
+    if total is None and not text[s0:at].strip(" \t\u3000"):
+        # “…审查1090件，覆盖率达100%。其中，…”: the total closes the previous sentence
+        # (only when that sentence holds a single such count; after a list of
+        # counts, “其中” may break down any of them or an earlier total)
+        p0 = sentence_start(text, max(floor, s0 - 1), floor)
+        prev = [n for n in nums if p0 <= n.start and n.end <= s0
+                and n.unit and not n.percent and not n.is_date_part]
+        total = prev[0] if len(prev) == 1 else None
+    if total is None or not total.unit or total.percent or total.is_date_part or total.upper is None:
+        return None
+    return total
+
+
+def _breakdown_end(text: str, marker_rx, mk, s1: int, stops: tuple) -> int:
+    """Where the parts end: at ；, the next marker, or a clause with a stop word."""
+    end = s1
+    semi = _SEMICOLON.search(text, mk.end(), s1)
+    if semi:
+        end = semi.start()
+    nxt = marker_rx.search(text, mk.end(), end)
+    if nxt:
+        end = nxt.start()
+    pos = mk.end()
+    for c in _CLAUSE.finditer(text, mk.end(), end):
+        if pos > mk.end() and any(w in text[pos:c.start()] for w in stops):
+            return pos
+        pos = c.end()
+    if pos > mk.end() and any(w in text[pos:end] for w in stops):
+        return pos
+    return end
+
+
+def _overflow(text: str, nums, total, s0: int, mk, end: int) -> Hit | None:
+    """A Hit on the total when the parts after the marker add up to more than it."""
+    brackets = _bracketed(text, mk.end(), end)
+    unit = _unit(total.unit)
+    parts = [n for n in nums if mk.end() <= n.start and n.end <= end and _unit(n.unit) == unit
+             and not any(a <= n.start < b for a, b in brackets)]
+    if len(parts) < 2 or any(p.lower is None for p in parts):
+        return None
+    low = sum((p.lower for p in parts), Decimal(0))
+    # 排查22起，化解20起，其中土地纠纷12起、邻里纠纷10起: 其中 may break down any
+    # count of the sentence, so the parts must exceed the largest of them
+    bounds = [n.upper for n in nums if s0 <= n.start and n.end <= mk.start()
+              and _unit(n.unit) == unit] or [total.upper]
+    if None in bounds or low <= max(bounds):
+        return None
+    return Hit(total.start, total.end, {
+        "total": text[total.start:total.end],
+        "sum": f"{low.normalize():f}{total.unit}",
+        "parts": "+".join(f"{p.value.normalize():f}" for p in parts),
+    })
