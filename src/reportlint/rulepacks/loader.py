@@ -7,8 +7,6 @@ from pathlib import Path
 from reportlint.model.errors import RuleFileError, RuleLoadErrors
 from reportlint.model.finding import Severity
 from reportlint.rulepacks.rule import Rule
-from reportlint.rulepacks.validate import RuleFile, check_rule
-from reportlint.rulepacks.yamlmarks import did_you_mean, parse_yaml
 
 RULE_SUFFIXES = (".yaml", ".yml")
 
@@ -16,6 +14,9 @@ RULE_SUFFIXES = (".yaml", ".yml")
 # ---- one rule file -----------------------------------------------------------------------
 def load_rule_file(path: Path, pack: str) -> Rule:
     """One rule file -> Rule; every error of the file at once (RuleLoadErrors)."""
+    # only when the compiled-rules cache misses: PyYAML, the checks and the kinds' options
+    from reportlint.rulepacks.validate import RuleFile, check_rule
+    from reportlint.rulepacks.yamlmarks import parse_yaml
     fname = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -114,6 +115,7 @@ def _load_resolved(resolved, builtins: dict[str, Path]) -> PackSet:
     seen_ids: dict[str, str] = {}
     for ref_s, folder, name in resolved:
         if folder is None:
+            from reportlint.rulepacks.yamlmarks import did_you_mean
             errors.append(RuleFileError(ref_s, 1, 1, "no such rule pack (neither a built-in pack "
                           f"nor a folder){did_you_mean(ref_s, builtins)}"))
             continue

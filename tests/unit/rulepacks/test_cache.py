@@ -14,7 +14,7 @@ from helpers.rulepacks import write_pack
 from reportlint.model.document import Document
 from reportlint.model.errors import RuleLoadErrors
 from reportlint.rulepacks import cache as rulecache
-from reportlint.rulepacks import loader
+from reportlint.rulepacks import loader, yamlmarks
 from reportlint.rulepacks.loader import load_packs
 from reportlint.rulepacks.run import lint_document
 
@@ -49,7 +49,7 @@ def pack(tmp_path):
 def no_yaml(monkeypatch):
     def fail(*a, **k):
         raise AssertionError("YAML was read although the cache should have answered")
-    monkeypatch.setattr(loader, "parse_yaml", fail)
+    monkeypatch.setattr(yamlmarks, "parse_yaml", fail)
 
 
 def touch_later(path, text):
