@@ -139,6 +139,32 @@ def test_rules_and_rule_commands():
     assert r.exit_code == 2 and "misused-idioms" in r.output
 
 
+def test_kinds_command_lists_every_kind_and_shows_one_in_detail():
+    r = run(["kinds", "--isolated"])
+    assert r.exit_code == 0
+    from reportlint import kinds
+    assert [line.split()[0] for line in r.output.splitlines()] == kinds.names()
+    r = run(["kinds", "required_sections", "--isolated"])
+    assert r.exit_code == 0
+    assert "sections: {name, heading, body?}的列表（至少一项）（必填）" in r.output
+    assert "sections.heading: 字符串（必填）" in r.output
+    assert "structure/missing-required-section" in r.output
+
+
+def test_kinds_json_names_the_rules_that_use_a_kind():
+    r = run(["kinds", "substitution", "--isolated", "--format", "json"])
+    (info,) = json.loads(r.output)
+    assert info["name"] == "substitution" and "terms/misused-idioms" in info["rules"]
+    swap = next(o for o in info["options"] if o["key"] == "swap")
+    assert swap["required"] and {f["key"] for f in swap["fields"]} == {"to", "unless", "when", "segment"}
+
+
+def test_unknown_kind_exit_2_with_a_guess():
+    r = CliRunner().invoke(cli, ["kinds", "substitutoin", "--isolated"])
+    assert r.exit_code == 2
+    assert "没有算法“substitutoin”（是否是：substitution？）" in r.output
+
+
 def test_builtin_test_rules_command():
     r = run(["test-rules"])
     assert r.exit_code == 0, r.output
