@@ -23,5 +23,5 @@ HEADER = {
     "scope": Option("str"),
     "enabled": Option("bool", default=True),
     "examples": Option("map", required=True),
-    "references": Option("list", default=[]),
+    "references": Option("list", default=[], items=Option("str")),
 }
