@@ -11,9 +11,9 @@ from typing import NoReturn
 
 import click
 
+from reportlint.model.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from reportlint.model.messages import t
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 GC_GEN0 = 50_000   # allocations between young-generation collections (see main)
 FORMATS = ["text", "json", "sarif", "github", "gitlab", "junit", "html", "auto"]
 
@@ -50,11 +50,6 @@ def _fail(errors, code=EXIT_ERROR) -> NoReturn:
     for e in errors:
         click.echo(f"reportlint: {e}", err=True)
     sys.exit(code)
-
-
-def _linter(ctx_opts):
-    from reportlint.engine.linter import Linter
-    return Linter(**ctx_opts)
 
 
 @cli.command("check")
@@ -119,14 +114,12 @@ def check(paths, fmt, output, color, no_source, quiet, statistics, **options):
 
 
 def _check_options(paths, options):
+    """CheckOptions from click's values: the option names are its field names."""
     from reportlint.engine.options import CheckOptions
-    return CheckOptions(
-        paths=tuple(paths), config=options["config"], isolated=options["isolated"],
-        packs=tuple(options["packs"]), select=tuple(_split(options["select"])),
-        ignore=tuple(_split(options["ignore"])), year=options["year"], unit=options["unit"],
-        encoding=options["encoding"], lang=options["lang"], against=tuple(options["against"]),
-        fix=options["fix"], diff=options["diff"], jobs=options["jobs"], baseline=options["baseline"],
-        write_baseline=options["write_baseline"], fail_on=options["fail_on"], exit_zero=options["exit_zero"])
+    options = dict(options)
+    lists = {k: tuple(options.pop(k)) for k in ("packs", "against")}
+    selectors = {k: tuple(_split(options.pop(k))) for k in ("select", "ignore")}
+    return CheckOptions(paths=tuple(paths), **lists, **selectors, **options)
 
 
 def _resolved(fmt):
@@ -165,9 +158,10 @@ def _statistics(result) -> str:
 
 
 def _load_rules(config, packs, isolated):
+    from reportlint.engine.linter import Linter
     from reportlint.model.errors import ConfigError, RuleLoadErrors
     try:
-        return _linter(dict(config=config, packs=list(packs) or None, isolated=isolated)).all_rules()
+        return Linter(config=config, packs=list(packs) or None, isolated=isolated).all_rules()
     except (ConfigError, RuleLoadErrors) as exc:
         _fail(exc.errors)
 

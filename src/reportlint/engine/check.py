@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from reportlint.engine.linter import Linter, cpus
 from reportlint.engine.options import CheckOptions
 from reportlint.model.errors import BaselineError
+from reportlint.model.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from reportlint.model.finding import Severity
 from reportlint.model.messages import t
 from reportlint.model.results import RunResult
 from reportlint.rulepacks.rule import Rule
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 @dataclass

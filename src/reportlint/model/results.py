@@ -36,7 +36,8 @@ class RunResult:
 
 
 class Findings(list):
-    """A list of findings that also carries the inputs that could not be linted."""
+    """A list of findings that also carries, in `.errors`, the inputs that could not be linted
+    and the rules that could not finish."""
 
     def __init__(self, findings=(), errors=()):
         super().__init__(findings)

@@ -140,8 +140,7 @@ def _plain(f, lang):
 
 
 def render(result, ctx) -> str:
-    from reportlint.reporters.json_report import summary
-    s = summary(result)
+    s = result.summary()
     by_file: dict[str, list] = defaultdict(list)
     for i, f in enumerate(result.findings):
         by_file[f.path].append((i, f))

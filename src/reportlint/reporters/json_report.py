@@ -4,10 +4,6 @@ from __future__ import annotations
 import json
 
 
-def summary(result) -> dict:
-    return result.summary()
-
-
 def _finding(result, f) -> dict:
     d = f.to_dict()
     doc = result.documents.get(f.path)
@@ -20,7 +16,7 @@ def render(result, ctx) -> str:
     data = {
         "version": 1,
         "findings": [_finding(result, f) for f in result.findings],
-        "summary": summary(result),
+        "summary": result.summary(),
         "errors": [{"path": e.path, "message": e.message} for e in result.errors]
                   + [{"path": e.path, "rule": e.rule.id, "message": e.reason} for e in result.failures],
     }
