@@ -2,10 +2,8 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from helpers.rulepacks import typo_rule, write_pack
-from reportlint.cli import cli
+from helpers.rulepacks import check_with_pack, pack_project, typo_rule
 
 PACK = (typo_rule({'布署': '部署', '按排': '安排'}),)
 OLD = "一、主要工作\n各项工作已布署到位。\n会议按排妥当。\n会议按排妥当。\n"
@@ -13,17 +11,14 @@ OLD = "一、主要工作\n各项工作已布署到位。\n会议按排妥当。
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "pack").mkdir()
-    write_pack(tmp_path / "pack", *PACK)
+    pack_project(tmp_path, monkeypatch, *PACK)
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "a.txt").write_text(OLD, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
 def run(*args):
-    res = CliRunner().invoke(cli, ["check", "--isolated", "--pack", "pack", "--format", "json", *args])
-    return res.exit_code, res.stdout, res.stderr
+    return check_with_pack("--format", "json", *args)
 
 
 def lines(out):
@@ -63,10 +58,9 @@ def test_editing_the_flagged_line_makes_it_new(project):
 
 def test_text_summary_mentions_the_baseline(project):
     run("--write-baseline", "baseline.json", "drafts")
-    res = CliRunner().invoke(cli, ["check", "--isolated", "--pack", "pack", "--baseline",
-                                   "baseline.json", "drafts"])
-    assert res.exit_code == 0
-    assert "基线中的 3 个已知问题未列出" in res.stdout
+    code, out, _ = check_with_pack("--baseline", "baseline.json", "drafts")
+    assert code == 0
+    assert "基线中的 3 个已知问题未列出" in out
 
 
 def test_missing_or_broken_baseline_is_an_error(project):

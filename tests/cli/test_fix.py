@@ -5,7 +5,7 @@ import stat
 import pytest
 from click.testing import CliRunner
 
-from helpers.rulepacks import invoke, placeholder_rule, typo_rule, write_pack
+from helpers.rulepacks import check_with_pack, pack_project, placeholder_rule, typo_rule
 from reportlint.cli import cli
 
 PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署'}), placeholder_rule('某某'))
@@ -14,13 +14,11 @@ DRAFT = "一、主要工作\n杜绝专武独断。\n\n二、下一步\n布署到
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    write_pack(tmp_path / "pack", *PACK)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return pack_project(tmp_path, monkeypatch, *PACK)
 
 
 def run(*args, input=None):
-    return invoke(["check", "--isolated", "--pack", "pack", "--no-color", *args], input=input)
+    return check_with_pack("--no-color", *args, input=input)
 
 
 @pytest.mark.parametrize("encoding,bom,ends", [

@@ -5,10 +5,8 @@ import xml.etree.ElementTree as ET
 from importlib.resources import files
 
 import pytest
-from click.testing import CliRunner
 
-from helpers.rulepacks import placeholder_rule, typo_rule, write_pack
-from reportlint.cli import cli
+from helpers.rulepacks import check_with_pack, pack_project, placeholder_rule, typo_rule
 
 PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署'}), placeholder_rule())
 DRAFT = ("2024年某某镇法治政府建设情况报告\n"
@@ -19,17 +17,16 @@ DRAFT = ("2024年某某镇法治政府建设情况报告\n"
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    write_pack(tmp_path / "pack", *PACK)
+    pack_project(tmp_path, monkeypatch, *PACK)
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "报告 草稿.txt").write_text(DRAFT, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     return tmp_path
 
 
 def run(*args, env=None):
-    res = CliRunner().invoke(cli, ["check", "--isolated", "--pack", "pack", *args], env=env)
-    return res.exit_code, res.stdout
+    code, out, _ = check_with_pack(*args, env=env)
+    return code, out
 
 
 def test_sarif_is_valid_against_the_2_1_0_schema(project):

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from helpers.rulepacks import invoke, typo_rule, write_pack
+from helpers.rulepacks import check_with_pack, pack_project, typo_rule
 from reportlint.files.reading import read_document
 
 PACK = (typo_rule({'布署': '部署'}),)
@@ -27,13 +27,11 @@ MD = """\
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    write_pack(tmp_path / "pack", *PACK)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return pack_project(tmp_path, monkeypatch, *PACK)
 
 
 def run(*args, input=None):
-    return invoke(["check", "--isolated", "--pack", "pack", "--format", "json", *args], input=input)
+    return check_with_pack("--format", "json", *args, input=input)
 
 
 def test_markdown_headings_form_the_outline():

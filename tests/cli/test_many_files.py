@@ -5,26 +5,25 @@ import sys
 
 import pytest
 
-from helpers.rulepacks import invoke, typo_rule, write_pack
+from helpers.rulepacks import check_with_pack, pack_project, typo_rule
 
 PACK = (typo_rule({'布署': '部署', '按排': '安排'}),)
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    write_pack(tmp_path / "pack", *PACK)
+    pack_project(tmp_path, monkeypatch, *PACK)
     drafts = tmp_path / "drafts"
     drafts.mkdir()
     for i in range(40):
         body = "部署到位。\n" * (i % 7) + ("布署到位。\n" if i % 3 else "") + ("按排好。\n" * (i % 2))
         (drafts / f"d{i:02d}.txt").write_text(f"2024年工作总结\n{body}", encoding="utf-8")
     (drafts / "broken.txt").write_bytes(b"\x00\x01binary")
-    monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
 def run(*args, input=None):
-    return invoke(["check", "--isolated", "--pack", "pack", "--no-color", *args], input=input)
+    return check_with_pack("--no-color", *args, input=input)
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif"])

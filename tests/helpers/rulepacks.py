@@ -47,10 +47,22 @@ def write_pack(folder: Path, *rules: str) -> Path:
     return folder
 
 
-def invoke(args, input=None) -> tuple[int, str, str]:
+def invoke(args, input=None, env=None) -> tuple[int, str, str]:
     """Run the CLI in-process: (exit code, stdout, stderr)."""
     from click.testing import CliRunner
 
     from reportlint.cli import cli
-    res = CliRunner().invoke(cli, list(args), input=input)
+    res = CliRunner().invoke(cli, list(args), input=input, env=env)
     return res.exit_code, res.stdout, res.stderr
+
+
+def pack_project(folder: Path, monkeypatch, *rules: str) -> Path:
+    """A project folder holding `pack/` with these rules, made the working directory."""
+    write_pack(folder / "pack", *rules)
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def check_with_pack(*args, input=None, env=None) -> tuple[int, str, str]:
+    """`reportlint check --isolated --pack pack ARGS` in a pack_project: (exit code, stdout, stderr)."""
+    return invoke(["check", "--isolated", "--pack", "pack", *args], input=input, env=env)

@@ -10,10 +10,8 @@ import subprocess
 from html.parser import HTMLParser
 
 import pytest
-from click.testing import CliRunner
 
-from helpers.rulepacks import placeholder_rule, typo_rule, write_pack
-from reportlint.cli import cli
+from helpers.rulepacks import check_with_pack, pack_project, placeholder_rule, typo_rule
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium"),
                              shutil.which("chromium-browser")) if p and shutil.os.path.exists(p)), None)
@@ -58,8 +56,7 @@ def report(tmp_path, monkeypatch):
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed (Debian/Ubuntu: apt-get install chromium)")
     docx = pytest.importorskip("docx")
-    (tmp_path / "pack").mkdir()
-    write_pack(tmp_path / "pack", *PACK)
+    pack_project(tmp_path, monkeypatch, *PACK)
     (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     d = docx.Document()
     d.add_paragraph("2024年工作总结")
@@ -67,10 +64,8 @@ def report(tmp_path, monkeypatch):
     t.cell(0, 1).text = "会务已布署"
     d.save(tmp_path / "word.docx")
     (tmp_path / "clean.txt").write_text("部署到位。\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    res = CliRunner().invoke(cli, ["check", "--isolated", "--pack", "pack", "--format", "html",
-                                   "-o", "report.html", "hostile.txt", "word.docx", "clean.txt"])
-    assert res.exit_code == 1, res.output
+    code, out, err = check_with_pack("--format", "html", "-o", "report.html", "hostile.txt", "word.docx", "clean.txt")
+    assert code == 1, out + err
     return tmp_path / "report.html"
 
 

@@ -3,12 +3,10 @@ paragraph, fixes written into the runs only where the run structure allows."""
 import json
 
 import pytest
-from click.testing import CliRunner
 
 docx = pytest.importorskip("docx")
 
-from helpers.rulepacks import typo_rule, write_pack  # noqa: E402
-from reportlint.cli import cli  # noqa: E402
+from helpers.rulepacks import check_with_pack, pack_project, typo_rule  # noqa: E402
 from reportlint.files.docx import read_docx  # noqa: E402
 
 PACK = (typo_rule({'专武独断': '独断专行', '布署': '部署', '按排': '安排', '设施行政处罚': '实施行政处罚'}),)
@@ -39,16 +37,12 @@ def build(path):
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    (tmp_path / "pack").mkdir()
-    write_pack(tmp_path / "pack", *PACK)
     build(tmp_path / "draft.docx")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return pack_project(tmp_path, monkeypatch, *PACK)
 
 
 def run(*args):
-    res = CliRunner().invoke(cli, ["check", "--isolated", "--pack", "pack", "--no-color", *args])
-    return res.exit_code, res.stdout, res.stderr
+    return check_with_pack("--no-color", *args)
 
 
 def test_paragraphs_are_lines_and_cells_are_reachable(project):
@@ -137,9 +131,7 @@ def test_hyperlinks_tracked_changes_tabs_and_breaks(tmp_path, monkeypatch):
     doc = read_docx("x.docx", (tmp_path / "x.docx").read_bytes())
     assert doc.lines[1] == "详见 布署文件新增布\t署 完毕"    # deleted text is not read
 
-    (tmp_path / "pack").mkdir()
-    write_pack(tmp_path / "pack", *PACK)
-    monkeypatch.chdir(tmp_path)
+    pack_project(tmp_path, monkeypatch, *PACK)
     code, _, _ = run("--fix", "x.docx")
     assert code == 0                                  # "布\t署" is not the typo: nothing left
     fixed = read_docx("x.docx", (tmp_path / "x.docx").read_bytes())
@@ -203,9 +195,7 @@ def test_word_list_numbers_are_part_of_the_text_and_form_the_outline(tmp_path, m
         (1, "一、", "主要工作"), (2, "（一）", "依法决策"), (2, "（二）", "依法行政，已布署到位"),
         (3, "1.", "细项"), (1, "二、", "存在的问题"), (2, "（一）", "短板")]
 
-    (tmp_path / "pack").mkdir()
-    write_pack(tmp_path / "pack", *PACK)
-    monkeypatch.chdir(tmp_path)
+    pack_project(tmp_path, monkeypatch, *PACK)
     _, out, _ = run("--format", "json", "n.docx")
     assert [(f["line"], f["column"]) for f in json.loads(out)["findings"]] == [(4, 10)]
     run("--fix", "n.docx")                             # the number is not in a run: offsets hold

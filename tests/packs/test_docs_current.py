@@ -1,33 +1,28 @@
-"""docs/rules.md is rendered from the rule files and must be kept up to date."""
+"""docs/rules.md and docs/kinds.md are rendered from the rule files and the kind modules and
+must be kept up to date."""
+import json
+
+import pytest
 from click.testing import CliRunner
 
 from helpers import ROOT
 from reportlint.cli import cli
 
-DOC = ROOT / "docs" / "rules.md"
+DOCS = ROOT / "docs"
 
 
-def test_rules_md_is_current():
-    out = CliRunner().invoke(cli, ["rules", "--isolated", "--format", "markdown"]).output
-    assert DOC.read_text(encoding="utf-8") == out, (
-        "docs/rules.md is stale: reportlint rules --isolated --format markdown > docs/rules.md")
+@pytest.mark.parametrize("command", ["rules", "kinds"])
+def test_generated_doc_is_current(command):
+    out = CliRunner().invoke(cli, [command, "--isolated", "--format", "markdown"]).output
+    assert (DOCS / f"{command}.md").read_text(encoding="utf-8") == out, (
+        f"docs/{command}.md is stale: reportlint {command} --isolated --format markdown > docs/{command}.md")
 
 
 def test_every_rule_is_documented():
     out = CliRunner().invoke(cli, ["rules", "--format", "json", "--isolated"]).output
-    import json
-    text = DOC.read_text(encoding="utf-8")
+    text = (DOCS / "rules.md").read_text(encoding="utf-8")
     for r in json.loads(out):
         assert f"### {r['id']}" in text
-
-
-KINDS_DOC = ROOT / "docs" / "kinds.md"
-
-
-def test_kinds_md_is_current():
-    out = CliRunner().invoke(cli, ["kinds", "--isolated", "--format", "markdown"]).output
-    assert KINDS_DOC.read_text(encoding="utf-8") == out, (
-        "docs/kinds.md is stale: reportlint kinds --isolated --format markdown > docs/kinds.md")
 
 
 def test_every_kind_and_option_is_described():
