@@ -1,0 +1,30 @@
+"""model/script: the simplified view keeps one character for each character."""
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportlint.model.script import has_traditional, to_simplified, traditional_share
+
+
+def test_traditional_becomes_simplified_in_place():
+    text = "學習習近平新時代中國特色社會主義思想\r\n加強黨的建設，國家"
+    simple = to_simplified(text)
+    assert simple == "学习习近平新时代中国特色社会主义思想\r\n加强党的建设，国家"
+    assert len(simple) == len(text)
+
+
+def test_simplified_text_is_returned_as_is():
+    text = "深入学习贯彻习近平法治思想，推进法治政府建设。"
+    assert not has_traditional(text)
+    assert to_simplified(text) is text
+    assert traditional_share(text) == 0.0
+
+
+def test_share_of_telltales():
+    assert traditional_share("國黨") == 1.0
+    assert 0.0 < traditional_share("中國特色社会主义") < 0.5
+    assert traditional_share("2024, ok") == 0.0
+
+
+@given(st.text(alphabet="國黨會們這個來說學習法治政府建设abc，。\n\r ", max_size=60))
+def test_length_is_kept_for_any_text(text):
+    assert len(to_simplified(text)) == len(text)
