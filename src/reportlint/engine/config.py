@@ -10,6 +10,7 @@ found upward from each linted file. Selection and levels only; rule options live
     exclude: ["archive/**"]
     year: 2024                           # report year when the title does not give it
     unit: 某某镇
+    genre: gio-annual-report             # the kind of report when its title does not say (model/genres)
     fail_on: error
 """
 from __future__ import annotations
@@ -20,13 +21,14 @@ from pathlib import Path
 
 from reportlint.model.errors import ConfigError, RuleFileError
 from reportlint.model.finding import SEVERITIES, Severity
+from reportlint.model.genres import GENRES
 from reportlint.rulepacks.yamlmarks import did_you_mean, parse_yaml
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 
 _KEYS = {
     "packs": list, "extra_packs": list, "select": list, "ignore": list, "severity": dict,
-    "per_file_ignores": dict, "exclude": list, "year": int, "unit": str, "fail_on": str,
+    "per_file_ignores": dict, "exclude": list, "year": int, "unit": str, "genre": str, "fail_on": str,
     "encoding": str, "lang": str,
 }
 
@@ -43,6 +45,7 @@ class Config:
     exclude: list = field(default_factory=list)
     year: int | None = None
     unit: str | None = None
+    genre: str | None = None
     fail_on: str | None = None
     encoding: str | None = None
     lang: str | None = None
@@ -94,6 +97,8 @@ def _validate(data, marks: dict, fname: str) -> Config:
     for rid, level in (data.get("severity") or {}).items() if isinstance(data.get("severity"), dict) else ():
         if level not in SEVERITIES:
             err(("severity", rid), f"severity of '{rid}' must be one of {', '.join(SEVERITIES)}")
+    if data.get("genre") is not None and data.get("genre") not in GENRES:
+        err(("genre",), f"genre must be one of {', '.join(GENRES)}")
     if data.get("fail_on") is not None and data.get("fail_on") not in SEVERITIES:
         err(("fail_on",), f"fail_on must be one of {', '.join(SEVERITIES)}")
     if errors:

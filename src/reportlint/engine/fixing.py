@@ -68,9 +68,10 @@ def fix_word(linter, path: str, original: Document, cfg, *, write: bool, diffs: 
     word = docx.open_docx(path, read_bytes(path, linter.lang), linter.lang)
     applied_total = 0
     for round_ in range(MAX_WORD_PASSES + 1):
-        paras = docx.paragraphs(word)
+        grids = docx.TableGrids()
+        paras = docx.paragraphs(word, grids)
         doc = docx.document_of(path, paras, year=original.given_year, unit=original.given_unit,
-                               references=original.references)
+                               references=original.references, grids=grids)
         findings, failures = linter.lint_document(doc, cfg)
         applied = docx.apply_fixes(doc, paras, findings) if round_ < MAX_WORD_PASSES else 0
         if not applied:

@@ -100,7 +100,7 @@ class Linter:
         if per_file:
             rules = select(rules, None, per_file)
         severities = {**cfg.severities(), **{k: Severity.parse(v) for k, v in self.severity.items()}}
-        return lint_document(doc, rules, lang=self.lang, severities=severities)
+        return lint_document(doc, rules, lang=self.lang, severities=severities, genre=cfg.genre)
 
     def lint_text(self, text: str, path: str = "<text>") -> Findings:
         """The findings, with `.errors` holding the rules that could not finish on the text."""

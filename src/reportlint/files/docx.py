@@ -14,6 +14,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reportlint.files.docx_tables import TableGrids
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError
 from reportlint.model.lines import INDENT
@@ -92,13 +93,15 @@ def _para(p_el, label: str | None, number: str = "") -> _Para:
     return para
 
 
-def paragraphs(document) -> list[_Para]:
+def paragraphs(document, grids: TableGrids | None = None) -> list[_Para]:
     """Body paragraphs and table-cell paragraphs (merged cells once), in reading order,
-    including those inside block-level content controls (w:sdt)."""
+    including those inside block-level content controls (w:sdt). `grids` collects each
+    table's grid of cells (Document.tables)."""
     from docx.table import Table
     out: list[_Para] = []
     tables = 0
     numbering = _Numbering(document)
+    grids = grids if grids is not None else TableGrids()
 
     def walk(el, label, parent):
         nonlocal tables
@@ -107,13 +110,15 @@ def paragraphs(document) -> list[_Para]:
                 out.append(_para(ch, label, numbering.label(ch)))
             elif ch.tag == W + "tbl":
                 tables += 1
-                n, seen = tables, []
+                n, grid = tables, grids.table()
                 for r, row in enumerate(Table(ch, parent).rows, 1):
                     for c, cell in enumerate(row.cells, 1):
-                        if any(cell._tc is tc for tc in seen):
-                            continue
-                        seen.append(cell._tc)
-                        walk(cell._tc, f"表{n}第{r}行第{c}列", cell)
+                        if grids.seen(cell._tc) is None:
+                            first = len(out) + 1
+                            walk(cell._tc, f"表{n}第{r}行第{c}列", cell)
+                            grids.cell(grid, r, cell._tc, first, len(out))
+                        else:
+                            grids.cell(grid, r, cell._tc, 0, 0)
             elif ch.tag in _BLOCK_CONTAINERS:
                 walk(ch, label, parent)
 
@@ -271,18 +276,20 @@ def _child_val(el, name: str) -> str | None:
 
 
 def document_of(path: str, paras: list[_Para], *, year=None, unit=None,
-                references: tuple = ()) -> Document:
+                references: tuple = (), grids: TableGrids | None = None) -> Document:
     """The Document of a Word file's paragraphs: line N is paragraph N, table cells labelled."""
     return Document("\n".join(p.text for p in paras), path, markdown=False, year=year, unit=unit,
-                    references=references, locations=[p.label for p in paras])
+                    references=references, locations=[p.label for p in paras],
+                    table_grids=grids.grids if grids is not None else [])
 
 
 def read_docx(path: str, data: bytes, *, year: int | None = None, unit: str | None = None,
               lang: str = "zh", references: tuple[Document, ...] = ()) -> Document:
-    paras = paragraphs(open_docx(path, data, lang))
+    grids = TableGrids()
+    paras = paragraphs(open_docx(path, data, lang), grids)
     if not any(p.text.strip(INDENT) for p in paras):
         raise InputError(path, t("blank", lang))
-    return document_of(path, paras, year=year, unit=unit, references=references)
+    return document_of(path, paras, year=year, unit=unit, references=references, grids=grids)
 
 
 # ---- fixing ------------------------------------------------------------------------------

@@ -12,9 +12,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from reportlint.model.genres import genre_of_title
 from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, SIGNATURE, lazy
 from reportlint.model.meta import Meta, read_meta
 from reportlint.model.outline import Heading, heading_at, outline
+from reportlint.model.tables import Table, text_tables, word_tables
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CLOSED = re.compile(r"[。！？!?…；;）)”’」』》\]】]$")
@@ -45,7 +47,8 @@ class Document:
     def __init__(self, text: str, path: str = "<text>", *, encoding: str = "utf-8",
                  bom: bytes = b"", markdown: bool | None = None, year: int | None = None,
                  unit: str | None = None, references: tuple[Document, ...] = (),
-                 locations: list[str | None] | None = None, line_ends: list[str] | None = None):
+                 locations: list[str | None] | None = None, line_ends: list[str] | None = None,
+                 table_grids: list | None = None):
         self.path = path
         self.encoding = encoding
         self.bom = bom
@@ -61,6 +64,8 @@ class Document:
         self.references = references
         # Word files: the table cell of each line (None for a body paragraph); None for text
         self.locations = locations
+        # Word files: each table's grid of (first line, last line) per slot (files/docx_tables)
+        self.table_grids = table_grids
         starts = [0]
         starts.extend(m.end() for m in re.finditer("\n", self.text))
         self.line_starts = starts
@@ -71,7 +76,7 @@ class Document:
         return Document(text, self.path, encoding=self.encoding, bom=self.bom,
                         markdown=self.markdown, year=self.given_year, unit=self.given_unit,
                         references=self.references, locations=self.locations,
-                        line_ends=self.line_ends)
+                        line_ends=self.line_ends, table_grids=self.table_grids)
 
     def where(self, line: int) -> str | None:
         """"第12段" or "第12段（表1第2行第3列）" for a line of a Word document, else None."""
@@ -160,10 +165,24 @@ class Document:
         if e > s:
             out.append(Span(s, e, text[s:e]))
 
+    # ---- tables ----------------------------------------------------------------------
+    @cached_property
+    def tables(self) -> list[Table]:
+        """The tables: a Word file's own, or rows pasted into a text (model/tables.py)."""
+        if self.table_grids is not None:
+            return word_tables(self.table_grids, self.text, self.line_starts)
+        return text_tables(self.lines, self.line_starts, self.skipped_lines)
+
+    @cached_property
+    def table_lines(self) -> frozenset[int]:
+        """Lines that belong to a table (a row of a pasted table, a paragraph of a Word cell)."""
+        return frozenset(no for t in self.tables for no in range(t.first_line, t.last_line + 1))
+
     # ---- outline ---------------------------------------------------------------------
     @cached_property
     def headings(self) -> list[Heading]:
-        return outline(self.text, self.lines, self.line_starts, self.skipped_lines, self.markdown)
+        return outline(self.text, self.lines, self.line_starts,
+                       self.skipped_lines | self.table_lines, self.markdown)
 
     def heading_at(self, no: int, line: str) -> Heading | None:
         """The heading on line `no` (1-based), whose text is `line`, or None."""
@@ -197,6 +216,11 @@ class Document:
     @cached_property
     def meta(self) -> Meta:
         return read_meta(self)
+
+    @cached_property
+    def genre(self) -> str:
+        """The kind of report its title names (model/genres.py); rules may be limited to one."""
+        return genre_of_title(self.meta.title)
 
     # ---- helpers for kinds -----------------------------------------------------------
     def shared(self, key, build):

@@ -6,6 +6,7 @@ An example is a string, or a mapping:
     expect: [{line: 1, col: 6, found: 既往不究, suggestion: 既往不咎}]   # exact findings (bad only)
     year: 2024                                                       # report year, as in config
     path: draft.md                                                   # file name (e.g. Markdown)
+    genre: gio-annual-report                          # the genre, as config would set it
     context: {reference_texts: {label: text}}    # reports to compare with, as --against gives them
 """
 from __future__ import annotations
@@ -43,7 +44,7 @@ def run_example(rule: Rule, which: str, index: int, case: dict) -> ExampleFailur
         ((case.get("context") or {}).get("reference_texts") or {}).items()))
     doc = Document(text, case.get("path", "example.txt"), year=case.get("year"),
                    unit=case.get("unit"), references=references)
-    findings = run_rule(rule, doc)
+    findings = run_rule(rule, doc, genre=case.get("genre"))
     fail = lambda problem: ExampleFailure(rule, which, index, text, problem)  # noqa: E731
     if which == "good":
         if findings:

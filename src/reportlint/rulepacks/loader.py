@@ -42,6 +42,7 @@ def load_rule_file(path: Path, pack: str) -> Rule:
         options=rf.options, examples=data["examples"], marks=marks,
         references=data.get("references") or [],
         enabled=data.get("enabled", True),
+        genres=tuple(data.get("genre") or ()),
     )
 
 

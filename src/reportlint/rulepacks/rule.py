@@ -30,6 +30,7 @@ class Rule:
     message_en: str | dict | None = None
     references: list = field(default_factory=list)
     enabled: bool = True
+    genres: tuple[str, ...] = ()   # the genres it runs on (model/genres.py); () = every genre
     _state: Any = field(default=None, repr=False)
     _prepared: bool = field(default=False, repr=False)
 
@@ -53,6 +54,9 @@ class Rule:
         if isinstance(msg, dict):
             return msg.get(variant) or next(iter(msg.values()))
         return msg
+
+    def runs_on(self, genre: str) -> bool:
+        return not self.genres or genre in self.genres
 
     @property
     def summary(self) -> str:

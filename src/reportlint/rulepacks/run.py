@@ -37,9 +37,16 @@ def stamp(rule: Rule, hit: Hit, doc: Document, lang: str = "zh",
 
 
 def run_rule(rule: Rule, doc: Document, *, lang: str = "zh",
-             severity: Severity | None = None) -> list[Finding]:
-    """Findings of one rule on one document (PatternTimeout propagates)."""
+             severity: Severity | None = None, genre: str | None = None) -> list[Finding]:
+    """Findings of one rule on one document (PatternTimeout propagates). A rule limited to
+    other genres than the document's (`genre` from the config, else the title's) finds nothing;
+    findings of prose rules on the rows of a table pasted into a text are dropped (its TABs
+    and bare figures are not prose; the table kinds read those rows)."""
+    if not rule.runs_on(genre or doc.genre):
+        return []
     skipped = doc.skipped_lines
+    if doc.table_grids is None and not getattr(rule.kind, "READS_TABLES", False):
+        skipped = skipped | doc.table_lines
     out = []
     seen = set()
     for hit in rule.kind.check(rule, rule.state, doc) or ():
@@ -54,14 +61,15 @@ def run_rule(rule: Rule, doc: Document, *, lang: str = "zh",
 
 
 def lint_document(doc: Document, rules: list[Rule], *, lang: str = "zh",
-                  severities: dict[str, Severity] | None = None,
+                  severities: dict[str, Severity] | None = None, genre: str | None = None,
                   ) -> tuple[list[Finding], list[RuleFailure]]:
     findings: list[Finding] = []
     failures: list[RuleFailure] = []
     severities = severities or {}
     for rule in rules:
         try:
-            findings.extend(run_rule(rule, doc, lang=lang, severity=severities.get(rule.id)))
+            findings.extend(run_rule(rule, doc, lang=lang, severity=severities.get(rule.id),
+                                     genre=genre))
         except PatternTimeout as exc:
             failures.append(RuleFailure(doc.path, rule, f"pattern took too long: {exc}"))
         except RecursionError:

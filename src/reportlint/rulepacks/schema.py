@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from reportlint.kinds.options import Option
 from reportlint.model.finding import CATEGORIES, SEVERITIES
+from reportlint.model.genres import GENRES
 
 ID_RE = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 # Rule ids name the problem, not the fix (ruff's convention), and never "no-…".
@@ -24,4 +25,5 @@ HEADER = {
     "enabled": Option("bool", default=True),
     "examples": Option("map", required=True),
     "references": Option("list", default=[], items=Option("str")),
+    "genre": Option("list", default=[], items=Option("str", choices=tuple(GENRES))),
 }
