@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from reportlint.kinds._lib.numbers import sentence_end
+from reportlint.kinds._lib.ranges import Ranges
 from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
@@ -46,11 +47,12 @@ def check(rule, state, doc):
     if year is None:
         return
     text = doc.text
-    titles = [(h.start, h.end) for h in doc.headings]
+    spans = [(h.start, h.end) for h in doc.headings]
     if doc.meta.title_line:
-        titles.append(doc.line_span(doc.meta.title_line))
-    skipped = [(h.start, h.section_end) for h in doc.headings
-               if any(w in h.title for w in rule["skip_headings"])]
+        spans.append(doc.line_span(doc.meta.title_line))
+    titles = Ranges(spans, closed=True)
+    skipped = Ranges((h.start, h.section_end) for h in doc.headings
+                     if any(w in h.title for w in rule["skip_headings"]))
     frame, words = rule["frame"], rule["except_words"]
     for at in sentence_starts(text):
         m = frame.match(text, at)
@@ -59,7 +61,7 @@ def check(rule, state, doc):
         y = int(m.group("y"))
         if year <= y <= year + 1:
             continue
-        if any(a <= m.start() <= b for a, b in titles) or any(a <= m.start() < b for a, b in skipped):
+        if m.start() in titles or m.start() in skipped:
             continue
         sentence = text[m.start():sentence_end(text, m.end())]
         if any(w in sentence for w in words):

@@ -15,11 +15,11 @@ are not compared.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 import regex
 
 from reportlint.kinds._lib.numbers import numbers_in, phrase_before, sentence_end, sentence_start
+from reportlint.kinds._lib.ranges import Ranges
 from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
@@ -61,21 +61,13 @@ def check(rule, state, doc):
     strip_rx, skip_words = state
     text = doc.text
     year = doc.meta.year
-    # merged skipped sections, looked up by bisection (a scan per figure was quadratic)
-    merged: list[list[int]] = []
-    for a, b in sorted(_skipped_ranges(rule, doc)):
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    skip_starts = [a for a, _ in merged]
+    skipped = Ranges(_skipped_ranges(rule, doc))   # looked up by bisection
     seen: dict[tuple[str, str], object] = {}
     skip_sentence: dict[tuple[int, int], bool] = {}
     for n in numbers_in(doc):
         if not n.is_count or not n.exact or n.value is None:
             continue
-        i = bisect_right(skip_starts, n.start) - 1
-        if i >= 0 and n.start < merged[i][1]:
+        if n.start in skipped:
             continue
         phrase = phrase_before(text, n.start)
         metric = strip_rx.sub("", phrase) if strip_rx else phrase

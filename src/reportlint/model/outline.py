@@ -87,18 +87,15 @@ def outline(text: str, lines: list[str], line_starts: list[int], skipped: frozen
         h = heading_at(no, line, line_starts[no - 1], markdown)
         if h:
             found.append(h)
-    # parents and section ends
+    # parents and section ends in one pass: a heading closes the open sections at its level
+    # or deeper (a scan of the later headings per heading was quadratic on long drafts)
     stack: list[Heading] = []
     for h in found:
+        h._text = text
         while stack and stack[-1].level >= h.level:
-            stack.pop()
+            stack.pop().section_end = line_starts[h.line - 1]
         h.parent = stack[-1] if stack else None
         stack.append(h)
-    for i, h in enumerate(found):
-        h._text = text
+    for h in stack:
         h.section_end = len(text)
-        for later in found[i + 1:]:
-            if later.level <= h.level:
-                h.section_end = line_starts[later.line - 1]
-                break
     return found
