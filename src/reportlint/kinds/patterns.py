@@ -37,6 +37,33 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
     return regex.compile(expand(pattern), flags | regex.MULTILINE | regex.VERSION0)
 
 
+class LazyPattern:
+    """A rule pattern read back from the compiled-rules cache: compiled on first use, so a run
+    pays only for the patterns it runs (an `exceptions:` pattern only once a hit needs it).
+    `pattern` and `flags` are there without compiling; everything else is the compiled one's."""
+
+    __slots__ = ("_rx", "flags", "pattern")
+    _rx: regex.Pattern
+
+    def __init__(self, pattern: str, flags: int):
+        self.pattern, self.flags = pattern, flags
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name == "_rx":
+            raise AttributeError(name)
+        try:
+            rx = self._rx
+        except AttributeError:
+            rx = self._rx = regex.compile(self.pattern, self.flags)
+        return getattr(rx, name)
+
+    def __reduce__(self):
+        return LazyPattern, (self.pattern, self.flags)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
 def finditer(rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list:
     """Like rx.finditer (as a list), but a catastrophic pattern raises PatternTimeout instead of hanging.
 

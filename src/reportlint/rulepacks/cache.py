@@ -1,32 +1,36 @@
-"""Compiled-rules cache: loaded rule packs pickled in the user's cache folder.
+"""Compiled-rules cache: loaded rule packs kept as JSON in the user's cache folder.
 
-Loading ~40 rule files costs parsing, validation and regex compiling on every run; a commit
+Loading ~60 rule files costs YAML parsing, validation and regex compiling on every run; a commit
 hook runs reportlint on one small draft, so that start-up is most of its time. The cache entry
-for a list of packs holds the loaded PackSet plus the (mtime, size) of everything it was built
-from: each pack folder and rule file, and reportlint's own modules (loader, kinds, schema …).
-Any change there, a new reportlint or Python version, or an unreadable entry is a miss and the
-packs are loaded from YAML again. Only packs that loaded without errors are stored.
+for a list of packs holds every loaded rule as data (its header, its checked options, regular
+expressions as their source, compiled again only when a run uses them) plus the (mtime, size)
+of everything it was built from: each pack folder and rule file, and reportlint's own modules
+(loader, kinds, schema …). Any change there, a new reportlint or Python version, an entry that
+does not decode, or one outside a private folder (files/cache.py) is a miss and the packs are
+loaded from YAML again. Only packs that loaded without errors and whose options survive the
+round trip through JSON unchanged are stored.
 
-    $XDG_CACHE_HOME/reportlint/rules-<hash>.pickle  (~/.cache/reportlint when unset)
+    $XDG_CACHE_HOME/reportlint/rules-<hash>.json  (~/.cache/reportlint when unset)
     REPORTLINT_NO_CACHE=1        never read or write it
     REPORTLINT_CACHE_DIR=DIR     keep it elsewhere
 
-Writers go through a temporary file and an atomic rename, so concurrent runs (pre-commit with
-several processes, -j workers) never see a half-written entry. The folder is created private
-(0700): a pickle is code to whoever can write it, exactly like __pycache__.
+JSON cannot run code when it is read (the pickle this replaces could, for whoever could write
+the cache folder).
 """
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import sys
 import zlib
 from pathlib import Path
+from typing import Any
 
-from reportlint.files.cache import cache_dir, enabled
+from reportlint.files.cache import cache_dir, enabled, prune, read_private, write_entry
 
-FORMAT = 2   # bump when the pickled layout changes
+FORMAT = 3   # bump when the stored layout changes
 KEEP = 32    # entries kept in the cache folder
+_RX = "$regex"
 
 
 def _version() -> str:
@@ -54,71 +58,123 @@ def _pack_files(folders: list[Path]) -> list[str]:
     return out
 
 
-def _stamp(paths: list[str]) -> tuple:
+def _stamp(paths: list[str]) -> list:
     stamps = []
     for p in paths:
         st = os.stat(p)
-        stamps.append((p, st.st_mtime_ns, st.st_size))
-    return tuple(stamps)
+        stamps.append([p, st.st_mtime_ns, st.st_size])
+    return stamps
 
 
 def _entry(key: tuple) -> Path:
     # a collision only costs a miss: the stamps inside name every file the entry was built from
     raw = repr((_version(), key)).encode("utf-8")
-    return cache_dir() / f"rules-{zlib.crc32(raw):08x}{len(raw):04x}.pickle"
+    return cache_dir() / f"rules-{zlib.crc32(raw):08x}{len(raw):04x}.json"
 
 
-def stamps(folders: list[Path]) -> tuple:
-    """(path, mtime, size) of the packs and of reportlint's code, taken before loading, so that
+def stamps(folders: list[Path]) -> list:
+    """[path, mtime, size] of the packs and of reportlint's code, taken before loading, so that
     a file edited while the packs load makes the stored entry stale instead of wrong."""
     return _stamp(_pack_files(folders) + _code_files())
 
 
-def get(key: tuple, before: tuple):
-    """The cached PackSet for these resolved packs, or None."""
+# ---- rules <-> data ------------------------------------------------------------------------
+def _encode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if _RX in value:
+            raise ValueError("reserved key")          # would read back as a pattern
+        return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if hasattr(value, "pattern") and hasattr(value, "flags"):   # a compiled (or lazy) pattern
+        return {_RX: value.pattern, "flags": value.flags}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if _RX in value:
+            from reportlint.kinds.patterns import LazyPattern
+            return LazyPattern(value[_RX], value["flags"])
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as loaded, patterns compared by source and flags (JSON turns tuples into lists,
+    int keys into strings …: such options are not cached)."""
+    if hasattr(a, "pattern") and hasattr(a, "flags"):
+        return hasattr(b, "pattern") and (a.pattern, a.flags) == (b.pattern, b.flags)
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(v, b[k]) for k, v in a.items())
+    if isinstance(a, list):
+        return len(a) == len(b) and all(map(_same, a, b))
+    return bool(a == b)
+
+
+_FIELDS = ("id", "kind_name", "pack", "path", "category", "message", "description", "why", "scope",
+           "message_en", "references", "enabled")
+
+
+def rule_to_data(rule) -> dict:
+    data = {name: getattr(rule, name) for name in _FIELDS}
+    data["severity"] = rule.severity.name
+    data["options"] = _encode(rule.options)
+    data["lazy"] = rule.lazy_json()     # examples and marks, decoded when first read
+    return data
+
+
+def rule_from_data(data: dict):
+    from reportlint.model.finding import Severity
+    from reportlint.rulepacks.rule import Rule
+    rule = Rule.__new__(Rule)     # the checks ran when the entry was written
+    rule.__dict__.update({name: data[name] for name in _FIELDS})
+    rule.__dict__.update(severity=Severity[data["severity"]], options=_decode(data["options"]),
+                         _lazy=data["lazy"], _state=None, _prepared=False)
+    from reportlint import kinds
+    rule.kind = kinds.get(rule.kind_name)
+    if rule.kind is None:
+        raise LookupError(rule.kind_name)
+    return rule
+
+
+# ---- the entry ------------------------------------------------------------------------------
+def get(key: tuple, before: list) -> tuple[list, list[str]] | None:
+    """(rules, warnings) cached for these resolved packs, or None."""
     if not enabled():
         return None
+    raw = read_private(_entry(key))
+    if raw is None:
+        return None
     try:
-        with open(_entry(key), "rb") as fh:
-            stored, extra, packset = pickle.load(fh)
-        if stored != before + _stamp(list(extra)):
+        entry = json.loads(raw)
+        if entry["version"] != _version() or entry["stamps"] != before + _stamp(entry["extra"]):
             return None
-        return packset
-    except Exception:   # missing, stale, truncated, unpicklable after an upgrade: load afresh
+        return [rule_from_data(r) for r in entry["rules"]], list(entry["warnings"])
+    except Exception:   # stale, truncated, written by another layout, a kind gone: load afresh
         return None
 
 
-def put(key: tuple, before: tuple, packset) -> None:
+def put(key: tuple, before: list, packset) -> None:
     """Store a PackSet; never fails the run (a read-only home just means no cache)."""
     if not enabled():
         return
     try:
         files: set[str] = {f for r in packset.rules if (f := getattr(r.kind, "__file__", None))}
         extra = sorted(files - set(_code_files()))       # kinds from plugins
-        data = pickle.dumps((before + _stamp(extra), tuple(extra), packset),
-                            protocol=pickle.HIGHEST_PROTOCOL)
-        import tempfile
-
-        folder = cache_dir()
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, _entry(key))
-        except BaseException:
-            os.unlink(tmp)
-            raise
-        _prune(folder)
-    except Exception:
-        pass
-
-
-def _prune(folder: Path) -> None:
-    """Drop the least recently written entries beyond KEEP (test runs make many packs)."""
-    entries = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
-    for old in entries[:-KEEP]:
-        try:
-            old.unlink()
-        except OSError:
-            pass
+        rules = [rule_to_data(r) for r in packset.rules]
+        if not all(_same(r.options, _decode(d["options"])) for r, d in zip(packset.rules, rules)):
+            return
+        entry = {"version": _version(), "stamps": before + _stamp(extra), "extra": extra,
+                 "warnings": packset.warnings, "rules": rules}
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except (TypeError, ValueError, OSError):   # an option JSON cannot hold: no cache for these packs
+        return
+    path = _entry(key)
+    if write_entry(path, data):
+        prune(path.parent, "rules-*.json", KEEP)
+        prune(path.parent, "rules-*.pickle", 0)      # entries of earlier versions (pickles)

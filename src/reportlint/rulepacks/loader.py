@@ -87,7 +87,7 @@ def _resolve(packs: list[str | Path], base: Path | None, builtins: dict[str, Pat
 def load_packs(packs: list[str | Path], base: Path | None = None) -> PackSet:
     """Load built-in pack names and pack folders; collect every error before raising.
 
-    Packs that load cleanly are kept in the compiled-rules cache (rulecache.py)."""
+    Packs that load cleanly are kept in the compiled-rules cache (rulepacks/cache.py)."""
     from reportlint.rulepacks import cache as rulecache
 
     builtins = builtin_packs()
@@ -102,7 +102,7 @@ def load_packs(packs: list[str | Path], base: Path | None = None) -> PackSet:
             before = None
         hit = rulecache.get(key, before) if before is not None else None
         if hit is not None:
-            return hit
+            return PackSet(*hit)
     packset = _load_resolved(resolved, builtins)
     if before is not None:
         rulecache.put(key, before, packset)

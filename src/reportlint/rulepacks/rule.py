@@ -4,6 +4,7 @@ The kind's prepared state is built on first use, so rules that a run deselects c
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,18 +63,22 @@ class Rule:
     def summary(self) -> str:
         return self.description.strip().splitlines()[0] if self.description else ""
 
-    # pickled by the compiled-rules cache: the kind by name, never the prepared state; the
-    # examples and YAML marks (half the entry, read only by test-rules, `rule ID` and load
-    # errors) as one nested pickle, unpickled when first read (~1.3 ms less per start-up)
+    # examples and YAML marks are half a rule and read only by test-rules, `rule ID` and load
+    # errors: the compiled-rules cache (and a -j worker's copy) keeps them as one JSON string,
+    # decoded when first read
     _LAZY = ("examples", "marks")
 
-    def __getstate__(self) -> dict:
+    def lazy_json(self) -> str:
+        return json.dumps({"examples": self.examples, "marks": [[list(k), *v] for k, v in self.marks.items()]},
+                          ensure_ascii=False)
+
+    def __getstate__(self) -> dict:       # pickled only between processes (-j workers)
         state = dict(self.__dict__)
         state.update(kind=None, _state=None, _prepared=False)
         if all(name in state for name in self._LAZY):
-            import pickle
-            lazy = tuple(state.pop(name) for name in self._LAZY)
-            state["_lazy"] = pickle.dumps(lazy, protocol=pickle.HIGHEST_PROTOCOL)
+            state["_lazy"] = self.lazy_json()
+            for name in self._LAZY:
+                del state[name]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -81,12 +86,11 @@ class Rule:
         self.kind = kind_registry.get(self.kind_name)
 
     def __getattr__(self, name: str) -> Any:
-        # only reached for an attribute not set yet: the examples and marks of an unpickled rule
+        # only reached for an attribute not set yet: the examples and marks of a cached rule
         lazy = self.__dict__.pop("_lazy", None) if name in self._LAZY else None
         if lazy is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        import pickle
-        self.__dict__.update(zip(self._LAZY, pickle.loads(lazy)))
+        data = json.loads(lazy)
+        self.__dict__["examples"] = data["examples"]
+        self.__dict__["marks"] = {tuple(k): (line, col) for k, line, col in data["marks"]}
         return self.__dict__[name]
-
-

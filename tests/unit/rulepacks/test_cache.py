@@ -1,8 +1,10 @@
 """The compiled-rules cache: a hit gives the same rules without reading YAML; any change to a pack
 (or to reportlint's code) is a miss; a corrupt entry is ignored; errors are never cached;
-REPORTLINT_NO_CACHE=1 turns it off; concurrent writers cannot break it."""
+REPORTLINT_NO_CACHE=1 turns it off; concurrent writers cannot break it; entries are JSON, and one
+in a folder or file others may write is never read."""
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
@@ -66,7 +68,7 @@ def findings(rules, text="XX镇在XX路。"):
 
 def test_hit_gives_the_same_rules_without_reading_yaml(cache, pack, monkeypatch):
     first = load_packs([pack])
-    assert len(list(cache.glob("rules-*.pickle"))) == 1
+    assert len(list(cache.glob("rules-*.json"))) == 1
     no_yaml(monkeypatch)
     again = load_packs([pack])
     assert [r.id for r in again.rules] == [r.id for r in first.rules]
@@ -101,17 +103,92 @@ def test_errors_are_never_cached(cache, pack):
     for _ in range(2):
         with pytest.raises(RuleLoadErrors):
             load_packs([pack])
-    assert not list(cache.glob("rules-*.pickle"))
+    assert not list(cache.glob("rules-*.json"))
 
 
-@pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps(("wrong", "shape"))])
+@pytest.mark.parametrize("garbage", [b"", b"not json", b"[1, 2]", b'{"version": 1}', b"\xff\xfe",
+                                     pickle.dumps(("wrong", "shape"))])
 def test_corrupt_entry_is_ignored_and_replaced(cache, pack, garbage):
     load_packs([pack])
-    (entry,) = cache.glob("rules-*.pickle")
+    (entry,) = cache.glob("rules-*.json")
     entry.write_bytes(garbage)
     assert [r.id for r in load_packs([pack]).rules] == ["placeholder-left"]
-    _stamps, _extra, packset = pickle.loads(entry.read_bytes())
-    assert packset.rules[0].id == "placeholder-left"
+    assert json.loads(entry.read_bytes())["rules"][0]["id"] == "placeholder-left"
+
+
+def test_entry_is_data_with_patterns_as_source(cache, pack):
+    load_packs([pack])
+    (entry,) = cache.glob("rules-*.json")
+    (rule,) = json.loads(entry.read_bytes())["rules"]
+    assert rule["options"]["patterns"][0]["$regex"].startswith("X{2,}")
+
+
+def test_patterns_from_the_cache_compile_on_first_use(cache, pack):
+    load_packs([pack])
+    rule = load_packs([pack]).rules[0]
+    exception = rule["exceptions"][0]
+    assert not _compiled(exception)
+    assert findings([rule]) == [("placeholder-left", 0, "未替换的占位符“XX”")]
+    assert _compiled(exception)                      # a hit needed it
+
+
+def _compiled(lazy) -> bool:
+    try:
+        object.__getattribute__(lazy, "_rx")
+    except AttributeError:
+        return False
+    return True
+
+
+def _plant(cache, pack, mutate):
+    """Load once, then let `mutate` change the entry or its folder as another user could."""
+    load_packs([pack])
+    (entry,) = cache.glob("rules-*.json")
+    data = json.loads(entry.read_bytes())
+    data["rules"][0]["message"] = "PLANTED"
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    mutate(entry)
+    return load_packs([pack]).rules[0].message
+
+
+def test_an_entry_of_ours_in_our_private_folder_is_read(cache, pack):
+    assert _plant(cache, pack, lambda entry: None) == "PLANTED"     # the test's own control
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda entry: entry.parent.chmod(0o777),                  # a world-writable cache folder
+    lambda entry: entry.parent.chmod(0o770),                  # a group-writable one
+    lambda entry: entry.chmod(0o666),                         # an entry others may rewrite
+], ids=["world-writable-folder", "group-writable-folder", "writable-entry"])
+def test_an_entry_others_could_have_written_is_never_read(cache, pack, mutate):
+    assert _plant(cache, pack, mutate) != "PLANTED"
+
+
+def test_a_symlinked_entry_is_never_read(cache, pack, tmp_path):
+    def to_link(entry):
+        planted = tmp_path / "elsewhere.json"
+        entry.rename(planted)
+        entry.symlink_to(planted)
+    assert _plant(cache, pack, to_link) != "PLANTED"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a file to another user")
+def test_an_entry_owned_by_someone_else_is_never_read(cache, pack):
+    assert _plant(cache, pack, lambda entry: os.chown(entry, 12345, 12345)) != "PLANTED"
+
+
+def test_a_planted_pickle_is_never_loaded(cache, pack, tmp_path):
+    """issue 19: a pickle in the cache folder ran code on the next run."""
+    marker = tmp_path / "ran"
+    class Boom:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+    load_packs([pack])
+    (entry,) = cache.glob("rules-*.json")
+    entry.write_bytes(pickle.dumps(Boom()))
+    entry.with_suffix(".pickle").write_bytes(pickle.dumps(Boom()))
+    assert [r.id for r in load_packs([pack]).rules] == ["placeholder-left"]
+    assert not marker.exists()
 
 
 def test_no_cache_env_var(cache, pack, monkeypatch):
@@ -143,7 +220,7 @@ def test_old_entries_are_pruned(cache, tmp_path, monkeypatch):
         d.mkdir()
         (d / "placeholder-left.yaml").write_text(RULE, encoding="utf-8")
         load_packs([d])
-    assert len(list(cache.glob("rules-*.pickle"))) == 3
+    assert len(list(cache.glob("rules-*.json"))) == 3
 
 
 def test_concurrent_writers(cache, pack):
@@ -152,8 +229,8 @@ def test_concurrent_writers(cache, pack):
     env = {**os.environ, "REPORTLINT_CACHE_DIR": str(cache)}
     procs = [subprocess.Popen([sys.executable, "-c", code, str(pack)], env=env) for _ in range(6)]
     assert [p.wait(timeout=120) for p in procs] == [0] * 6
-    (entry,) = cache.glob("rules-*.pickle")
-    assert pickle.loads(entry.read_bytes())[2].rules[0].id == "placeholder-left"
+    (entry,) = cache.glob("rules-*.json")
+    assert json.loads(entry.read_bytes())["rules"][0]["id"] == "placeholder-left"
     assert not list(cache.glob(".rules-*"))       # no temporary files left behind
 
 

@@ -1,4 +1,4 @@
-"""Rule objects: what survives pickling (the compiled-rules cache and the -j workers)."""
+"""Rule objects: what survives pickling between processes (the -j workers)."""
 
 
 def test_unpickled_rule_reads_its_examples_and_marks_when_first_asked():
