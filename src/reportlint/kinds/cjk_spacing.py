@@ -8,7 +8,8 @@ Only runs of one or two blanks are taken: longer runs are layout (aligned column
 signature pushed right); blanks next to Latin words or codes ("使用 Word 软件", "GB/T 9704—2012
 排版") are left alone. A blank between two Han characters is fixed only when it cuts through a
 word ("法 治政府": jieba reads 法治 across it); between two whole words ("安全生产法 牢固树立",
-a slogan, or a lost line break) it is reported without a fix.
+a slogan, or a lost line break) it is reported without a fix. The space between joint issuing
+bodies (“中共某某县委 某某县人民政府”) is standard and left alone.
 """
 from __future__ import annotations
 
@@ -56,6 +57,17 @@ def _reverse_rx(pattern: str):
     return regex.compile(pattern, regex.REVERSE)
 
 
+# joint issuing bodies are set apart by a space (“中共某某县委 某某县人民政府关于…”): a blank
+# between the end of one body's name and a whole second name is standard
+_BODY_END = r"(?:委|政府|委员会|办事处|党组|党委|党工委|工委|管委会|局|办公室|办|院|厅|部|会)"
+_BODY_LEFT = rf"{_BODY_END}$"
+_BODY_RIGHT = rf"[^\s，。、；：,;:“”（）()]{{2,24}}?{_BODY_END}(?=关于|印发|[\s\u3000]|$)"
+
+
+def _between_bodies(line: str, s: int, e: int) -> bool:
+    return bool(_rx(_BODY_LEFT).search(line, 0, s)) and bool(_rx(_BODY_RIGHT).match(line, e))
+
+
 def _joins_word(line: str, s: int, e: int) -> bool:
     """True if jieba, reading the text without the blank, finds a word across it."""
     from reportlint.kinds._lib.segment import tokenize
@@ -80,6 +92,8 @@ def check(rule, state, doc):
             left = _reverse_rx(_LEFT).search(line, 0, s).group()
             right = _rx(_RIGHT).match(line, e).group()
             detail = {"context": left + m.group() + right, "expected": left + right}
+            if is_han(before) and is_han(after) and _between_bodies(line, s, e):
+                continue
             if is_han(before) and is_han(after) and not _joins_word(line, s, e):
                 loose.append(Hit(base + s, base + e, {"found": m.group(), **detail}, variant="words"))
                 continue

@@ -9,6 +9,9 @@ Variants of one finding:
     missing_bracket: "^[ \\t\\u3000]*(?:(?P<close>[一二三四五六七八九十]{1,3})[）)]|\
 [（(](?P<open>[一二三四五六七八九十]{1,3})[、，,.．])"
 Lists numbered 1. 2. … may restart at 1 under one parent; Chinese-numeral levels may not.
+Numbering may instead run on across parents (（三） opening 二、 after （二） closed 一、). A text
+that starts inside a part (an excerpt whose first top-level heading is “三、”) may open with
+lower-level headings that have no parent.
 """
 from __future__ import annotations
 
@@ -61,21 +64,43 @@ def check(rule, state, doc):
     heads = [h for h in doc.headings
              if h.number is not None and not (title and len(h.title) >= 4 and h.title in title)]
     has_level = {h.level for h in heads}
+    lead = _leading_tail(heads)
     last: dict = {}            # (id(parent), level) -> previous sibling
+    latest: dict = {}          # level -> the last heading of that level, under any parent
     for h in heads:
         br = _brackets(h) or FULL
         br = br if br != "mixed" else FULL
         key = (id(h.parent), h.level)
-        hit = _level_hit(h, heads, has_level, br, first_of_parent=key not in last)
-        if hit:
-            yield hit
+        if h not in lead:
+            hit = _level_hit(h, heads, has_level, br, first_of_parent=key not in last)
+            if hit:
+                yield hit
         prev = last.get(key)
-        last[key] = h
+        if prev is None and _runs_on(h, latest.get(h.level)):
+            prev = latest[h.level]
+        last[key] = latest[h.level] = h
         hit = _number_hit(h, prev, br)
         if hit:
             yield hit
     yield from _mixed_brackets(heads)
     yield from _missing_brackets(rule, doc)
+
+
+def _leading_tail(heads) -> list:
+    """Headings before the first top-level one when that one is not the first part (“三、”):
+    the text starts inside the part before it (an excerpt), so they have no parent to show."""
+    top = min((h.level for h in heads), default=0)
+    first = next((h for h in heads if h.level == top), None)
+    if first is None or first.number in (None, 1) or first.parent is not None:
+        return []
+    return [h for h in heads if h.start < first.start]
+
+
+def _runs_on(h, before) -> bool:
+    """Numbering that runs on across parents on purpose: （三） first under 二、 right after
+    （二） ended under 一、; 4. under （二） after 3. under （一）."""
+    return (before is not None and before.parent is not h.parent and before.style == h.style
+            and h.number == before.number + 1 and h.number != 1)
 
 
 def _level_hit(h, heads, has_level, br, first_of_parent: bool) -> Hit | None:

@@ -4,7 +4,7 @@
       - name: 存在的不足和原因                 # what the message calls the part
         heading: "不足|问题|短板|差距"          # searched in every heading title (any level)
         body: "存在的?(?:不足|问题)"           # optional: keywords that show the part is folded in
-    skip_truncated: true                       # a text cut off at the end may just lack its tail
+    skip_truncated: true                       # an excerpt may lack the parts it does not show
 
 Patterns may use {year} and {next_year} (the report year from Document.meta; any year when
 it is unknown); so may a part's name. A missing part is reported where it was expected: after the part listed
@@ -28,7 +28,7 @@ OPTIONS = {
                            "body": Option("str", doc="可选：说明这一部分并入正文的关键词（正则）"),
                        }),
                        doc="各部分按通常顺序排列；正则可用 {year} {next_year}"),
-    "skip_truncated": Option("bool", default=True, doc="正文戛然而止时不报缺（可能只是没贴全）"),
+    "skip_truncated": Option("bool", default=True, doc="节选（末尾戛然而止或从中间开始）只判断所见各部分之间的缺项"),
 }
 FIELDS = {"name", "where"}
 SCOPES = ()
@@ -111,8 +111,6 @@ def matching_headings(rx, doc):
 
 
 def check(rule, state, doc):
-    if rule["skip_truncated"] and doc.truncated:
-        return
     year = doc.meta.year
     headings = doc.headings
     found: list = []          # per section: the heading that holds it, True (body), or None
@@ -121,8 +119,9 @@ def check(rule, state, doc):
         if hit is None and sec.get("body") and search(_compiled(state, sec["body"], year), doc.text):
             hit = True
         found.append(hit)
+    lo, hi = _checkable(rule, doc, found)
     for i, (sec, hit) in enumerate(zip(rule["sections"], found)):
-        if hit is not None:
+        if hit is not None or not lo <= i < hi:
             continue
         before = next((h for h in reversed(found[:i]) if isinstance(h, Heading)), None)
         if before is not None:
@@ -139,3 +138,27 @@ def check(rule, state, doc):
             pos = 0
         end = doc.text.find("\n", pos)
         yield Hit(pos, end if end > pos else len(doc.text), {"name": _name(sec["name"], year), "where": where})
+
+
+def _checkable(rule, doc, found: list) -> tuple[int, int]:
+    """The parts whose absence can be judged: [lo, hi) in the list's order.
+
+    An excerpt is judged between the parts it shows: a text cut off at the end
+    (Document.truncated) may lack the parts after the last one it has a heading for, and a
+    text that starts midway (Document.starts_midway) those before the first one. A part listed
+    between two parts that are there is missing whichever way the text was cut — when the text
+    shows two or more parts in the list's order; otherwise where a missing part would have
+    stood is unknown (reports put 第一责任人 first, too) and an excerpt is not judged at all."""
+    n = len(found)
+    if not rule["skip_truncated"]:
+        return 0, n
+    top = min((h.level for h in doc.headings), default=0)
+    # parts placed by a heading of the top level; one found in a sub-heading is folded into
+    # another part and says nothing about where the text was cut
+    at = sorted((h.start, i) for i, h in enumerate(found) if isinstance(h, Heading) and h.level == top)
+    order = [i for _, i in at]
+    if len(order) < 2 or order != sorted(order):     # one part alone shows no order
+        order = []
+    hi = (order[-1] + 1 if order else 0) if doc.truncated else n
+    lo = (order[0] if order else n) if doc.starts_midway else 0
+    return lo, hi

@@ -5,7 +5,8 @@ section: the next line is a heading or starts an enumeration (一是… （一�
 
 When the next line instead carries on the sentence, the paragraph was broken in two; that is
 the broken-paragraph rule's finding (structure pack), so the two never report the same line.
-Only prose counts: the line must hold punctuation inside it. No automatic fix: the missing
+Only prose counts: the line must hold punctuation inside it. A number that cuts a word in two
+(“使受理标” / “3、准更加明确”: a web page's chunk numbers) is no new item. No automatic fix: the missing
 mark may be 。 or ；, and a cut-off sentence must be completed, not closed.
 """
 from __future__ import annotations
@@ -39,6 +40,15 @@ def _open_end(s: str) -> bool:
     return False
 
 
+def _splits_word(before: str, after: str) -> bool:
+    """True if the number between two lines cuts a word (“使受理标” / “3、准更加明确”): a
+    page-chunk number, not a new item; the sentence runs on across it."""
+    from reportlint.kinds._lib.segment import crosses_word
+
+    tail, head = before[-8:], after[:8]
+    return bool(head) and crosses_word(tail + head, len(tail), len(tail))
+
+
 def check(rule, state, doc):
     heads = {h.line for h in doc.headings}
     standalone = {h.line for h in doc.headings if not h.run_in}
@@ -52,7 +62,10 @@ def check(rule, state, doc):
         # tries at every position) then is never searched
         if not _open_end(s) or not _PROSE.search(s[:-1]) or WEB_META.search(s):
             continue
-        if nxt not in heads and not _NEW_ITEM.match(t):
+        item = _NEW_ITEM.match(t)
+        if nxt not in heads and not item:
+            continue
+        if item and _splits_word(s, t[item.end():]):
             continue
         line = doc.lines[no - 1]
         end = doc.line_starts[no - 1] + len(line.rstrip(INDENT))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from reportlint.model.genres import genre_of_title
-from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, SIGNATURE, lazy
+from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, SIGNATURE, WEB_META, lazy
 from reportlint.model.meta import Meta, read_meta
 from reportlint.model.outline import Heading, heading_at, outline
 from reportlint.model.tables import Table, text_tables, word_tables
@@ -21,6 +21,8 @@ from reportlint.model.tables import Table, text_tables, word_tables
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CLOSED = re.compile(r"[。！？!?…；;）)”’」』》\]】]$")
 _PARAGRAPH_END = re.compile(r"[。！？!?；;：:…][”’」』）)\]】]*[ \t\u3000]*$")
+# a heading line that is only its ordinal: “（二）”, “三、”, “4.”
+_BARE_ORDINAL = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、．.]|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、])")
 _SENTENCE_END = r"[。！？；!?;]+[”’」』）)]*|\n"
 
 
@@ -37,7 +39,7 @@ class Truncation:
     line: int
     start: int
     end: int
-    reason: str            # mid-sentence | bare-heading
+    reason: str            # mid-sentence | bare-heading | first-part
 
 
 class Document:
@@ -190,26 +192,55 @@ class Document:
 
     @cached_property
     def truncated(self) -> Truncation | None:
-        """Set when the text ends mid-sentence or on a heading with no body.
+        """Set when the text stops abruptly: mid-sentence, on a heading with no body (a bare
+        ordinal such as “（二）” included), or in part 一、 (with sub-parts) when no other part is numbered.
 
         Trailing web footers (扫一扫在手机打开当前页), the signature and the date are not
-        the end of the text; a final sentence without closing punctuation is.
+        the end of the text. A signature or date after the last sentence shows the draft is
+        complete: a last sentence that only lacks its 。 is then a punctuation slip, not a cut.
         """
+        signed = False
         for no in range(len(self.lines), 0, -1):
             line = self.lines[no - 1]
             s = line.strip(INDENT)
             if not s or no in self.skipped_lines:
                 continue
-            if FOOTER.search(s) or DATE_LINE.match(s) or SIGNATURE.match(s):
+            if FOOTER.search(s):
                 continue
+            head = self.heading_at(no, line)
+            if head is None and (DATE_LINE.match(s) or SIGNATURE.match(s)):
+                signed = True
+                continue
+            if signed:
+                return None
             start = self.line_starts[no - 1] + len(line) - len(line.lstrip(INDENT))
             end = start + len(s)
-            head = self.heading_at(no, line)
-            if head and not head.run_in and not s.endswith(("，", ",", "、")):
+            if (head and not head.run_in and not s.endswith(("，", ",", "、"))) or _BARE_ORDINAL.fullmatch(s):
                 return Truncation(no, start, end, "bare-heading")
-            if _CLOSED.search(s):
+            if not _CLOSED.search(s):
+                return Truncation(no, start, end, "mid-sentence")
+            # part 一、 with sub-parts (（一）（二）…) and no part 二、: a page cut after its first part
+            parts = [h for h in self.headings if h.level == 1 and h.style == "cn-dun"]
+            if len(parts) == 1 and parts[0].number == 1 and any(h.parent is parts[0] for h in self.headings):
+                return Truncation(no, start, end, "first-part")
+            return None
+        return None
+
+    @cached_property
+    def starts_midway(self) -> Heading | None:
+        """The heading a text starts with when it starts in the middle of a report (a web page
+        cut at the top): no title, and the first line of prose is a heading below the top level
+        (“（一）…”) or a later part (“三、…”). None otherwise."""
+        for no, line in enumerate(self.lines, 1):
+            s = line.strip(INDENT)
+            if not s or no in self.skipped_lines or WEB_META.search(s):
+                continue
+            head = self.heading_at(no, line)
+            if head is None or head.number is None:
                 return None
-            return Truncation(no, start, end, "mid-sentence")
+            if head.level > 1 or head.number > 1:
+                return head
+            return None
         return None
 
     # ---- meta ------------------------------------------------------------------------

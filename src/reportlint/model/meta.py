@@ -17,6 +17,10 @@ _DOC_NUMBER = re.compile(r"\S{1,12}〔20\d\d〕\d+号")
 _OPENING_YEAR = r"(?P<y>20\d\d)\s*年(?:度)?(?:以来)?[，,是]"          # these three: lines.lazy
 _REPORT_AS_FOLLOWS = r"现将.{0,30}?(?P<y>20\d\d)\s*年.{0,30}?(?:报告|汇报|总结)(?:如下|于后)"
 _CN_YEAR = r"二[〇零○0][一二三四五六七八九〇零○0]{2}"
+# lines above a title that are not the title: a file name (“…情况.docx”), a metadata field
+# (“标 题：…”, “来源：…”, “作者：…”)
+_FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt|xlsx?|html?)\s*$", re.IGNORECASE)
+_META_FIELD = r"^[-•*\s]*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,5}\s*[:：]\s*\S"
 
 
 @dataclass
@@ -84,7 +88,8 @@ def read_meta(doc: Document) -> Meta:
 def find_title(doc: Document, meta: Meta) -> int:
     """Fill meta.title/title_line from the opening lines; return the line where the body starts.
 
-    Skips web-page headers (索引号, 发布时间, 字号 …), joins a title broken over two lines
+    Skips web-page headers (索引号, 发布时间, 字号 …), file names and metadata fields (标题：…,
+    来源：…), joins a title broken over two lines
     (“…人民政府” + “关于2024年…的报告”) and cuts a title glued to the first paragraph.
     """
     prev: tuple[int, str] | None = None
@@ -98,7 +103,8 @@ def find_title(doc: Document, meta: Meta) -> int:
             break
         if doc.markdown:
             s = s.lstrip("#").strip()
-        if WEB_META.search(s) or len(s) <= 2 or DATE_LINE.match(s) or _DOC_NUMBER.fullmatch(s):
+        if WEB_META.search(s) or len(s) <= 2 or DATE_LINE.match(s) or _DOC_NUMBER.fullmatch(s) \
+                or _FILE_NAME.search(s) or (len(s) <= 80 and lazy(_META_FIELD).match(s)):
             continue
         head = doc.heading_at(no, line)
         if head and not (head.style == "markdown" and _TITLE_HINT.search(s)):

@@ -116,3 +116,26 @@ def test_truncation():
     cut = Document("报告\n一、举措\n群众满意度")
     assert (cut.truncated.line, cut.truncated.reason) == (3, "mid-sentence")
     assert Document("报告\n一、举措\n正文。\n（二）加强").truncated.reason == "bare-heading"
+
+
+def test_truncation_bare_ordinal_first_part_and_signed_drafts():
+    assert Document("报告\n一、举措\n正文。\n（二）").truncated.reason == "bare-heading"
+    first = Document("报告\n一、举措\n（一）学法\n正文。\n（二）普法\n正文。")
+    assert (first.truncated.line, first.truncated.reason) == (6, "first-part")
+    assert Document("报告\n一、举措\n正文。\n二、计划\n正文。").truncated is None
+    # signed and dated: a last sentence without its 。 is a slip, not a cut
+    assert Document("报告\n一、举措\n继续推进法治建设\n\n某镇人民政府\n2025年2月1日").truncated is None
+
+
+def test_starts_midway():
+    assert Document("（三）强化监督\n正文。\n三、不足\n正文。").starts_midway.label == "（三）"
+    assert Document("三、存在的不足\n正文。").starts_midway.number == 3
+    assert Document("某镇2024年报告\n（一）学法\n正文。").starts_midway is None
+    assert Document("一、举措\n正文。").starts_midway is None
+
+
+def test_title_skips_file_names_and_metadata_fields():
+    doc = Document("海滨街2020年法治政府建设情况.docx\n海滨街2020年法治政府建设情况报告\n正文。")
+    assert (doc.meta.title, doc.meta.title_line) == ("海滨街2020年法治政府建设情况报告", 2)
+    doc = Document("标 题：青石镇法治政府建设情况\n来源：青石镇\n青石镇2024年法治政府建设情况报告\n正文。")
+    assert doc.meta.title_line == 3
