@@ -10,7 +10,8 @@ from __future__ import annotations
 from reportlint.model.finding import Hit
 
 KIND = "abrupt_ending"
-SUMMARY = "正文戛然而止（句子没说完、最后一个标题下没有正文、只有第一部分）时报告一次；章节、计划类规则此时不报截断处之后的缺项。"
+SUMMARY = ("正文戛然而止（句子没说完、最后一个标题下没有正文、只有第一部分）时报告一次；"
+           "章节、计划类规则此时不报截断处之后的缺项。")
 OPTIONS: dict = {}
 FIELDS = {"reason", "tail"}
 SCOPES = ()

@@ -22,7 +22,8 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CLOSED = re.compile(r"[。！？!?…；;）)”’」』》\]】]$")
 _PARAGRAPH_END = re.compile(r"[。！？!?；;：:…][”’」』）)\]】]*[ \t\u3000]*$")
 # a heading line that is only its ordinal: “（二）”, “三、”, “4.”
-_BARE_ORDINAL = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、．.]|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、])")
+_BARE_ORDINAL = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、．.]|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
+                           r"|\d{1,2}[.．、])")
 _SENTENCE_END = r"[。！？；!?;]+[”’」』）)]*|\n"
 
 
@@ -215,7 +216,8 @@ class Document:
                 return None
             start = self.line_starts[no - 1] + len(line) - len(line.lstrip(INDENT))
             end = start + len(s)
-            if (head and not head.run_in and not s.endswith(("，", ",", "、"))) or _BARE_ORDINAL.fullmatch(s):
+            bare = head and not head.run_in and not s.endswith(("，", ",", "、"))
+            if bare or _BARE_ORDINAL.fullmatch(s):
                 return Truncation(no, start, end, "bare-heading")
             if not _CLOSED.search(s):
                 return Truncation(no, start, end, "mid-sentence")
