@@ -46,9 +46,15 @@ def cli():
     """
 
 
+def _say(message) -> None:
+    """One line on stderr; what came from a file name or a draft is shown escaped."""
+    from reportlint.model.display import printable
+    click.echo(f"reportlint: {printable(str(message))}", err=True)
+
+
 def _fail(errors, code=EXIT_ERROR) -> NoReturn:
     for e in errors:
-        click.echo(f"reportlint: {e}", err=True)
+        _say(e)
     sys.exit(code)
 
 
@@ -97,20 +103,47 @@ def check(paths, fmt, output, color, no_source, quiet, statistics, **options):
     except (ConfigError, RuleLoadErrors) as exc:
         _fail(exc.errors)
     for w in outcome.warnings:
-        click.echo(f"reportlint: {w}", err=True)
+        _say(w)
     if outcome.baseline_error is not None:
         _fail([outcome.baseline_error])
     if outcome.recorded is not None:          # --write-baseline: nothing else to report
-        click.echo(f"reportlint: {t('baseline_written', lang, n=outcome.recorded, path=opts.write_baseline)}",
-                   err=True)
+        _say(t("baseline_written", lang, n=outcome.recorded, path=opts.write_baseline))
         _echo_errors(outcome.result)
         sys.exit(outcome.exit_code)
-    _report(outcome, fmt, output, color, not no_source, lang, statistics)
-    _echo_errors(outcome.result)
-    if _resolved(fmt) == "text" and not quiet:
+    if outcome.fixed_stdin is not None:       # --fix -: the fixed text on stdout, the report on stderr
+        _write_stdout(outcome.fixed_stdin)
+    text = _report(outcome, fmt, color, not no_source, lang, statistics,
+                   to_stderr=outcome.fixed_stdin is not None)
+    if _resolved(fmt) == "text" and not quiet and not statistics:
         from reportlint.engine.check import summary_line
-        click.echo(summary_line(outcome, lang))
+        text += summary_line(outcome, lang) + "\n"
+    _output(text, output, to_stderr=outcome.fixed_stdin is not None, lang=lang)
+    _echo_errors(outcome.result)
     sys.exit(outcome.exit_code)
+
+
+def _output(text: str, output: str | None, *, to_stderr: bool, lang: str) -> None:
+    """The report to -o FILE (atomically: never half a report) or to stdout/stderr."""
+    data = text.encode("utf-8", "backslashreplace")
+    if output:
+        from reportlint.files.writing import write_atomic
+        from reportlint.model.errors import OutputError
+        try:
+            write_atomic(output, data, lang=lang)
+        except OutputError as exc:
+            _fail([exc])
+    elif to_stderr:
+        sys.stderr.flush()
+        sys.stderr.buffer.write(data)
+        sys.stderr.flush()
+    else:
+        _write_stdout(data)
+
+
+def _write_stdout(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 def _check_options(paths, options):
@@ -127,26 +160,27 @@ def _resolved(fmt):
     return resolve(fmt)
 
 
-def _report(outcome, fmt, output, color, show_source, lang, statistics) -> None:
-    """Render the findings in the chosen format, to the output file or stdout."""
+def _report(outcome, fmt, color, show_source, lang, statistics, to_stderr=False) -> str:
+    """The findings in the chosen format; --diff's diffs come first in text format only (they
+    would break a machine-readable one); --statistics gives only the table in text format."""
     from reportlint.reporters import get as get_reporter
     fmt = _resolved(fmt)
-    is_tty = output is None and sys.stdout.isatty()
+    stream = sys.stderr if to_stderr else sys.stdout
+    is_tty = stream.isatty()
     ctx = SimpleNamespace(color=is_tty if color is None else color, show_source=show_source,
                           lang=lang, statistics=statistics, rules=outcome.rules)
-    text = "".join(outcome.diffs) + get_reporter(fmt).render(outcome.result, ctx)
     if statistics and fmt == "text":
-        text += _statistics(outcome.result)
-    if output:
-        from reportlint.files.writing import write_atomic
-        write_atomic(output, text.encode("utf-8"))
-    else:
-        click.echo(text, nl=False)
+        return _statistics(outcome.result)
+    text = get_reporter(fmt).render(outcome.result, ctx)
+    if fmt == "text":
+        from reportlint.model.display import unsurrogate
+        text = "".join(unsurrogate(d) for d in outcome.diffs) + text
+    return text
 
 
 def _echo_errors(result) -> None:
     for e in [*result.errors, *result.failures]:
-        click.echo(f"reportlint: {e}", err=True)
+        _say(e)
 
 
 def _statistics(result) -> str:
@@ -154,7 +188,8 @@ def _statistics(result) -> str:
     counts = Counter((f.rule, f.category, str(f.severity)) for f in result.findings)
     lines = [f"{n:6d}  {rule:36s} {cat:12s} {sev}" for (rule, cat, sev), n in
              sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return "\n".join(lines) + ("\n" if lines else "")
+    lines.append(f"{sum(counts.values()):6d}")
+    return "\n".join(lines) + "\n"
 
 
 def _load_rules(config, packs, isolated):
@@ -272,11 +307,53 @@ def main(argv=None):
     # collection, ~8 ms of a one-file run; frozen objects are left to the operating system.
     # (Output is written and flushed by then; Python never promised __del__ at exit.)
     atexit.register(gc.freeze)
+    sys.exit(_run(argv))
+
+
+def _run(argv) -> int:
+    """Click without its standalone mode, so that Ctrl-C is 130 (not "Aborted!" and 1), a
+    full or closed stdout a message and 2, and no exception ever a traceback."""
+    from reportlint.model.display import printable
     try:
-        cli.main(args=argv, prog_name="reportlint", standalone_mode=True)
-    except KeyboardInterrupt:
+        try:
+            rv = cli.main(args=argv, prog_name="reportlint", standalone_mode=False)
+            code = rv if isinstance(rv, int) else EXIT_CLEAN     # --help, --version: click's exit code
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (EXIT_CLEAN if exc.code is None else EXIT_ERROR)
+        except click.exceptions.Exit as exc:
+            code = exc.exit_code
+        except click.ClickException as exc:
+            exc.show()
+            code = exc.exit_code
+        sys.stdout.flush()
+        return code
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _quiet_stdout()
         click.echo(f"reportlint: {t('interrupted', 'zh')}", err=True)
-        sys.exit(130)
+        return 130
+    except BrokenPipeError:          # `reportlint … | head`: the reader has gone; nothing to say
+        _quiet_stdout()
+        return EXIT_ERROR
+    except OSError as exc:           # stdout on a full device, a closed terminal
+        _quiet_stdout()
+        try:
+            click.echo(f"reportlint: {printable(t('stdout_failed', 'zh', detail=exc.strerror or exc))}", err=True)
+        except OSError:
+            pass
+        return EXIT_ERROR
+
+
+def _quiet_stdout() -> None:
+    """stdout whose last flush failed: point it at /dev/null, so that the interpreter's own
+    flush at exit does not print an error or a traceback."""
+    import os
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
 
 if __name__ == "__main__":
     main()

@@ -26,6 +26,7 @@ def lines(out):
 
 
 def test_write_then_apply_baseline(project):
+    (project / "ci").mkdir()              # a missing folder is an error, not created silently
     code, _, err = run("--write-baseline", "ci/baseline.json", "drafts")
     assert code == 0 and "3 个问题" in err
     data = json.loads((project / "ci" / "baseline.json").read_text(encoding="utf-8"))

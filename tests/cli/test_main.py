@@ -1,6 +1,8 @@
 """cli.main itself: what it sets up before click runs."""
 import gc
 
+import pytest
+
 
 def test_cli_raises_only_a_lower_young_generation_threshold(monkeypatch):
     from reportlint import cli
@@ -12,7 +14,8 @@ def test_cli_raises_only_a_lower_young_generation_threshold(monkeypatch):
                                 ((10 ** 6, 5, 5), (10 ** 6, 5, 5))):
             gc.set_threshold(*start)
             monkeypatch.setattr(cli.cli, "main", lambda **kw: None)
-            cli.main([])
+            with pytest.raises(SystemExit):
+                cli.main([])
             assert gc.get_threshold() == expected
     finally:
         gc.set_threshold(*saved)

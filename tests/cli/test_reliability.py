@@ -259,13 +259,13 @@ def test_unreadable_directory(tmp_path, pack, good, monkeypatch):
 def test_unreadable_file(tmp_path, pack, good, monkeypatch):
     p = tmp_path / "secret.txt"
     p.write_text(GOOD, encoding="utf-8")
-    real = open
+    real = os.open
 
     def guarded(file, *a, **k):
         if str(file) == str(p):
             raise PermissionError(13, "Permission denied", str(file))
         return real(file, *a, **k)
-    monkeypatch.setattr("builtins.open", guarded)
+    monkeypatch.setattr("os.open", guarded)
     code, out, err = run("--pack", pack, p, good)
     assert code == 2
     assert f"{p}: 无法读取：Permission denied" in err

@@ -19,8 +19,9 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from reportlint.files.reading import MAX_BASELINE_BYTES, read_file
 from reportlint.files.writing import write_atomic
-from reportlint.model.errors import BaselineError
+from reportlint.model.errors import BaselineError, InputError
 from reportlint.model.finding import content_hash
 from reportlint.model.messages import t
 
@@ -41,7 +42,7 @@ def _keys(result, base: Path):
         yield f, (_key_path(f.path, base), f.rule, content_hash(f, result.documents.get(f.path)))
 
 
-def write(result, path: str) -> int:
+def write(result, path: str, lang: str = "zh") -> int:
     """Write the baseline for all findings of `result`; returns how many it records."""
     base = Path(os.path.abspath(path)).parent
     counts: Counter = Counter()
@@ -52,29 +53,40 @@ def write(result, path: str) -> int:
     entries = [{"path": p, "rule": r, "hash": h, "count": n, "message": messages[(p, r, h)]}
                for (p, r, h), n in sorted(counts.items())]
     data = {"version": VERSION, "tool": "reportlint", "findings": entries}
-    base.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8", "backslashreplace"),
+                 lang=lang)
     return sum(counts.values())
 
 
 def load(path: str, lang: str = "zh") -> Counter:
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except FileNotFoundError:
-        raise BaselineError(t("baseline_missing", lang, path=path)) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(t("baseline_unreadable", lang, path=path, detail=exc)) from None
+        raw, _ = read_file(path, lang, MAX_BASELINE_BYTES)
+    except InputError as exc:
+        if not os.path.lexists(path):
+            raise BaselineError(t("baseline_missing", lang, path=path)) from None
+        raise BaselineError(t("baseline_unreadable", lang, path=path, detail=exc.message)) from None
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        detail = "nested too deeply" if isinstance(exc, RecursionError) else exc
+        raise BaselineError(t("baseline_unreadable", lang, path=path, detail=detail)) from None
     if not isinstance(data, dict) or data.get("version") != VERSION or \
             not isinstance(data.get("findings"), list):
         raise BaselineError(t("baseline_foreign", lang, path=path, version=VERSION))
     known: Counter = Counter()
-    try:
-        for e in data["findings"]:
-            known[(e["path"], e["rule"], e["hash"])] += int(e.get("count", 1))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise BaselineError(t("baseline_entries", lang, path=path, detail=exc)) from None
+    for i, e in enumerate(data["findings"]):
+        count = e.get("count", 1) if isinstance(e, dict) else None
+        if not (isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("path", "rule", "hash"))
+                and isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= 10**9):
+            raise BaselineError(t("baseline_entries", lang, path=path,
+                                  detail=f"entry {i + 1}: path, rule and hash must be strings, "
+                                         f"count a whole number from 0"))
+        known[(e["path"], e["rule"], e["hash"])] += count
     return known
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def apply(result, path: str, lang: str = "zh") -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from reportlint.engine.linter import Linter, cpus
 from reportlint.engine.options import CheckOptions
-from reportlint.model.errors import BaselineError
+from reportlint.model.errors import BaselineError, OutputError
 from reportlint.model.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from reportlint.model.finding import Severity
 from reportlint.model.messages import t
@@ -24,23 +24,28 @@ from reportlint.rulepacks.rule import Rule
 class Outcome:
     result: RunResult
     exit_code: int
-    diffs: list[str] = field(default_factory=list)      # --diff (and --fix of stdin): unified diffs
+    diffs: list[str] = field(default_factory=list)      # --diff: unified diffs
     warnings: list[str] = field(default_factory=list)   # for stderr, before the report
     rules: dict[str, Rule] = field(default_factory=dict)
     known: int = 0                  # findings the baseline knows (not reported)
     recorded: int | None = None     # --write-baseline: findings recorded (nothing else to report)
     baseline_error: BaselineError | None = None   # --baseline unreadable: nothing can be reported
+    fixed_stdin: bytes | None = None   # --fix -: the fixed text, for standard output
 
 
 def run_check(opts: CheckOptions, progress=None) -> Outcome:
     linter = Linter(**opts.linter_options())
-    result, diffs = _lint(linter, opts, progress)
+    result, diffs, fixed_stdin = _lint(linter, opts, progress)
     fail_on = linter.config_for(opts.paths[0]).fail_on if opts.paths[0] != "-" else None
     outcome = Outcome(result, EXIT_CLEAN, diffs, _warnings(linter, opts),
-                      {r.id: r for r in linter.loaded_rules()})
+                      {r.id: r for r in linter.loaded_rules()}, fixed_stdin=fixed_stdin)
     if opts.write_baseline:
         from reportlint.engine.baseline import write
-        outcome.recorded = write(result, opts.write_baseline)
+        try:
+            outcome.recorded = write(result, opts.write_baseline, opts.lang)
+        except OutputError as exc:
+            outcome.baseline_error, outcome.exit_code = BaselineError(str(exc)), EXIT_ERROR
+            return outcome
         outcome.exit_code = EXIT_CLEAN if result.ok else EXIT_ERROR
         return outcome
     if opts.baseline:
@@ -54,23 +59,17 @@ def run_check(opts: CheckOptions, progress=None) -> Outcome:
     return outcome
 
 
-def _lint(linter: Linter, opts: CheckOptions, progress) -> tuple[RunResult, list[str]]:
+def _lint(linter: Linter, opts: CheckOptions, progress) -> tuple[RunResult, list[str], bytes | None]:
     if opts.fix or opts.diff:
         from reportlint.engine.fixing import run_fix
         return run_fix(linter, list(opts.paths), write=opts.fix and not opts.diff)
     jobs = cpus() if opts.jobs == 0 else opts.jobs
-    return linter.run(list(opts.paths), keep_documents=True, progress=progress, jobs=jobs), []
+    return linter.run(list(opts.paths), keep_documents=True, progress=progress, jobs=jobs), [], None
 
 
 def _warnings(linter: Linter, opts: CheckOptions) -> list[str]:
-    """Pack warnings, then selectors that matched no loaded rule."""
-    out = list(linter.warnings)
-    refs = linter.select + linter.ignore
-    if refs and linter.loaded_rules():
-        from reportlint.rulepacks.select import unknown_selectors
-        out += [t("unknown_selector", opts.lang, ref=ref)
-                for ref in unknown_selectors(linter.loaded_rules(), refs)]
-    return out
+    """Pack warnings (selectors that match no rule are errors: Linter.rules_for)."""
+    return list(linter.warnings)
 
 
 def exit_code(result: RunResult, diffs: list[str], opts: CheckOptions, config_fail_on: str | None) -> int:
@@ -91,8 +90,8 @@ def summary_line(outcome: Outcome, lang: str) -> str:
     line = (t("summary", lang, total=s["findings"], error=s["error"], warning=s["warning"],
               info=s["info"], files=s["files"]) if s["findings"]
             else t("summary_clean", lang, files=s["files"]))
-    if result.errors:
-        line += "；" + t("summary_errors", lang, n=len(result.errors))
+    if s["unreadable"]:
+        line += "；" + t("summary_errors", lang, n=s["unreadable"])
     if outcome.known:
         line += t("summary_baseline", lang, n=outcome.known)
     return line

@@ -19,18 +19,32 @@ import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlint.model.errors import ConfigError, RuleFileError
+from reportlint.files.reading import read_text_file
+from reportlint.model.errors import ConfigError, InputError, RuleFileError
 from reportlint.model.finding import SEVERITIES, Severity
 from reportlint.model.genres import GENRES
 from reportlint.rulepacks.yamlmarks import did_you_mean, parse_yaml
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 
+# key -> (what it holds, in words; a check of one value). Lists and maps are checked element
+# by element, so every wrong value is reported at its own line.
+def _str(v) -> bool:
+    return isinstance(v, str) and bool(v.strip())
+
+
+_LISTS = ("packs", "extra_packs", "select", "ignore", "exclude")
 _KEYS = {
-    "packs": list, "extra_packs": list, "select": list, "ignore": list, "severity": dict,
-    "per_file_ignores": dict, "exclude": list, "year": int, "unit": str, "genre": str, "fail_on": str,
-    "encoding": str, "lang": str,
+    "packs": "a list of pack names or folders", "extra_packs": "a list of pack names or folders",
+    "select": "a list of rule selectors", "ignore": "a list of rule selectors",
+    "exclude": "a list of file patterns",
+    "severity": "a mapping {rule id: error|warning|info}",
+    "per_file_ignores": "a mapping {file pattern: [rule selectors]}",
+    "year": "a year such as 2024", "unit": "a unit name", "genre": "a report genre",
+    "fail_on": "error, warning or info",
+    "encoding": "an encoding name such as gb18030", "lang": "zh or en",
 }
+LANGS = ("zh", "en")
 
 
 @dataclass
@@ -49,6 +63,12 @@ class Config:
     fail_on: str | None = None
     encoding: str | None = None
     lang: str | None = None
+    marks: dict = field(default_factory=dict, repr=False)   # key path -> (line, col) in the file
+
+    def where(self, *keypath) -> RuleFileError:
+        """An error at a key of this file (its line when known)."""
+        line, col = self.marks.get(keypath) or self.marks.get(keypath[:1]) or (1, 1)
+        return RuleFileError(str(self.path), line, col, "")
 
     @property
     def base(self) -> Path:
@@ -76,10 +96,11 @@ def _relative(path: str, base: Path) -> str:
 
 
 def _validate(data, marks: dict, fname: str) -> Config:
+    """Every value checked here, at load time, each error at its file:line:col."""
     errors: list[RuleFileError] = []
 
     def err(keypath, msg):
-        line, col = marks.get(keypath, marks.get((), (1, 1)))
+        line, col = marks.get(keypath) or marks.get(keypath[:1]) or marks.get((), (1, 1))
         errors.append(RuleFileError(fname, line, col, msg))
 
     if data is None:
@@ -87,39 +108,107 @@ def _validate(data, marks: dict, fname: str) -> Config:
     if not isinstance(data, dict):
         err((), "configuration must be a mapping")
         raise ConfigError(errors)
-    for key, value in data.items():
-        key = str(key).replace("-", "_")
-        want = _KEYS.get(key)
-        if want is None:
-            err((key,), f"unknown configuration key '{key}'" + did_you_mean(key, _KEYS))
-        elif not isinstance(value, want) or (isinstance(value, bool) and want is int):
-            err((key,), f"'{key}' must be a {want.__name__}")
-    for rid, level in (data.get("severity") or {}).items() if isinstance(data.get("severity"), dict) else ():
-        if level not in SEVERITIES:
-            err(("severity", rid), f"severity of '{rid}' must be one of {', '.join(SEVERITIES)}")
-    if data.get("genre") is not None and data.get("genre") not in GENRES:
-        err(("genre",), f"genre must be one of {', '.join(GENRES)}")
-    if data.get("fail_on") is not None and data.get("fail_on") not in SEVERITIES:
-        err(("fail_on",), f"fail_on must be one of {', '.join(SEVERITIES)}")
+    clean: dict = {}
+    for raw_key, value in data.items():
+        key = str(raw_key).replace("-", "_")
+        if key not in _KEYS:
+            err((raw_key,), f"unknown configuration key '{raw_key}'" + did_you_mean(key, _KEYS))
+            continue
+        before = len(errors)
+        _check(key, value, (raw_key,), err)
+        if len(errors) == before:
+            clean[key] = value
     if errors:
         raise ConfigError(errors)
-    cfg = Config(path=Path(fname).resolve())
-    for key, value in data.items():
-        setattr(cfg, str(key).replace("-", "_"), value)
+    cfg = Config(path=Path(fname).resolve(), marks=marks)
+    for key, value in clean.items():
+        setattr(cfg, key, value)
     return cfg
+
+
+def _check(key: str, value, at: tuple, err) -> None:
+    """Report (through `err`) what is wrong with one configuration value."""
+    want = _KEYS[key]
+    shape = list if key in _LISTS else dict if key in ("severity", "per_file_ignores") else None
+    if shape is not None and not isinstance(value, shape):
+        err(at, f"'{key}' must be {want}, not {_typename(value)}")
+        return
+    _CHECKS.get(key, _check_text)(key, value, at, err)
+
+
+def _check_list(key, value, at, err):
+    for i, item in enumerate(value):
+        if not _str(item):
+            err(at + (i,), f"'{key}' item {i + 1} must be a non-empty string, not {_typename(item)}")
+
+
+def _check_severity(key, value, at, err):
+    for rid, level in value.items():
+        if not _str(rid):
+            err(at + (rid,), f"severity: '{rid}' is not a rule id")
+        elif level not in SEVERITIES:
+            err(at + (rid,), f"severity of '{rid}' must be one of {', '.join(SEVERITIES)}")
+
+
+def _check_per_file(key, value, at, err):
+    for pattern, refs in value.items():
+        if not _str(pattern):
+            err(at + (pattern,), f"per_file_ignores: '{pattern}' is not a file pattern")
+        elif not isinstance(refs, list) or not all(_str(r) for r in refs):
+            err(at + (pattern,), f"per_file_ignores['{pattern}'] must be a list of rule selectors")
+
+
+def _check_year(key, value, at, err):
+    if isinstance(value, bool) or not isinstance(value, int) or not 1949 <= value <= 2200:
+        err(at, f"'year' must be {_KEYS[key]}, not {value!r}")
+
+
+def _one_of(choices):
+    def check(key, value, at, err):
+        if value not in choices:
+            err(at, f"{key} must be one of {', '.join(choices)}, not {value!r}")
+    return check
+
+
+def _check_encoding(key, value, at, err):
+    import codecs
+    try:
+        ok = _str(value) and codecs.lookup(value) is not None
+    except LookupError:
+        ok = False
+    if not ok:
+        err(at, f"'encoding' must be {_KEYS[key]}, not {value!r}")
+
+
+def _check_text(key, value, at, err):
+    if not _str(value):
+        err(at, f"'{key}' must be {_KEYS[key]}, not {_typename(value)}")
+
+
+_CHECKS = {**{k: _check_list for k in _LISTS}, "severity": _check_severity,
+           "per_file_ignores": _check_per_file, "year": _check_year, "fail_on": _one_of(SEVERITIES),
+           "lang": _one_of(LANGS), "genre": _one_of(tuple(GENRES)), "encoding": _check_encoding}
+
+
+def _typename(v) -> str:
+    return {type(None): "null", bool: "true/false", int: "a number", float: "a number",
+            str: "a string", list: "a list", dict: "a mapping"}.get(type(v), type(v).__name__)
 
 
 def load_config(path: Path) -> Config:
     path = Path(path)
     fname = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([RuleFileError(fname, 1, 1, f"cannot read configuration: {exc}")]) from None
+        text = read_text_file(fname)
+    except InputError as exc:
+        raise ConfigError([RuleFileError(fname, 1, 1, f"cannot read configuration: {exc.message}")]) from None
     if path.name == "pyproject.toml":
         import tomllib
         try:
-            data = tomllib.loads(text).get("tool", {}).get("reportlint", {})
+            tool = tomllib.loads(text).get("tool", {})
+            data = tool.get("reportlint", {}) if isinstance(tool, dict) else {}
+        except RecursionError:
+            raise ConfigError([RuleFileError(fname, 1, 1, "invalid TOML: nested too deeply")]) from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError([RuleFileError(fname, getattr(exc, "lineno", 1) or 1,
                                              getattr(exc, "colno", 1) or 1, f"invalid TOML: {exc}")]) from None
@@ -152,9 +241,9 @@ def find_config_file(start: Path) -> Path | None:
             pp = folder / "pyproject.toml"
             if pp.is_file():
                 try:
-                    if "[tool.reportlint" in pp.read_text(encoding="utf-8", errors="replace"):
+                    if "[tool.reportlint" in read_text_file(str(pp)):
                         result = pp
-                except OSError:
+                except InputError:
                     pass
         if result is not None or (folder / ".git").exists():
             break

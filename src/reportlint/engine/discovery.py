@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from reportlint.model.errors import InputError
 from reportlint.model.messages import t
@@ -11,24 +10,44 @@ SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
 
+def walk(folder: str, errors: list[InputError], lang: str = "zh",
+         suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
+    """Files under `folder` with one of `suffixes`, sorted; hidden files and SKIP_DIRS left out.
+
+    Iterative (a folder nested thousands deep is no RecursionError); symlinked folders are not
+    followed (no loops); a file's type is judged when it is read (pipes are refused there)."""
+    found: list[str] = []
+    stack = [folder]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as it:
+                entries = list(it)
+        except OSError as exc:
+            errors.append(InputError(here, t("dir_unreadable", lang, detail=exc.strerror or str(exc))))
+            continue
+        subdirs = []
+        for e in entries:
+            try:
+                is_dir = e.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if e.name not in SKIP_DIRS and not e.name.startswith("."):
+                    subdirs.append(e.path)
+            elif e.name.lower().endswith(suffixes) and not e.name.startswith((".", "~$")):
+                found.append(e.path)
+        stack.extend(sorted(subdirs, reverse=True))
+    return sorted(found)
+
+
 def discover(paths: list[str], errors: list[InputError], lang: str = "zh",
              suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
     """Files named directly are taken as they are; folders are walked for known suffixes."""
     out: list[str] = []
     for p in paths:
-        if p == "-":
-            out.append(p)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            def onerror(exc, _p=p):
-                errors.append(InputError(exc.filename or _p, t("dir_unreadable", lang, detail=exc.strerror)))
-            found: list[str] = []
-            for root, dirs, files in os.walk(path, onerror=onerror):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files
-                             if f.lower().endswith(suffixes) and not f.startswith((".", "~$")))
-            out.extend(sorted(found))
+        if p != "-" and os.path.isdir(p):
+            out.extend(walk(p, errors, lang, suffixes))
         else:
             out.append(p)
     return list(dict.fromkeys(out))       # each file once, first place kept

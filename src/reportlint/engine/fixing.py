@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 
-from reportlint.files.reading import read_bytes
+from reportlint.files.reading import Stamp, read_file, read_stdin
 from reportlint.files.writing import to_bytes, write_atomic
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError
@@ -60,12 +60,13 @@ def fix_document(linter, doc: Document, cfg):
     return doc, findings, failures, applied_total
 
 
-def fix_word(linter, path: str, original: Document, cfg, *, write: bool, diffs: list[str]):
+def fix_word(linter, path: str, data: bytes, original: Document, cfg, *, write: bool,
+             diffs: list[str], stamp: Stamp | None):
     """Apply fixes inside a Word file's runs; returns (document, findings left, failures).
     A fix whose span crosses formatting or non-text content stays a finding, marked so."""
     from reportlint.files import docx
 
-    word = docx.open_docx(path, read_bytes(path, linter.lang), linter.lang)
+    word = docx.open_docx(path, data, linter.lang)
     applied_total = 0
     for round_ in range(MAX_WORD_PASSES + 1):
         grids = docx.TableGrids()
@@ -82,37 +83,65 @@ def fix_word(linter, path: str, original: Document, cfg, *, write: bool, diffs: 
                 for f in findings]
     if applied_total:
         if write:
-            write_atomic(path, docx.save(word))
+            write_atomic(path, docx.save(word), expect=stamp, lang=linter.lang)
         else:
             diffs.append(unified_diff(original.text, doc.text, path))
     return doc, findings, failures
 
 
-def run_fix(linter, paths: list[str], write: bool) -> tuple[RunResult, list[str]]:
+def _read(linter, path: str) -> tuple[bytes, Stamp | None]:
+    if path == "-":
+        return read_stdin(linter.lang), None
+    return read_file(path, linter.lang)
+
+
+def run_fix(linter, paths: list[str], write: bool) -> tuple[RunResult, list[str], bytes | None]:
+    """(result, diffs, the fixed text of standard input or None).
+
+    Findings are reported where the draft stands after the fixes, the positions of the text
+    that is written (--fix); --diff writes nothing, so it reports where the draft stands now,
+    with the diff of what --fix would change."""
     result = RunResult()
     diffs: list[str] = []
+    stdin_out: bytes | None = None
     for path, cfg in linter.targets(paths, result.errors):
-        result.files += 1
         try:
-            original = linter.load(path, cfg)
-        except InputError as exc:
+            data, stamp = _read(linter, path)
+            original = linter.load(path, cfg, data)
+            if path.lower().endswith(".docx"):
+                doc, findings, failures = fix_word(linter, path, data, original, cfg, write=write,
+                                                   diffs=diffs, stamp=stamp)
+            else:
+                doc, findings, failures, applied = fix_document(linter, original, cfg)
+                if path == "-" and write:        # the fixed text goes to standard output
+                    stdin_out = data
+                    if applied:
+                        stdin_out = _fixed_bytes(linter, "<stdin>", data, original, doc)
+                elif applied and write:
+                    write_atomic(path, _fixed_bytes(linter, path, data, original, doc), expect=stamp,
+                                 lang=linter.lang)
+                elif applied:
+                    diffs.append(unified_diff(original.text, doc.text, path))
+                if not write:      # nothing is written: positions in the draft as it is
+                    doc = original
+                    findings, failures = linter.lint_document(original, cfg)
+        except InputError as exc:    # OutputError too: the file is left as it was
             result.errors.append(exc)
             continue
-        if path.lower().endswith(".docx"):
-            doc, findings, failures = fix_word(linter, path, original, cfg, write=write, diffs=diffs)
-        else:
-            doc, findings, failures, applied = fix_document(linter, original, cfg)
-            if applied and write and path != "-":
-                try:
-                    data = to_bytes(original, doc.text)
-                except UnicodeEncodeError:
-                    result.errors.append(InputError(path, t("fix_unencodable", linter.lang,
-                                                            encoding=original.encoding)))
-                    continue
-                write_atomic(path, data)
-            elif applied and not write:
-                diffs.append(unified_diff(original.text, doc.text, path))
+        result.files += 1
         result.findings.extend(findings)
         result.failures.extend(failures)
         result.documents[doc.path] = doc
-    return result, diffs
+    return result, diffs, stdin_out
+
+
+def _fixed_bytes(linter, path: str, data: bytes, original: Document, doc: Document) -> bytes:
+    """The fixed text in the file's own encoding and line ends. Refused when writing the
+    unfixed text back would not give the very bytes that were read (an encoding that does not
+    round-trip, line ends that cannot be restored): no byte may change outside a fix."""
+    if to_bytes(original, original.text) != data:
+        raise InputError(path, t("fix_not_roundtrip", linter.lang, encoding=original.encoding))
+    try:
+        return to_bytes(original, doc.text)
+    except UnicodeEncodeError:
+        raise InputError(path, t("fix_unencodable", linter.lang, encoding=original.encoding)) from None

@@ -15,6 +15,7 @@ from reportlint.files.reading import read_bytes, read_document
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError
 from reportlint.model.finding import Severity
+from reportlint.model.messages import t
 from reportlint.model.results import Findings, RunResult
 from reportlint.rulepacks.loader import builtin_packs, load_packs
 from reportlint.rulepacks.rule import Rule
@@ -39,6 +40,7 @@ class Linter:
         self.severity = severity or {}
         self.against = list(against or [])   # --against: paths of the reports to compare with
         self._references: tuple[Document, ...] | None = None
+        self.reference_errors: list[InputError] = []    # --against reports that could not be read
         self._configs: dict[Path | None, Config] = {}
         self._rules: dict[tuple, list[Rule]] = {}
         self._selected: dict[int, tuple[Config, list[Rule]]] = {}   # id(cfg) -> (cfg, its rules)
@@ -70,9 +72,33 @@ class Linter:
             loaded = load_packs(packs, base=cfg.base if cfg.path else None)
             self.warnings.extend(w for w in loaded.warnings if w not in self.warnings)
             self._rules[key] = loaded.rules
+            self._check_selectors(cfg, loaded.rules)
         selected = select(self._rules[key], self.select or cfg.select, [*cfg.ignore, *self.ignore])
         self._selected[id(cfg)] = (cfg, selected)       # holding cfg keeps its id from being reused
         return selected
+
+    def _check_selectors(self, cfg: Config, rules: list[Rule]) -> None:
+        """A selector that matches no rule is an error (exit 2), never a silent "no rule runs":
+        one typo in `select:` would otherwise turn the gate green for ever."""
+        from dataclasses import replace
+
+        from reportlint.rulepacks.select import unknown_selector_hint, unknown_selectors
+        errors: list = []
+        for option, refs in (("--select", self.select), ("--ignore", self.ignore)):
+            errors += [f"{option}: {t('unknown_selector', self.lang, ref=ref)}"
+                       f"{unknown_selector_hint(rules, ref)}" for ref in unknown_selectors(rules, refs)]
+        places: list[tuple[tuple, str]] = [(("select", i), ref) for i, ref in enumerate(cfg.select)]
+        places += [(("ignore", i), ref) for i, ref in enumerate(cfg.ignore)]
+        places += [(("per_file_ignores", pattern, i), ref)
+                   for pattern, refs in cfg.per_file_ignores.items() for i, ref in enumerate(refs)]
+        places += [(("severity", rid), rid) for rid in cfg.severity]
+        for keypath, ref in places:
+            if unknown_selectors(rules, [ref]) or (keypath[0] == "severity" and not any(r.id == ref for r in rules)):
+                msg = t("unknown_selector", self.lang, ref=ref) + unknown_selector_hint(rules, ref)
+                errors.append(replace(cfg.where(*keypath), message=msg))
+        if errors:
+            from reportlint.model.errors import ConfigError
+            raise ConfigError(errors)
 
     def loaded_rules(self) -> list[Rule]:
         """Every rule loaded so far (selected or not), in load order."""
@@ -89,7 +115,8 @@ class Linter:
         """The --against reports, read on first use and handed to every Document."""
         if self._references is None:
             from reportlint.engine.references import load_references
-            self._references = load_references(self.against, self.lang) if self.against else ()
+            self._references = (load_references(self.against, self.lang, self.reference_errors)
+                                if self.against else ())
         return self._references
 
     # ---- linting ---------------------------------------------------------------------
@@ -114,8 +141,10 @@ class Linter:
     def _year(self, cfg: Config) -> int | None:
         return self.year if self.year is not None else cfg.year
 
-    def load(self, path: str, cfg: Config) -> Document:
-        data = read_bytes(path, self.lang)
+    def load(self, path: str, cfg: Config, data: bytes | None = None) -> Document:
+        """The Document of `path` (its bytes when the caller has read them already)."""
+        if data is None:
+            data = read_bytes(path, self.lang)
         name = "<stdin>" if path == "-" else path
         return read_document(name, data, encoding=self.encoding or cfg.encoding,
                              year=self._year(cfg), unit=self.unit or cfg.unit, lang=self.lang,
@@ -123,8 +152,12 @@ class Linter:
 
     def targets(self, paths: list[str], errors: list[InputError]) -> list[tuple[str, Config]]:
         """The files to lint, each with its config: folders walked, config `exclude` applied
-        (files named on the command line are always linted). Config errors propagate."""
+        (files named on the command line are always linted), and the --against reports read
+        (those that cannot be read join `errors`). Config errors propagate."""
         out = []
+        if self.against and self._references is None:
+            _ = self.references
+            errors.extend(self.reference_errors)
         for path in discover(paths, errors, self.lang):
             cfg = self.config_for(path)
             if path != "-" and cfg.exclude and cfg.excluded(Path(path)) and path not in paths:
@@ -148,12 +181,12 @@ class Linter:
         for path, cfg in targets:
             if progress:
                 progress.advance()
-            result.files += 1
             try:
                 doc = self.load(path, cfg)
             except InputError as exc:
                 result.errors.append(exc)
                 continue
+            result.files += 1          # files checked; the unreadable ones are counted apart
             findings, failures = self.lint_document(doc, cfg)
             result.findings.extend(findings)
             result.failures.extend(failures)

@@ -139,6 +139,7 @@ def _in_workers(linter: Linter, files: list[str], remote: list[int], jobs: int, 
     chunks = [remote[k:k + size] for k in range(0, len(remote), size)]
     _linter = linter                       # inherited by forked workers
     from concurrent.futures import ProcessPoolExecutor, as_completed  # not on every run's start-up
+    from concurrent.futures.process import BrokenProcessPool
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init,
                                  initargs=(type(linter), linter_options(linter))) as pool:
@@ -148,17 +149,26 @@ def _in_workers(linter: Linter, files: list[str], remote: list[int], jobs: int, 
                 for i, outcome in zip(chunk, fut.result()):
                     outcomes[i] = outcome
                 bar.advance(len(chunk))
+    except BrokenProcessPool:
+        # a worker was killed (the OOM killer, a signal): its files, and the ones not yet
+        # linted, are reported as not checked; the run exits 2 instead of a traceback
+        from reportlint.model.messages import t
+        for i in remote:
+            if outcomes[i] is None:
+                outcomes[i] = (None, [], [], (files[i], t("worker_died", linter.lang)))
     finally:
         _linter = None
 
 
 def _collect(linter: Linter, files: list[str], outcomes: list, result: RunResult, keep: bool) -> None:
     """The workers' outcomes into the result, in file order."""
+    result.files = 0
     for path, (parts, findings, failures, error) in zip(files, outcomes):
         doc = _document(parts) if parts is not None else None
         if error:
             result.errors.append(InputError(*error))
             continue
+        result.files += 1
         result.findings.extend(findings)
         if failures:
             by_id = {(r.pack, r.id): r for r in linter.rules_for(linter.config_for(path))}

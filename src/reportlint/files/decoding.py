@@ -11,10 +11,11 @@ BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# charset-normalizer guesses we trust for Chinese drafts; anything else is "undecodable".
-TRUSTED_GUESSES = {"gb18030", "gbk", "gb2312", "big5", "hz", "utf_16", "utf_16_le", "utf_16_be"}
-
-
+# A GB18030 reading in which more than this share of the Chinese characters lies outside
+# GB2312 (the 6,763 characters of everyday text) is another encoding read wrongly (Big5 read
+# as GB18030 gives mostly rare characters): the draft is refused with a request for --encoding.
+MAX_RARE_SHARE = 0.2
+MIN_RARE = 4
 class DecodeError(Exception):
     """The bytes are not a text file we can read (binary, or no plausible encoding)."""
 
@@ -31,7 +32,11 @@ class Decoded:
 
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
-    """Decode a draft: an explicit encoding, a BOM, UTF-8, then GB18030 & co via charset-normalizer."""
+    """Decode a draft: an explicit encoding, a BOM, strict UTF-8, then strict GB18030.
+
+    No statistical guess: a short draft has too few bytes for one (a 20-byte GBK line passes
+    as UTF-16 or Big5), and a wrong guess lints mojibake and reports it clean. Whatever is
+    neither is an input error that asks for --encoding."""
     if encoding:
         try:
             return Decoded(data.decode(encoding), encoding)
@@ -49,17 +54,24 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # only for non-UTF-8 drafts
-
-    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16"]).best() \
-        or from_bytes(data).best()
-    if best is None or best.encoding not in TRUSTED_GUESSES:
-        raise DecodeError("undecodable")
-    codec = "gb18030" if best.encoding in {"gbk", "gb2312"} else best.encoding
     try:
-        return Decoded(data.decode(codec), codec)
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
         raise DecodeError("undecodable") from None
+    if _mostly_rare(text):
+        raise DecodeError("undecodable")
+    return Decoded(text, "gb18030")
+
+
+def _mostly_rare(text: str) -> bool:
+    cjk = [c for c in text if "\u3400" <= c <= "\u9fff"]
+    rare = 0
+    for c in cjk:
+        try:
+            c.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += 1
+    return rare >= MIN_RARE and rare > MAX_RARE_SHARE * len(cjk)
 
 
 def encode(text: str, decoded: Decoded) -> bytes:

@@ -1,61 +1,152 @@
-"""Write a file back: same encoding, BOM and line ends, atomically."""
+"""The one writer of every file reportlint writes (fixed drafts, reports, baselines): same
+encoding, BOM and line ends; atomic; the original's owner, mode and extended attributes kept;
+never over a file that changed since it was read, nor over a read-only one.
+
+Every problem becomes an OutputError naming the file, with a message for the user.
+"""
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections import Counter
 
 from reportlint.files.decoding import Decoded, encode
+from reportlint.files.reading import Stamp
 from reportlint.model.document import Document
+from reportlint.model.errors import OutputError
+from reportlint.model.messages import t
 
 
 def restore_line_ends(doc: Document, text: str) -> str:
-    """Put the original line ends back (each line its own when the line count is unchanged)."""
+    """Put the original line ends back into `text` (doc.text after fixes, "\n" line ends).
+
+    A line the fixes kept keeps its own end; where fixes joined, split or rewrote lines, the
+    new lines take the ends of the lines they replace, in order (a joined paragraph keeps the
+    end of its last line), and the file's most common end when there are more new lines."""
     ends = doc.line_ends
     if not ends or all(e == "\n" for e in ends):
         return text
-    lines = text.split("\n")
-    if len(lines) == len(ends) + 1:
-        out = []
-        for line, end in zip(lines, ends):
-            out.append(line)
-            out.append(end)
-        out.append(lines[-1])
-        return "".join(out)
-    common = Counter(ends).most_common(1)[0][0]
-    return text.replace("\n", common)
+    new = text.split("\n")
+    if len(new) == len(ends) + 1:
+        new_ends = list(ends)
+    else:
+        from difflib import SequenceMatcher
+        common = Counter(ends).most_common(1)[0][0]
+        old = doc.text.split("\n")
+        new_ends = []
+        for tag, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            block = ends[a1:a2]
+            if tag == "equal":
+                new_ends += block
+            elif b2 > b1:
+                picked = block[:b2 - b1 - 1] + [common] * (b2 - b1 - 1 - len(block[:b2 - b1 - 1]))
+                new_ends += picked + ([block[-1]] if block else [common])
+        new_ends += [common] * (len(new) - 1 - len(new_ends))
+    out = []
+    for line, end in zip(new, new_ends):
+        out.append(line)
+        out.append(end)
+    out.append(new[-1])
+    return "".join(out)
 
 
 def to_bytes(doc: Document, text: str) -> bytes:
     return encode(restore_line_ends(doc, text), Decoded("", doc.encoding, doc.bom))
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename it over the original.
+def _error(path: str, exc: OSError, lang: str) -> OutputError:
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return OutputError(path, t("no_space", lang))
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return OutputError(path, t("write_denied", lang, detail=exc.strerror))
+    return OutputError(path, t("write_failed", lang, detail=exc.strerror or str(exc)))
 
-    A symlink is followed (the file it points to is replaced, the link stays); the original's
-    permissions are kept, and a new file gets the usual ones (0666 less the umask), not 0600.
+
+def write_atomic(path: str, data: bytes, *, expect: Stamp | None = None, lang: str = "zh") -> None:
+    """Write `data` to `path` through a temporary file in the same folder renamed over it.
+
+    `expect`: the stamp of the file when it was read; if the file changed since, nothing is
+    written (the user's edit wins). A symlink is followed (its target is replaced, the link
+    stays); a new file gets the usual mode (0666 less the umask). A path that is a pipe or a
+    device (-o /dev/stderr) is written to directly: there is nothing to replace. Raises OutputError.
     """
-    path = os.path.realpath(path)
-    folder = os.path.dirname(path)
-    fd, tmp = tempfile.mkstemp(prefix=".reportlint-", dir=folder)
+    real = os.path.realpath(path)
+    folder = os.path.dirname(real)
+    try:
+        st: os.stat_result | None = os.stat(real)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise _error(path, exc, lang) from None
+    if expect is not None and (st is None or Stamp.of(st) != expect):
+        raise OutputError(path, t("changed_since_read", lang))
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        if expect is None and not stat.S_ISDIR(st.st_mode):
+            return _write_through(path, real, data, lang)
+        raise OutputError(path, t("write_failed", lang, detail=t("is_dir", lang)
+                                  if stat.S_ISDIR(st.st_mode) else "not a regular file"))
+    if st is not None and (not st.st_mode & 0o222 or not os.access(real, os.W_OK)):
+        raise OutputError(path, t("read_only", lang))
+    if not os.path.isdir(folder):
+        raise OutputError(path, t("no_folder", lang, folder=os.path.dirname(path) or "."))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".reportlint-", dir=folder)
+    except OSError as exc:
+        raise _error(path, exc, lang) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        try:
-            mode = os.stat(path).st_mode & 0o7777
-        except FileNotFoundError:
-            mask = os.umask(0)
-            os.umask(mask)
-            mode = 0o666 & ~mask
-        try:
-            os.chmod(tmp, mode)
+        _copy_metadata(st, real, tmp)
+        if expect is not None and Stamp.of(os.stat(real)) != expect:   # changed while we wrote
+            raise OutputError(path, t("changed_since_read", lang))
+        os.replace(tmp, real)
+    except OSError as exc:
+        _remove(tmp)
+        raise _error(path, exc, lang) from None
+    except BaseException:           # OutputError, Ctrl-C: never leave the temporary file behind
+        _remove(tmp)
+        raise
+
+
+def _copy_metadata(st: os.stat_result | None, original: str, tmp: str) -> None:
+    """The original's mode, owner and extended attributes onto the replacement."""
+    if st is None:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        return
+    if hasattr(os, "chown") and (st.st_uid != os.geteuid() or st.st_gid != os.getegid()):
+        try:      # root fixing a user's file must not hand it to root; others cannot give files away
+            os.chown(tmp, st.st_uid, st.st_gid)
         except OSError:
             pass
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    os.chmod(tmp, stat.S_IMODE(st.st_mode))
+    if hasattr(os, "listxattr"):
+        try:
+            names = os.listxattr(original)
+        except OSError:
+            names = []
+        for name in names:
+            try:
+                os.setxattr(tmp, name, os.getxattr(original, name))
+            except OSError:       # e.g. security.* without the privilege: the rest still copied
+                pass
+
+
+def _write_through(path: str, real: str, data: bytes, lang: str) -> None:
+    try:
+        with open(real, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise _error(path, exc, lang) from None
+
+
+def _remove(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass

@@ -19,6 +19,10 @@ class InputError(Exception):
         return f"{self.path}: {self.message}"
 
 
+class OutputError(InputError):
+    """A file that could not be written (no folder, no permission, full disk, changed since read)."""
+
+
 @dataclass
 class RuleFileError(Exception):
     """A problem in a rule file or configuration file, at the line and column of the key."""
@@ -40,9 +44,9 @@ class RuleLoadErrors(Exception):
 
 
 class ConfigError(Exception):
-    """Every error of a configuration file."""
+    """Every error of a configuration file (RuleFileErrors), or of the command line (texts)."""
 
-    def __init__(self, errors: list[RuleFileError]):
+    def __init__(self, errors: list):
         super().__init__("\n".join(map(str, errors)))
         self.errors = errors
 

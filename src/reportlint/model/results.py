@@ -31,7 +31,7 @@ class RunResult:
             "warning": counts.get("warning", 0),
             "info": counts.get("info", 0),
             "by_category": dict(sorted(Counter(f.category for f in self.findings).items())),
-            "unreadable": len(self.errors),
+            "unreadable": len({e.path for e in self.errors}),
         }
 
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+from reportlint.model.display import unsurrogate
 from reportlint.model.messages import t
 
 # Characters XML 1.0 cannot hold (junit) and that CI log parsers choke on.
@@ -13,7 +14,18 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def clean(s: str) -> str:
-    return _XML_INVALID.sub("\ufffd", s)
+    return _XML_INVALID.sub("\ufffd", unsurrogate(s))
+
+
+def deep_unsurrogate(obj):
+    """A JSON-able value with every string made encodable (file names with undecodable bytes)."""
+    if isinstance(obj, str):
+        return unsurrogate(obj)
+    if isinstance(obj, list):
+        return [deep_unsurrogate(v) for v in obj]
+    if isinstance(obj, dict):
+        return {deep_unsurrogate(k): deep_unsurrogate(v) for k, v in obj.items()}
+    return obj
 
 
 def document(result, f):
@@ -35,7 +47,7 @@ def message(result, f, lang: str = "zh") -> str:
     where = location(result, f)
     if where:
         text += f" ［{where}］"
-    return text
+    return unsurrogate(text)
 
 
 def fingerprint(result, f) -> str:
@@ -44,7 +56,12 @@ def fingerprint(result, f) -> str:
 
 
 def posix(path: str) -> str:
-    """A path as CI tools want it: relative to the working directory when inside it, "/" separators."""
+    """A path as CI tools want it: relative to the working directory when inside it, "/" separators
+    (undecodable bytes of a file name shown as \\xNN)."""
+    return unsurrogate(_posix(path))
+
+
+def _posix(path: str) -> str:
     if path in ("-", "<stdin>"):
         return "<stdin>"
     p = Path(path)
@@ -58,7 +75,7 @@ def posix(path: str) -> str:
 
 def uri(path: str) -> str:
     """A URI reference for SARIF: percent-encoded relative path, or a file: URI when absolute."""
-    rel = posix(path)
+    rel = _posix(path)
     if Path(rel).is_absolute():
-        return Path(rel).as_uri()
-    return quote(rel, safe="/")
+        return "file://" + quote(os.fsencode(rel), safe="/")
+    return quote(os.fsencode(rel), safe="/")     # the file name's own bytes, percent-encoded

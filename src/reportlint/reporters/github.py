@@ -5,13 +5,15 @@ Escaping follows the runner: data escapes % CR LF; properties also : and ,.
 """
 from __future__ import annotations
 
+from reportlint.model.display import printable
 from reportlint.reporters.common import message, posix
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escaped for the runner; control characters shown, never sent raw into the CI log."""
+    return printable(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(s: str) -> str:

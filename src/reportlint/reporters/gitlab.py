@@ -9,7 +9,7 @@ import hashlib
 import json
 from collections import Counter
 
-from reportlint.reporters.common import fingerprint, message, posix
+from reportlint.reporters.common import deep_unsurrogate, fingerprint, message, posix
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -21,7 +21,7 @@ def render(result, ctx) -> str:
         path = posix(f.path)
         base = f"{path}\0{f.rule}\0{fingerprint(result, f)}"
         seen[base] += 1            # identical findings in one file stay distinct
-        digest = hashlib.md5(f"{base}\0{seen[base]}".encode()).hexdigest()
+        digest = hashlib.md5(f"{base}\0{seen[base]}".encode("utf-8", "backslashreplace")).hexdigest()
         issues.append({
             "type": "issue",
             "check_name": f.rule,
@@ -35,7 +35,7 @@ def render(result, ctx) -> str:
         issues.append({
             "type": "issue", "check_name": "reportlint-input", "description": e.message,
             "categories": ["Bug Risk"], "severity": "critical",
-            "fingerprint": hashlib.md5(f"{posix(e.path)}\0input".encode()).hexdigest(),
+            "fingerprint": hashlib.md5(f"{posix(e.path)}\0input".encode("utf-8", "backslashreplace")).hexdigest(),
             "location": {"path": posix(e.path), "lines": {"begin": 1}},
         })
-    return json.dumps(issues, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(deep_unsurrogate(issues), ensure_ascii=False, indent=1) + "\n"

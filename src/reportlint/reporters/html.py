@@ -6,9 +6,11 @@ Content-Security-Policy forbids scripts, so a draft that contains `<script>` sho
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from html import escape
+from html import escape as _html_escape
 
+from reportlint.model.display import BIDI_CONTROLS, unsurrogate
 from reportlint.model.finding import CATEGORIES
 from reportlint.reporters.common import location, message
 
@@ -46,7 +48,25 @@ aside h3{font-size:15px;margin:12px 0 4px}aside ul{margin:0;padding-left:18px}as
 .sev.error{background:#d9480f}.sev.warning{background:#f08c00}.sev.info{background:#1c7ed6}
 .rule{color:#777;font-size:12px}.cell{color:#555;font-size:12px}
 ul.plain{list-style:none;padding:8px 24px}
+.ctl{color:#c00;font-family:monospace;font-size:12px}
 """
+
+
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def escape(s: str) -> str:
+    """HTML-escaped, with bidirectional controls (a U+202E in a draft or file name) shown as
+    visible codes instead of reordering the page around them, and no lone surrogates."""
+    out = _html_escape(unsurrogate(s))
+    return _BIDI.sub(lambda m: f'<span class="ctl">\\u{ord(m.group()):04x}</span>', out) \
+        if _BIDI.search(out) else out
+
+
+def _attr(s: str) -> str:
+    """For attributes (title=…): bidi controls as codes, without markup."""
+    out = _html_escape(unsurrogate(s))
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 def _segments(doc, findings):
@@ -80,7 +100,7 @@ def _segments(doc, findings):
         for a, b in zip(cuts, cuts[1:] + [None]):
             for i, f in points.get(a, []):
                 anchored.add(i)
-                html.append(f'<mark class="point {f.severity!s}" id="m{i}" title="{escape(f.message)}">‸</mark>')
+                html.append(f'<mark class="point {f.severity!s}" id="m{i}" title="{_attr(f.message)}">‸</mark>')
             if b is None:
                 break
             active = [(i, f) for i, f in here if f.start < b and f.end > a]
@@ -93,7 +113,7 @@ def _segments(doc, findings):
             anchored.update(new)
             ident = f' id="m{new[0]}"' if new else ""
             html.extend(f'<span class="anchor" id="m{i}"></span>' for i in new[1:])
-            title = escape("；".join(f.message for _, f in active))
+            title = _attr("；".join(f.message for _, f in active))
             html.append(f'<mark class="{worst}"{ident} title="{title}">{text}</mark>')
         for i, f in here:                  # a span of only the line end: anchor at the end
             if f.line == no and i not in anchored:
@@ -121,11 +141,11 @@ def _file_section(k: int, path: str, doc, findings, result, lang) -> str:
         groups[f.category].append((i, f))
     for cat in sorted(groups, key=lambda c: CATEGORIES.index(c) if c in CATEGORIES else 99):
         items = groups[cat]
-        out.append(f'<h3 class="category" data-category="{escape(cat)}">'
+        out.append(f'<h3 class="category" data-category="{_attr(cat)}">'
                    f'{escape(CATEGORY_NAMES.get(cat, cat))}（{len(items)}）</h3><ul>')
         for i, f in items:
             where = location(result, f) or f"第{f.line}行第{f.column}列"
-            out.append(f'<li class="finding" data-rule="{escape(f.rule)}"><a href="#m{i}">{escape(where)}</a> '
+            out.append(f'<li class="finding" data-rule="{_attr(f.rule)}"><a href="#m{i}">{escape(where)}</a> '
                        f'<span class="sev {f.severity!s}">{SEVERITY_NAMES[str(f.severity)]}</span> '
                        f'{escape(_plain(f, lang))} '
                        f'<span class="rule">{escape(f.rule)}</span></li>')

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+from reportlint.reporters.common import deep_unsurrogate
+
 
 def _finding(result, f) -> dict:
     d = f.to_dict()
@@ -20,4 +22,4 @@ def render(result, ctx) -> str:
         "errors": [{"path": e.path, "message": e.message} for e in result.errors]
                   + [{"path": e.path, "rule": e.rule.id, "message": e.reason} for e in result.failures],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(deep_unsurrogate(data), ensure_ascii=False, indent=1) + "\n"

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reportlint.reporters.common import fingerprint, location, message, uri
+from reportlint.reporters.common import deep_unsurrogate, fingerprint, location, message, uri
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -87,5 +87,5 @@ def render(result, ctx) -> str:
                          "toolExecutionNotifications": notifications}],
         "results": results,
     }
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]},
+    return json.dumps(deep_unsurrogate({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}),
                       ensure_ascii=False, indent=1) + "\n"

@@ -2,6 +2,7 @@
 and a caret under the span. CJK characters take two columns on screen; colour only on a TTY."""
 from __future__ import annotations
 
+from reportlint.model.display import printable
 from reportlint.model.lines import display_width as width
 from reportlint.model.messages import t
 
@@ -21,9 +22,9 @@ def excerpt(line: str, col: int, end_col: int | None) -> tuple[str, str]:
     hi = min(len(line), end + AFTER)
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
-    shown = prefix + line[lo:hi] + suffix
-    pad = width(prefix + line[lo:start])
-    marks = max(1, width(line[start:end]))
+    shown = prefix + printable(line[lo:hi]) + suffix      # a draft's escapes never reach the terminal
+    pad = width(prefix + printable(line[lo:start]))
+    marks = max(1, width(printable(line[start:end])))
     return shown, " " * pad + "^" * marks
 
 
@@ -31,7 +32,7 @@ def format_finding(f, lang: str = "zh") -> str:
     sugg = f"（{t('suggest', lang, s=f.suggestion)}）" if f.suggestion else ""
     if lang == "en" and sugg:
         sugg = f" ({t('suggest', lang, s=f.suggestion)})"
-    return f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}{sugg}"
+    return printable(f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}{sugg}")
 
 
 def render(result, ctx) -> str:
@@ -45,7 +46,7 @@ def render(result, ctx) -> str:
         doc = result.documents.get(f.path)
         where = doc.where(f.line) if doc is not None else None     # a Word draft's paragraph
         if where:
-            rest += f" ［{where}］"
+            rest += printable(f" ［{where}］")
         out.append(f"{style(loc, bold=True)}: {style(str(f.severity), fg=COLORS[str(f.severity)])} {rest}")
         if ctx.show_source and doc is not None and f.line <= len(doc.lines):
             line = doc.lines[f.line - 1]

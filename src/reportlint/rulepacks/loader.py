@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlint.model.errors import RuleFileError, RuleLoadErrors
+from reportlint.files.reading import read_text_file
+from reportlint.model.errors import InputError, RuleFileError, RuleLoadErrors
 from reportlint.model.finding import Severity
 from reportlint.rulepacks.rule import Rule
 
@@ -19,9 +20,9 @@ def load_rule_file(path: Path, pack: str) -> Rule:
     from reportlint.rulepacks.yamlmarks import parse_yaml
     fname = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleLoadErrors([RuleFileError(fname, 1, 1, f"cannot read rule file: {exc}")]) from None
+        text = read_text_file(fname)
+    except InputError as exc:
+        raise RuleLoadErrors([RuleFileError(fname, 1, 1, f"cannot read rule file: {exc.message}")]) from None
     data, marks, errors = parse_yaml(text, fname)
     if errors:
         raise RuleLoadErrors(errors)
@@ -120,7 +121,18 @@ def _load_resolved(resolved, builtins: dict[str, Path]) -> PackSet:
             errors.append(RuleFileError(ref_s, 1, 1, "no such rule pack (neither a built-in pack "
                           f"nor a folder){did_you_mean(ref_s, builtins)}"))
             continue
-        for path in sorted(folder.iterdir()):
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as exc:
+            errors.append(RuleFileError(ref_s, 1, 1, f"cannot read rule pack: {exc.strerror or exc}"))
+            continue
+        rule_files = [p for p in entries if p.suffix in RULE_SUFFIXES and not p.name.startswith(".")
+                      and not p.is_dir()]
+        if not rule_files:     # linting with no rule would pass every draft: say so once
+            errors.append(RuleFileError(str(folder), 1, 1, "this folder holds no rule files "
+                                        "(.yaml or .yml): not a rule pack"))
+            continue
+        for path in entries:
             if path.is_dir() or path.name.startswith("."):
                 continue
             if path.suffix not in RULE_SUFFIXES:

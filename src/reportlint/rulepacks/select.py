@@ -31,3 +31,11 @@ def select(rules: list[Rule], select: list[str] | None = None,
 
 def unknown_selectors(rules: list[Rule], refs: list[str]) -> list[str]:
     return [ref for ref in refs if not any(matches(r, ref) for r in rules) and ref not in CATEGORIES]
+
+
+def unknown_selector_hint(rules: list[Rule], ref: str) -> str:
+    """" (did you mean 'x'?)" for a selector that matches nothing: the closest id, pack or category."""
+    import difflib
+    names = sorted({r.id for r in rules} | {r.pack for r in rules} | set(CATEGORIES))
+    close = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

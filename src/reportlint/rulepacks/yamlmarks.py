@@ -43,6 +43,8 @@ def parse_yaml(text: str, fname: str) -> tuple[Any, dict, list[RuleFileError]]:
     errors: list[RuleFileError] = []
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except RecursionError:
+        return None, {}, [RuleFileError(fname, 1, 1, "invalid YAML: nested too deeply")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -53,9 +55,11 @@ def parse_yaml(text: str, fname: str) -> tuple[Any, dict, list[RuleFileError]]:
     if node is None:
         return None, {(): (1, 1)}, errors
     marks: dict = {}
-    _walk(node, (), marks, errors, fname)
     try:
+        _walk(node, (), marks, errors, fname)
         value = yaml.constructor.SafeConstructor().construct_document(node)
+    except RecursionError:
+        return None, {}, [RuleFileError(fname, 1, 1, "invalid YAML: nested too deeply")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -176,6 +176,7 @@ def test_fix_rewrites_the_file_and_nothing_is_left_to_fail_on(draft):
 
 def test_write_baseline_records_then_baseline_hides_the_known_finding(draft, tmp_path):
     path, baseline = draft(TYPO), tmp_path / "ci" / "baseline.json"
+    baseline.parent.mkdir()
     written = run_check(opts(path, write_baseline=str(baseline)))
     assert written.recorded == 1
     assert written.exit_code == EXIT_CLEAN                    # an error finding, but it is recorded
@@ -225,10 +226,11 @@ def test_a_missing_baseline_says_how_to_make_one(draft, tmp_path):
 
 # --- warnings -----------------------------------------------------------------------------------
 
-def test_an_unknown_selector_is_a_warning_in_the_asked_language(draft):
-    outcome = run_check(opts(draft(TYPO), select=(RULE, "no-such-rule"), lang="en"))
-    assert outcome.warnings == ["unknown rule selector 'no-such-rule' (no rule matches)"]
-    assert outcome.exit_code == EXIT_FINDINGS                   # the known selector still ran
+def test_an_unknown_selector_is_an_error_in_the_asked_language(draft):
+    from reportlint.model.errors import ConfigError
+    with pytest.raises(ConfigError) as exc:            # a typo must not select nothing and pass
+        run_check(opts(draft(TYPO), select=(RULE, "no-such-rule"), lang="en"))
+    assert [str(e) for e in exc.value.errors] == ["--select: unknown rule selector 'no-such-rule' (no rule matches)"]
 
 
 # --- exit_code as a pure function ---------------------------------------------------------------
