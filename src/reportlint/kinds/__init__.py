@@ -38,6 +38,7 @@ KINDS: dict[str, str] = {
     "unterminated_paragraph": "reportlint.kinds.unterminated_paragraph",
     "duplicate": "reportlint.kinds.duplicate",
     "rate_check": "reportlint.kinds.rate_check",
+    "table_identity": "reportlint.kinds.table_identity",
     "single_item_quantifier": "reportlint.kinds.single_item_quantifier",
     "total_check": "reportlint.kinds.total_check",
     "repeated_metric": "reportlint.kinds.repeated_metric",

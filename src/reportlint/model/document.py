@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from reportlint.model.genres import genre_of_title
+from reportlint.model.genres import genre_of
 from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, SIGNATURE, WEB_META, lazy
 from reportlint.model.meta import Meta, read_meta
 from reportlint.model.outline import Heading, heading_at, outline
@@ -252,8 +252,9 @@ class Document:
 
     @cached_property
     def genre(self) -> str:
-        """The kind of report its title names (model/genres.py); rules may be limited to one."""
-        return genre_of_title(self.meta.title)
+        """The kind of report its title (or text) names (model/genres.py); rules may be
+        limited to genres."""
+        return genre_of(self.meta.title, self.text)
 
     # ---- helpers for kinds -----------------------------------------------------------
     def shared(self, key, build):

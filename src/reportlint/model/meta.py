@@ -41,7 +41,7 @@ class Meta:
 @cache
 def glued_title() -> re.Pattern:
     """A title run into the first sentence; rare, and its CJK class costs ~1.2 ms to compile."""
-    return re.compile(r"(.{4,50}?(?:报告|总结))(?=20\d\d|[一-龥])")
+    return re.compile(r"(.{4,50}?(?:报告|总结))(?=[ \u3000]*(?:20\d\d|[一-龥]))")
 
 
 

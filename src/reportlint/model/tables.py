@@ -20,7 +20,8 @@ from reportlint.model.lines import INDENT
 
 _SPACE_RUN = re.compile(r"[ \u3000]{2,}")
 _PROSE = re.compile(r"[。；！？]")
-_FIGURE = re.compile(r"^[-−－+]?\d[\d,，]*(?:\.\d+)?%?$")
+# a figure, optionally followed by a remark in brackets: "22（其中修订16件）"
+_FIGURE = re.compile(r"^([-−－+]?\d[\d,，]*(?:\.\d+)?)(%?)\s*(?:[（(][^）)]*[）)])?$")
 
 
 @dataclass(eq=False)
@@ -38,10 +39,12 @@ class Cell:
 
     @property
     def figure(self) -> float | None:
-        """The cell's number, when the cell holds just one (thousands commas allowed)."""
-        s = self.text.replace(",", "").replace("，", "").replace("−", "-").replace("－", "-")
-        if not _FIGURE.match(self.text) or s.endswith("%"):
+        """The cell's number when it holds one (thousands commas and a bracketed remark
+        allowed), else None; a percentage is not a figure."""
+        m = _FIGURE.match(self.text)
+        if not m or m.group(2):
             return None
+        s = m.group(1).replace(",", "").replace("，", "").replace("−", "-").replace("－", "-")
         try:
             return float(s)
         except ValueError:

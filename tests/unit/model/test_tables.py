@@ -3,7 +3,7 @@ their positions, merged cells resolved; genres told apart by the title."""
 import pytest
 
 from reportlint.model.document import Document
-from reportlint.model.genres import DEFAULT, genre_of_title
+from reportlint.model.genres import DEFAULT, genre_of
 
 
 def test_tab_rows_keep_blank_cells_and_point_at_each_cell():
@@ -46,7 +46,15 @@ def test_table_rows_are_not_headings():
     ("", DEFAULT),
 ])
 def test_genre_follows_the_title(title, genre):
-    assert genre_of_title(title) == genre
+    assert genre_of(title, "") == genre
+
+
+def test_genre_from_the_text_when_the_title_says_nothing():
+    table_row = "一、本年新收政府信息公开申请数量\t3\t3"
+    assert genre_of("", "一、总体情况\n" + table_row) == "gio-annual-report"
+    # a rule-of-law report that mentions the other genre stays what its title says
+    assert genre_of("某镇2024年法治政府建设情况报告", table_row) == DEFAULT
+    assert genre_of("", "按时发布政府信息公开工作年度报告。") == DEFAULT
 
 
 def test_word_tables_resolve_merged_cells(tmp_path):

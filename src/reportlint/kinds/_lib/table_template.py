@@ -1,0 +1,331 @@
+"""A mandated table layout (a YAML template next to the rules) matched against Document.tables.
+
+The table kinds (table_identity, table_text, table_continuity) name cells by template keys
+("表三", "新收", "总计"); this module finds those cells in a draft's tables, whatever their
+shape: labels in the first columns or in header rows, hierarchy as merged cells or as
+"一、…/（三）…/1.…" paths, numbering styles (1. 1、 （一） (一)), spacing, remarks in brackets
+and known variants are ignored; a label that differs by a character or two is matched and
+remembered (so a rule can report it). Several physical tables may make up one template table
+(a 表二 pasted as four blocks), and each document is matched once per template.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reportlint.model.tables import Cell, Table
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|"
+                        r"[\u2460-\u2473\u2474-\u2487\u2488-\u249b])\s*")
+_REMARK = re.compile(r"[（(][^（()）]*[)）]")
+_NOISE = re.compile(r"[\s\u3000“”\"'‘’「」:：。，,、/]")
+_DASHES = {"—", "－", "-", "–", "——", "/", "／", "无"}
+FUZZY = 0.75          # similarity above which a label is taken for a misspelt template label
+
+
+def norm(label: str) -> str:
+    """A label as compared: no numbering, no remark in brackets, no spaces or quotes."""
+    s = _NUMBERING.sub("", label.strip())
+    s = _REMARK.sub("", s)
+    return _NOISE.sub("", s)
+
+
+def value(cell: Cell) -> float | None:
+    """A cell's figure; a dash or 无 (nothing to report) counts as 0; blank or text: None."""
+    if cell.text in _DASHES:
+        return 0.0
+    return cell.figure
+
+
+@dataclass
+class Entry:
+    key: str
+    label: str
+    variants: tuple[str, ...] = ()
+    under: str | None = None
+    versions: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> set[str]:
+        return {norm(self.label), *(norm(v) for v in self.variants)}
+
+
+@dataclass
+class Spec:
+    name: str
+    title: str
+    identify: set[str]
+    rows: list[Entry]
+    columns: list[Entry]
+    figures_required: bool = False
+    identities: list[dict] = field(default_factory=list)
+
+    def members(self, dim: str, key: str) -> list[str]:
+        return [e.key for e in (self.rows if dim == "row" else self.columns) if e.under == key]
+
+
+@dataclass
+class Template:
+    path: str
+    versions: dict[str, dict]
+    specs: list[Spec]
+
+    def version_of(self, year: int | None, labels: set[str]) -> str | None:
+        """The template version a report follows: by labels only one version has, else by year."""
+        for name, v in self.versions.items():
+            if labels & {norm(x) for x in v.get("labels", ())}:
+                return name
+        if year is not None:
+            for name, v in self.versions.items():
+                if v.get("from", 0) <= year <= v.get("until", 9999):
+                    return name
+        return None
+
+
+class TemplateError(ValueError):
+    pass
+
+
+def _entries(items: Any, where: str) -> list[Entry]:
+    if not isinstance(items, list):
+        raise TemplateError(f"{where}: a list of entries expected")
+    out = []
+    for i, e in enumerate(items):
+        if not isinstance(e, dict) or not isinstance(e.get("key"), str) or not isinstance(e.get("label"), str):
+            raise TemplateError(f"{where}[{i}]: an entry needs a key and a label")
+        unknown = set(e) - {"key", "label", "variants", "under", "versions"}
+        if unknown:
+            raise TemplateError(f"{where}[{i}]: unknown key(s) {', '.join(sorted(unknown))}")
+        out.append(Entry(e["key"], e["label"], tuple(e.get("variants") or ()), e.get("under"),
+                         tuple(str(v) for v in e.get("versions") or ())))
+    return out
+
+
+@cache
+def load_template(path: str) -> Template:
+    """The template file (YAML), checked; TemplateError says what is wrong with it."""
+    import yaml
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise TemplateError(f"{path}: cannot read the table template: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("tables"), list):
+        raise TemplateError(f"{path}: a table template has a list of `tables`")
+    specs = []
+    for i, t in enumerate(data["tables"]):
+        where = f"{path}: tables[{i}]"
+        if not isinstance(t, dict) or not isinstance(t.get("name"), str):
+            raise TemplateError(f"{where}: a table needs a name")
+        spec = Spec(t["name"], t.get("title", ""), {norm(x) for x in t.get("identify") or ()},
+                    _entries(t.get("rows"), where + ".rows"),
+                    _entries(t.get("columns"), where + ".columns"),
+                    bool(t.get("figures_required")), list(t.get("identities") or []))
+        keys = {"row": {e.key for e in spec.rows}, "column": {e.key for e in spec.columns}}
+        for j, ident in enumerate(spec.identities):
+            per = ident.get("per")
+            if per not in ("row", "column"):
+                raise TemplateError(f"{where}.identities[{j}]: per must be row or column")
+            summed = keys["row" if per == "column" else "column"]
+            named = ([ident.get("total")] + list(ident.get("parts") or [])) if "total" in ident \
+                else [k for side in ident.get("equal") or [] for k in side]
+            bad = [k for k in named if k not in summed]
+            if bad or not named:
+                raise TemplateError(f"{where}.identities[{j}]: unknown key(s) {', '.join(map(str, bad))}")
+        specs.append(spec)
+    versions = {str(k): v for k, v in (data.get("versions") or {}).items()}
+    return Template(path, versions, specs)
+
+
+def template_path(rule) -> str:
+    """The rule's `template:` resolved against the folder of its rule file."""
+    return str((Path(rule.path).parent / rule["template"]).resolve())
+
+
+# ---- matching ------------------------------------------------------------------------------
+@dataclass
+class Fuzzy:
+    cell: Cell
+    table: Table
+    expected: str
+    found: str             # the misspelt label (a part of the cell's "a/b/c" path)
+
+    @property
+    def start(self) -> int:
+        at = self.cell.text.find(self.found)
+        return self.cell.start + max(at, 0)
+
+
+@dataclass
+class Placed:
+    """One template table as found in the draft (from one or more physical tables)."""
+    spec: Spec
+    tables: list[Table] = field(default_factory=list)
+    cells: dict[tuple[str, str], tuple[Cell, Table]] = field(default_factory=dict)
+    row_labels: dict[str, tuple[Cell, Table]] = field(default_factory=dict)
+
+    def figure(self, row: str, col: str) -> float | None:
+        got = self.cells.get((row, col))
+        return value(got[0]) if got else None
+
+    def has(self, row: str, col: str) -> bool:
+        return (row, col) in self.cells
+
+    def where(self, row: str, col: str) -> tuple[Cell, Table] | None:
+        return self.cells.get((row, col))
+
+
+@dataclass
+class Matching:
+    placed: dict[str, Placed]            # spec name -> where it is
+    unmatched: list[Table]               # tables with figures that fit no template table
+    fuzzy: list[Fuzzy]                   # labels taken for misspelt template labels
+    labels: set[str]                     # every matched label (normalised): the version hint
+
+
+def _find(parts: list[tuple[str, Cell]], entries: list[Entry]) -> tuple[Entry, Cell, str] | None:
+    """The entry the deepest matching label names: exact (after norm) or, failing that for
+    that label, the one clearly closest; (entry, label cell, "" or the misspelt label)."""
+    for part, cell in reversed(parts):
+        n = norm(part)
+        if not n:
+            continue
+        for e in entries:
+            if n in e.names:
+                return e, cell, ""
+        best, score, second = None, 0.0, 0.0
+        for e in entries:
+            r = max(SequenceMatcher(None, n, name).ratio() for name in e.names)
+            if r > score:
+                best, score, second = e, r, score
+            elif r > second:
+                second = r
+        if best is not None and score >= FUZZY and score - second > 0.1 and len(n) >= 4:
+            return best, cell, part.strip()
+    return None
+
+
+def _is_data(row: list[Cell]) -> bool:
+    return any(value(c) is not None for c in row)
+
+
+def _is_header(row: list[Cell]) -> bool:
+    texts = {id(c): c for c in row if c.text and value(c) is None}
+    return len(texts) >= 2
+
+
+def _place(table: Table, spec: Spec) -> tuple[dict, dict, list[Fuzzy], set[str]]:
+    """Cells of `table` keyed by (row key, column key) under `spec`."""
+    rows = table.rows
+    data = [i for i, r in enumerate(rows) if _is_data(r)]
+    if not data:
+        return {}, {}, [], set()
+    width = table.width
+    label_cols = 0
+    while label_cols < width and not any(
+            label_cols < len(rows[i]) and rows[i][label_cols].figure is not None for i in data):
+        label_cols += 1
+    cells: dict[tuple[str, str], tuple[Cell, Table]] = {}
+    row_labels: dict[str, tuple[Cell, Table]] = {}
+    fuzzy: list[Fuzzy] = []
+    labels: set[str] = set()
+    header: list[int] = []
+    for i, row in enumerate(rows):
+        if _is_header(row) and not _is_data(row):
+            if header and header[-1] != i - 1:
+                header = []
+            header.append(i)
+            continue
+        label_cells = []
+        for c in row[:label_cols]:
+            if c.text and all(c is not x for x in label_cells):
+                label_cells.append(c)
+        row_parts = [(p, c) for c in label_cells for p in c.text.split("/") if p.strip()]
+        found_row = _find(row_parts, spec.rows)
+        if found_row and found_row[2]:
+            fuzzy.append(Fuzzy(found_row[1], table, found_row[0].label, found_row[2]))
+        if found_row:
+            labels |= found_row[0].names
+            row_labels.setdefault(found_row[0].key, (found_row[1], table))
+        for col in range(label_cols, len(row)):
+            cell = row[col]
+            col_parts: list[tuple[str, Cell]] = []
+            for h in header:
+                hc = rows[h][col] if col < len(rows[h]) else None
+                if hc is not None and hc.text and all(hc is not x for _, x in col_parts):
+                    col_parts.extend((p, hc) for p in hc.text.split("/") if p.strip())
+            found_col = _find(col_parts, spec.columns) or _find(row_parts, spec.columns)
+            r = found_row or _find(col_parts, spec.rows)
+            if r is None or found_col is None or r[0].key == found_col[0].key:
+                continue
+            if found_col[2] and all(f.cell is not found_col[1] for f in fuzzy):
+                fuzzy.append(Fuzzy(found_col[1], table, found_col[0].label, found_col[2]))
+            labels |= found_col[0].names | r[0].names
+            cells.setdefault((r[0].key, found_col[0].key), (cell, table))
+    return cells, row_labels, fuzzy, labels
+
+
+def _score(table: Table, spec: Spec) -> int:
+    """How many distinct template labels of `spec` the table's cells carry (0: not this one)."""
+    names: set[str] = set()
+    for c in table.cells:
+        if c.text and value(c) is None:
+            names.update(norm(p) for p in c.text.split("/"))
+    known = set().union(*(e.names for e in spec.rows + spec.columns))
+    hits = names & known
+    return len(hits) if (names & spec.identify) and len(hits) >= 2 else 0
+
+
+def match(doc, template: Template) -> Matching:
+    """Every table of the draft placed under the template (once per document and template)."""
+    return doc.shared(("table-template", template.path), lambda: _match(doc, template))
+
+
+def _match(doc, template: Template) -> Matching:
+    placed: dict[str, Placed] = {}
+    unmatched, fuzzy, labels = [], [], set()
+    for table in doc.tables:
+        scores = [(_score(table, s), -i, s) for i, s in enumerate(template.specs)]
+        best, _, spec = max(scores, key=lambda x: (x[0], x[1]))
+        if not best:
+            if any(c.figure is not None for c in table.cells):
+                unmatched.append(table)
+            continue
+        cells, row_labels, fz, lb = _place(table, spec)
+        p = placed.setdefault(spec.name, Placed(spec))
+        p.tables.append(table)
+        for k, v in cells.items():
+            p.cells.setdefault(k, v)
+        for k, v in row_labels.items():
+            p.row_labels.setdefault(k, v)
+        fuzzy.extend(fz)
+        labels |= lb
+    return Matching(placed, unmatched, fuzzy, labels)
+
+
+# ---- sums ----------------------------------------------------------------------------------
+def amount(p: Placed, dim: str, key: str, fixed: str) -> tuple[float | None, list[str]]:
+    """The figure of `key` along `dim` at `fixed` (the other dimension's key): a group sums its
+    members when they are in the table (all of them), else its own cell. (None, []) when a
+    figure is blank or missing."""
+    every = p.spec.members(dim, key)
+    members = [m for m in every if p.has(*((m, fixed) if dim == "row" else (fixed, m)))]
+    if members and len(members) < len(every):
+        return None, []                 # some members not found: the sum would mislead
+    if members:
+        total = 0.0
+        for m in members:
+            v, _ = amount(p, dim, m, fixed)
+            if v is None:
+                return None, []
+            total += v
+        return total, members
+    v = p.figure(*((key, fixed) if dim == "row" else (fixed, key)))
+    return v, []
+
+
+def fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) else f"{v:g}"
