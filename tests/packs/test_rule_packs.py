@@ -44,8 +44,13 @@ def test_every_kind_module_follows_the_contract():
 
 
 def test_rule_files_only_yaml():
+    """A pack holds rule files, a README and folders of data its rules name (a table template)."""
+    named = {Path(r.path).parent / r.options["template"] for r in RULES if "template" in r.options}
     for pack in builtin_packs().values():
         for p in pack.iterdir():
+            if p.is_dir():
+                assert all(f in named for f in p.iterdir()), f"{p}: data no rule names"
+                continue
             assert p.suffix in (".yaml", ".yml") or p.name.lower() == "readme.md", p
 
 
