@@ -16,7 +16,15 @@ its blank cells, its labels, and tables that fit no template table.
 from __future__ import annotations
 
 from reportlint.kinds._lib.table_template import (
-    Matching, Placed, TemplateError, amount, fmt, load_template, match, norm, template_path,
+    Matching,
+    Placed,
+    TemplateError,
+    amount,
+    fmt,
+    load_template,
+    match,
+    norm,
+    template_path,
 )
 from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit, Severity

@@ -117,7 +117,7 @@ def _same(a: Any, b: Any) -> bool:
 
 
 _FIELDS = ("id", "kind_name", "pack", "path", "category", "message", "description", "why", "scope",
-           "message_en", "references", "enabled")
+           "message_en", "references", "enabled", "genres")
 
 
 def rule_to_data(rule) -> dict:
@@ -134,6 +134,7 @@ def rule_from_data(data: dict):
     rule = Rule.__new__(Rule)     # the checks ran when the entry was written
     rule.__dict__.update({name: data[name] for name in _FIELDS})
     rule.__dict__.update(severity=Severity[data["severity"]], options=_decode(data["options"]),
+                         genres=tuple(data["genres"]),
                          _lazy=data["lazy"], _state=None, _prepared=False)
     from reportlint import kinds
     rule.kind = kinds.get(rule.kind_name)

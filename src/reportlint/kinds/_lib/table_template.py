@@ -239,7 +239,7 @@ def _place(table: Table, spec: Spec) -> tuple[dict, dict, list[Fuzzy], set[str]]
                 header = []
             header.append(i)
             continue
-        label_cells = []
+        label_cells: list[Cell] = []
         for c in row[:label_cols]:
             if c.text and all(c is not x for x in label_cells):
                 label_cells.append(c)
