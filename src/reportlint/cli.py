@@ -81,6 +81,7 @@ def _fail(errors, code=EXIT_ERROR) -> NoReturn:
 @click.option("--color/--no-color", default=None, help="是否彩色输出（默认仅终端）")
 @click.option("--no-source", is_flag=True, help="不显示原文和位置标记")
 @click.option("-q", "--quiet", is_flag=True, help="不输出汇总行")
+@click.option("--no-cache", is_flag=True, help="不读也不写结果缓存（.reportlint_cache）")
 @click.option("--fix", is_flag=True, help="自动修复可确定的问题（原子写入，保留编码和换行）")
 @click.option("--diff", is_flag=True, help="只显示修复会带来的改动，不写文件")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="基线文件：其中记录的已知问题不再报告")
@@ -291,6 +292,18 @@ def test_rules(dirs, verbose):
     sys.exit(EXIT_FINDINGS if failures else EXIT_CLEAN)
 
 cli.add_command(rule_cmd, "explain")   # ruff-style alias
+
+
+@cli.command("clean")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="界面语言")
+def clean_cmd(lang):
+    """删除结果缓存（本仓库的 .reportlint_cache）和用户缓存目录中 reportlint 的缓存。"""
+    from reportlint.engine.results_cache import clean
+    removed = clean()
+    for path in removed:
+        click.echo(t("cleaned", lang, path=path))
+    if not removed:
+        click.echo(t("clean_nothing", lang))
 
 
 def main(argv=None):

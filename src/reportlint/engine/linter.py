@@ -30,7 +30,8 @@ class Linter:
                  packs: list[str] | None = None, select: list[str] | None = None,
                  ignore: list[str] | None = None, year: int | None = None,
                  unit: str | None = None, encoding: str | None = None, lang: str = "zh",
-                 severity: dict[str, str] | None = None, against: list[str] | None = None):
+                 severity: dict[str, str] | None = None, against: list[str] | None = None,
+                 cache: bool = False):
         self.config_path = Path(config) if config else None
         self.isolated = isolated
         self.packs = packs
@@ -39,6 +40,7 @@ class Linter:
         self.year, self.unit, self.encoding, self.lang = year, unit, encoding, lang
         self.severity = severity or {}
         self.against = list(against or [])   # --against: paths of the reports to compare with
+        self.cache = cache                   # use the results cache (engine/results_cache.py)
         self._references: tuple[Document, ...] | None = None
         self.reference_errors: list[InputError] = []    # --against reports that could not be read
         self._configs: dict[Path | None, Config] = {}
@@ -173,28 +175,54 @@ class Linter:
         targets = self.targets(paths, result.errors)
         if jobs is None:
             jobs = auto_jobs(len(targets))
-        if jobs > 1 and len(targets) > 1:
-            from reportlint.engine.parallel import run_parallel
-            return run_parallel(self, targets, jobs, result, keep_documents, progress)
-        if progress:
-            progress.start(len(targets))
-        for path, cfg in targets:
+        cache = self.results_cache()
+        try:
+            if jobs > 1 and len(targets) > 1:
+                from reportlint.engine.parallel import run_parallel
+                return run_parallel(self, targets, jobs, result, keep_documents, progress, cache)
             if progress:
-                progress.advance()
-            try:
-                doc = self.load(path, cfg)
-            except InputError as exc:
-                result.errors.append(exc)
-                continue
-            result.files += 1          # files checked; the unreadable ones are counted apart
-            findings, failures = self.lint_document(doc, cfg)
-            result.findings.extend(findings)
-            result.failures.extend(failures)
-            if keep_documents:
-                result.documents[doc.path] = for_reports(doc)
-        if progress:
-            progress.finish()
-        return result
+                progress.start(len(targets))
+            for path, cfg in targets:
+                if progress:
+                    progress.advance()
+                try:
+                    findings, failures, doc = self._lint_file(path, cfg, cache, keep_documents)
+                except InputError as exc:
+                    result.errors.append(exc)
+                    continue
+                result.files += 1          # files checked; the unreadable ones are counted apart
+                result.findings.extend(findings)
+                result.failures.extend(failures)
+                if doc is not None:
+                    result.documents[doc.path] = for_reports(doc)
+            if progress:
+                progress.finish()
+            return result
+        finally:
+            if cache is not None:
+                cache.close()
+
+    def results_cache(self):
+        """The results cache for this run, or None when it is off."""
+        from reportlint.files.cache import enabled
+        if not self.cache or not enabled():
+            return None
+        from reportlint.engine.results_cache import ResultsCache
+        return ResultsCache(self)
+
+    def _lint_file(self, path: str, cfg: Config, cache, keep: bool):
+        """(findings, failures, document or None) of one file, from the cache when it knows them.
+        InputError propagates."""
+        data = read_bytes(path, self.lang)
+        key = cache.key(path, data, cfg) if cache is not None and path != "-" else None
+        cached = cache.get(key) if key is not None else None
+        if cached is not None:
+            return cached, [], self.load(path, cfg, data) if keep else None
+        doc = self.load(path, cfg, data)
+        findings, failures = self.lint_document(doc, cfg)
+        if key is not None and not failures:
+            cache.put(key, findings)
+        return findings, failures, doc if keep else None
 
 
 PARALLEL_FROM = 16   # files: below this, starting workers (~40 ms) costs more than it saves

@@ -24,9 +24,11 @@ class CheckOptions:
     write_baseline: str | None = None
     fail_on: str | None = None        # None: the config's fail_on, else error
     exit_zero: bool = False
+    no_cache: bool = False            # never read or write the results cache
 
     def linter_options(self) -> dict:
         """The keyword arguments of engine.linter.Linter."""
         return dict(config=self.config, isolated=self.isolated, packs=list(self.packs) or None,
                     select=list(self.select), ignore=list(self.ignore), year=self.year, unit=self.unit,
-                    encoding=self.encoding, lang=self.lang, against=list(self.against))
+                    encoding=self.encoding, lang=self.lang, against=list(self.against),
+                    cache=not (self.no_cache or self.fix or self.diff))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from reportlint.files.reading import read_bytes
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError, RuleFailure
 from reportlint.model.results import RunResult
@@ -76,17 +77,39 @@ def _init(make, options: dict) -> None:
 
 
 def _lint_one(linter: Linter, path: str, keep: bool):
-    """Picklable outcome of one file: (document parts or None, findings, failures, error)."""
+    """Picklable outcome of one file: (document parts or None, findings, failures, error, digest
+    of the bytes linted — the parent caches the findings only if they are the bytes it keyed)."""
     cfg = linter.config_for(path)
     try:
-        doc = linter.load(path, cfg)
+        data = read_bytes(path, linter.lang)
+        doc = linter.load(path, cfg, data)
     except InputError as exc:
-        return None, [], [], (exc.path, exc.message)
+        return None, [], [], (exc.path, exc.message), None
     findings, failures = linter.lint_document(doc, cfg)
+    import hashlib
+    return (_parts(doc) if keep else None, findings, [(f.rule.pack, f.rule.id, f.reason) for f in failures],
+            None, hashlib.sha256(data).digest())
+
+
+def _parts(doc: Document):
     # the reporters need the text, not the parsed structure: send little back
-    parts = (doc.text, doc.path, doc.encoding, doc.bom, doc.markdown,
-             doc.locations) if keep else None
-    return parts, findings, [(f.rule.pack, f.rule.id, f.reason) for f in failures], None
+    return doc.text, doc.path, doc.encoding, doc.bom, doc.markdown, doc.locations
+
+
+def _from_cache(linter: Linter, path: str, cache, keep: bool, keys: dict, i: int):
+    """The outcome of files[i] from the results cache, or None (its key noted in keys[i])."""
+    cfg = linter.config_for(path)
+    try:
+        data = read_bytes(path, linter.lang)
+        key = cache.key(path, data, cfg)
+        cached = cache.get(key)
+        if cached is None:
+            import hashlib
+            keys[i] = (key, hashlib.sha256(data).digest())
+            return None
+        return (_parts(linter.load(path, cfg, data)) if keep else None), cached, [], None, None
+    except InputError:
+        return None                  # the worker reports it
 
 
 def _document(parts) -> Document:
@@ -100,8 +123,9 @@ def _work(paths: list[str], keep: bool):
 
 
 def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
-                 keep_documents: bool = False, progress: Progress | None = None) -> RunResult:
-    """Lint engine.targets() (config errors have surfaced there) in `jobs` processes."""
+                 keep_documents: bool = False, progress: Progress | None = None, cache=None) -> RunResult:
+    """Lint engine.targets() (config errors have surfaced there) in `jobs` processes; files the
+    results cache knows are answered here (the parent alone reads and writes the cache)."""
     files = []
     for path, cfg in targets:
         linter.rules_for(cfg)                  # rule-pack errors surface here, not in a worker
@@ -115,6 +139,12 @@ def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
         if p == "-":                           # standard input is read here
             outcomes[i] = _lint_one(linter, p, keep_documents)
             bar.advance()
+    keys: dict[int, tuple[str, bytes]] = {}
+    if cache is not None:
+        for i in remote:
+            outcomes[i] = _from_cache(linter, files[i], cache, keep_documents, keys, i)
+        bar.advance(sum(1 for i in remote if outcomes[i] is not None))
+        remote = [i for i in remote if outcomes[i] is None]
     if remote:
         # The first file is linted here: rules build their state (word lists, jieba) lazily,
         # and forked workers then inherit it instead of each building it again.
@@ -126,6 +156,11 @@ def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
     if remote:
         _in_workers(linter, files, remote, jobs, keep_documents, outcomes, bar)
     bar.finish()
+    if cache is not None:
+        for i, (key, digest) in keys.items():
+            _doc, findings, failures, error, linted = outcomes[i]
+            if error is None and not failures and linted == digest:    # not edited in between
+                cache.put(key, findings)
     _collect(linter, files, outcomes, result, keep_documents)
     return result
 
@@ -155,7 +190,7 @@ def _in_workers(linter: Linter, files: list[str], remote: list[int], jobs: int, 
         from reportlint.model.messages import t
         for i in remote:
             if outcomes[i] is None:
-                outcomes[i] = (None, [], [], (files[i], t("worker_died", linter.lang)))
+                outcomes[i] = (None, [], [], (files[i], t("worker_died", linter.lang)), None)
     finally:
         _linter = None
 
@@ -163,7 +198,7 @@ def _in_workers(linter: Linter, files: list[str], remote: list[int], jobs: int, 
 def _collect(linter: Linter, files: list[str], outcomes: list, result: RunResult, keep: bool) -> None:
     """The workers' outcomes into the result, in file order."""
     result.files = 0
-    for path, (parts, findings, failures, error) in zip(files, outcomes):
+    for path, (parts, findings, failures, error, _digest) in zip(files, outcomes):
         doc = _document(parts) if parts is not None else None
         if error:
             result.errors.append(InputError(*error))

@@ -49,6 +49,8 @@ ZH = {
     "unknown_rule": "没有规则“{name}”",
     "unknown_kind": "没有算法“{name}”",
     "did_you_mean": "（是否是：{names}？）",
+    "cleaned": "已删除缓存：{path}",
+    "clean_nothing": "没有可删除的缓存",
 }
 EN = {
     "binary": "not a text file (binary content), skipped",
@@ -98,6 +100,8 @@ EN = {
     "unknown_rule": "no rule '{name}'",
     "unknown_kind": "no kind '{name}'",
     "did_you_mean": " (did you mean: {names}?)",
+    "cleaned": "removed the cache {path}",
+    "clean_nothing": "no cache to remove",
 }
 
 

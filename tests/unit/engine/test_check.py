@@ -282,7 +282,7 @@ def test_check_options_defaults_and_linter_options():
     assert (o.isolated, o.fix, o.diff, o.exit_zero, o.lang) == (False, False, False, False, "zh")
     assert o.fail_on is None and o.baseline is None and o.write_baseline is None and o.jobs is None
     assert o.linter_options() == dict(config=None, isolated=False, packs=None, select=[], ignore=[],
-                                      year=None, unit=None, encoding=None, lang="zh", against=[])
+                                      year=None, unit=None, encoding=None, lang="zh", against=[], cache=True)
 
 
 def test_linter_options_turn_tuples_into_lists_and_leave_out_the_run_only_fields():
@@ -291,7 +291,8 @@ def test_linter_options_turn_tuples_into_lists_and_leave_out_the_run_only_fields
                      against=("old.txt",), fix=True, fail_on="info", baseline="b.json")
     kw = o.linter_options()
     assert kw == dict(config="c.yaml", isolated=True, packs=["core"], select=["typo"], ignore=["x"],
-                      year=2024, unit="某某镇", encoding="gb18030", lang="en", against=["old.txt"])
+                      year=2024, unit="某某镇", encoding="gb18030", lang="en", against=["old.txt"],
+                      cache=False)   # --fix never reads the results cache
     assert not {"fix", "diff", "fail_on", "baseline", "exit_zero", "jobs", "paths"} & kw.keys()
 
 
