@@ -181,7 +181,8 @@ class ResultsCache:
             return None
 
     def put(self, key: str, findings: list[Finding]) -> None:
-        self._new.append((key, json.dumps([_row(f) for f in findings], ensure_ascii=False)))
+        # ASCII JSON: a file name with undecodable bytes (surrogates) survives the round trip
+        self._new.append((key, json.dumps([_row(f) for f in findings])))
 
     def close(self) -> None:
         """Write what this run learnt, in one transaction; never fails the run."""
@@ -200,7 +201,7 @@ class ResultsCache:
                 if count > KEEP:
                     db.execute("DELETE FROM results WHERE key IN (SELECT key FROM results ORDER BY used"
                                " LIMIT ?)", (count - KEEP,))
-        except sqlite3.Error:
+        except (sqlite3.Error, ValueError):
             pass
         finally:
             self._touched.clear()
