@@ -19,7 +19,13 @@ are not claims.
 from __future__ import annotations
 
 from reportlint.kinds._lib.table_template import (
-    Matching, TemplateError, amount, fmt, load_template, match, template_path,
+    Matching,
+    TemplateError,
+    amount,
+    fmt,
+    load_template,
+    match,
+    template_path,
 )
 from reportlint.kinds.options import Option
 from reportlint.kinds.patterns import compile_pattern, finditer
@@ -122,7 +128,8 @@ def check(rule, state, doc):
                                 for _, v in known):
                 continue
             e, v = known[0]
+            right = f"{100 * count / v:.{max(places, 2)}f}%"
             yield Hit(hit.start("p"), hit.end("p") + 1, {
                 "share": f"{share}%", "count": hit.group("n"),
-                "expected": f"{hit.group('n')}÷{fmt(v)}（{e.replace(' ', '')}）＝{100 * count / v:.{max(places, 2)}f}%"},
+                "expected": f"{hit.group('n')}÷{fmt(v)}（{e.replace(' ', '')}）＝{right}"},
                 variant="share")
