@@ -339,10 +339,12 @@ def test_fix_of_stdin_prints_the_fixed_text_and_reports_on_stderr(pack):
 def test_ctrl_c_exits_130_without_a_half_written_report(tmp_path, pack):
     drafts = tmp_path / "many"
     drafts.mkdir()
-    for i in range(400):
-        (drafts / f"{i:03d}.txt").write_text(GOOD * 20, encoding="utf-8")
+    # Enough work that the run is still going when the signal lands, even on a fast machine
+    # (a run that ends just before it exits 1 with findings: a race, not a failure).
+    for i in range(4000):
+        (drafts / f"{i:04d}.txt").write_text(GOOD * 20, encoding="utf-8")
     report = tmp_path / "report.json"
-    proc = subprocess.Popen([sys.executable, "-m", "reportlint.cli", "check", "--isolated", "-j", "1",
+    proc = subprocess.Popen([sys.executable, "-m", "reportlint.cli", "check", "--isolated", "--no-cache", "-j", "1",
                              "--format", "json", "-o", str(report), str(drafts)],
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     time.sleep(3)
