@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -408,3 +409,137 @@ def test_summary_counts_unreadable_files_once(tmp_path, pack, good):
     (tmp_path / "e2.txt").write_bytes(b"")
     _code, out, _err = run("--pack", pack, good, tmp_path / "e1.txt", tmp_path / "e2.txt")
     assert out.strip().splitlines()[-1].endswith("检查文件 1 个；另有 2 个文件无法检查"), out
+
+
+# ---- rule packs: templates, option types, runaway patterns --------------------------------------
+@pytest.mark.parametrize("message, words", [
+    ('"{found.__class__.__mro__}"', "named fields only"),
+    ('"{found[0]}"', "named fields only"),
+    ('"{0}"', "named fields only"),
+    ('"{found!r}"', "conversions are not allowed"),
+    ('"{found:>1500000000}"', "only an alignment and a width"),
+    ('"{found:>300}"', "a width of at most 200"),
+    ('"{found:d}"', "only an alignment and a width"),
+    ('"{fonud}"', "did you mean 'found'"),
+])
+def test_a_message_template_may_only_name_fields(tmp_path, good, message, words):
+    pack = write_pack(tmp_path / "p", RULE.replace('message: "疑似错别字：“{found}”应为“实施{object}”"',
+                                                   f"message: {message}"))
+    code, out, err = run("--pack", pack, good)
+    assert code == 2 and f"{pack / 'misused-shishi-test.yaml'}:5:" in err and words in err, err
+    assert "__mro__" not in out and "<class" not in out
+
+
+def test_a_bounded_width_is_allowed(tmp_path, good):
+    pack = write_pack(tmp_path / "p", RULE.replace('message: "疑似错别字：“{found}”应为“实施{object}”"',
+                                                   'message: "[{found:>8}]"'))
+    code, out, err = run("--pack", pack, good)
+    assert code == 1 and "[  设施行政处罚]" in out, err
+
+
+def test_wrong_option_types_are_found_when_the_pack_loads(tmp_path, good):
+    body_year = """\
+id: old-year-frame
+kind: body_year
+category: numeric
+severity: warning
+message: "“{found}”"
+description: 测试。
+why: 测试。
+frame: "(?P<y>20\\\\d\\\\d)年，"
+except_words: [1]
+examples:
+  bad: [{text: "2019年，全镇……", year: 2024}]
+  good: ["2024年，全镇……"]
+"""
+    pack = write_pack(tmp_path / "p", body_year)
+    code, _out, err = run("--pack", pack, good)
+    assert code == 2 and f"{pack / 'old-year-frame.yaml'}:9:" in err and "internal error" not in err, err
+
+
+def test_a_runaway_pattern_in_any_kind_is_abandoned(tmp_path, good, monkeypatch):
+    from reportlint.kinds import patterns
+    monkeypatch.setattr(patterns, "TIMEOUT", 0.3)
+    rule = """\
+id: runaway-frame
+kind: body_year
+category: numeric
+severity: warning
+message: "“{found}”"
+description: 测试。
+why: 测试。
+frame: "(?P<y>20\\\\d\\\\d)(a|aa)+$"
+examples:
+  bad: [{text: "2019aa", year: 2024}]
+  good: ["2024年，全镇……"]
+"""
+    pack = write_pack(tmp_path / "p", RULE, rule)
+    slow = tmp_path / "slow.txt"
+    slow.write_text(GOOD + "2019" + "a" * 60 + "!\n", encoding="utf-8")
+    start = time.monotonic()
+    code, out, err = run("--pack", pack, "--year", "2024", slow, good)
+    assert time.monotonic() - start < 20
+    assert code == 2 and "rule runaway-frame" in err and "pattern took too long" in err, err
+    assert_still_linted(out, good)
+
+
+def test_all_rules_of_a_file_share_one_time_budget(tmp_path, good, monkeypatch):
+    """A pattern at ~0.15 s a line stays under the 2 s timeout; the file's budget stops it."""
+    from reportlint.kinds import patterns
+    monkeypatch.setattr(patterns, "FILE_BUDGET", 1.0)
+    slow_rule = RULE.replace("misused-shishi-test", "slow-pattern").replace(
+        'patterns: ["设施(?P<object>行政处罚)"]', 'patterns: ["(?P<object>(a|aa)+)$"]').replace(
+        'bad: ["设施行政处罚6次。"]', 'bad: ["aaa"]')
+    pack = write_pack(tmp_path / "p", RULE, slow_rule)
+    slow = tmp_path / "slow.txt"
+    slow.write_text(GOOD + ("a" * 26 + "!\n") * 60, encoding="utf-8")
+    start = time.monotonic()
+    code, out, err = run("--pack", pack, slow, good)
+    assert time.monotonic() - start < 6, err
+    assert code == 2 and "time budget of 1 s per file" in err, err
+    assert_still_linted(out, good)
+
+
+# ---- Word files: what a .docx may unpack to, and tables of any shape ----------------------------
+def _word(tmp_path, data: bytes, name="w.docx") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_a_docx_zip_bomb_is_refused_before_unpacking(tmp_path, pack, good):
+    from helpers.wordfiles import document_xml, p, package
+    from reportlint.files.docx import MAX_UNPACKED
+    body = p("设施行政处罚。") * (MAX_UNPACKED // 60)          # ~MAX_UNPACKED of XML, a few hundred KB zipped
+    bomb = _word(tmp_path, package(parts={"word/document.xml": document_xml(body)}))
+    assert bomb.stat().st_size < 2 * 2**20
+    start = time.monotonic()
+    code, out, err = run("--pack", pack, bomb, good)
+    assert time.monotonic() - start < 10
+    assert code == 2 and f"{bomb}: Word 文件解压后过大" in err, err
+    assert_still_linted(out, good)
+
+
+@pytest.mark.parametrize("case", ["no body", "no document part", "not a zip", "truncated"])
+def test_a_broken_docx_is_a_clear_input_error(tmp_path, pack, good, case):
+    from helpers.wordfiles import p, package
+    data = {"no body": lambda: package(None),
+            "no document part": lambda: package(p("x"), leave_out=("word/document.xml",)),
+            "not a zip": lambda: b"PK\x03\x04 not really",
+            "truncated": lambda: package(p("设施行政处罚。"))[:200]}[case]()
+    bad = _word(tmp_path, data)
+    code, out, err = run("--pack", pack, bad, good)
+    assert code == 2 and f"{bad}: 不支持的文件格式" in err, err
+    assert_still_linted(out, good)
+
+
+def test_a_cell_merged_down_1500_rows_and_a_4000_by_8_table(tmp_path, pack):
+    from helpers.wordfiles import p, package, table, tc
+    merged = table([[tc(p("合计"), merge="restart"), tc(p("设施行政处罚"))]]
+                   + [[tc("", merge="continue"), tc(p(f"第{i}项"))] for i in range(1500)])
+    wide = table([[tc(p(f"{r}-{c}")) for c in range(8)] for r in range(4000)])
+    path = _word(tmp_path, package(p("关于2024年法治政府建设情况的报告") + merged + wide))
+    start = time.monotonic()
+    code, out, err = run("--pack", pack, path)
+    assert time.monotonic() - start < 30, "tables cost more than linear time"
+    assert code == 1 and f"{path}:3:1:" in out and "表1第1行第2列" in out, (out, err)

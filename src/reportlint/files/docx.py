@@ -45,15 +45,45 @@ class _Para:
     pieces: list[_Piece] = field(default_factory=list)
 
 
+# What a .docx may unpack to. The file itself is capped (files/reading.MAX_BYTES), but XML
+# compresses ~100:1: a 300 KB zip can hold 180 MB of document.xml, and python-docx holds every
+# part in memory with its parsed tree (~30 bytes per byte of XML). A long report's parts add
+# up to a few MB. The sizes a zip declares bound what zipfile unpacks (more fails its CRC).
+MAX_UNPACKED = 48 * 1024 * 1024
+MAX_PARTS = 2000
+MAX_GRID_SPAN = 64          # Word tables have at most 63 columns
+
+
+def _invalid(path: str, lang: str, detail: object) -> InputError:
+    return InputError(path, t("unsupported", lang, detail=f"不是有效的 Word（.docx）文件（{detail}）"
+                              if lang == "zh" else f"not a valid .docx file ({detail})"))
+
+
+def _check_zip(path: str, data: bytes, lang: str) -> None:
+    """Refuse a zip bomb from the sizes its directory declares, before anything is unpacked."""
+    import zipfile
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise _invalid(path, lang, exc) from None
+    total = sum(i.file_size for i in infos)
+    if len(infos) > MAX_PARTS or total > MAX_UNPACKED:
+        raise InputError(path, t("docx_too_big", lang, size=f"{total / 2**20:.0f}", parts=len(infos),
+                                 limit=MAX_UNPACKED // 2**20))
+
+
 def open_docx(path: str, data: bytes, lang: str):
     if not data:
         raise InputError(path, t("empty", lang))
+    _check_zip(path, data, lang)
     import docx  # python-docx, only for Word drafts
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # zipfile.BadZipFile, KeyError, PackageNotFoundError, lxml errors
-        raise InputError(path, t("unsupported", lang, detail=f"不是有效的 Word（.docx）文件（{exc}）"
-                                 if lang == "zh" else f"not a valid .docx file ({exc})")) from None
+        raise _invalid(path, lang, exc) from None
+    if document.element.body is None:
+        raise _invalid(path, lang, "document.xml has no body" if lang != "zh" else "document.xml 中没有正文")
+    return document
 
 
 def _para(p_el, label: str | None, number: str = "") -> _Para:
@@ -97,13 +127,12 @@ def paragraphs(document, grids: TableGrids | None = None) -> list[_Para]:
     """Body paragraphs and table-cell paragraphs (merged cells once), in reading order,
     including those inside block-level content controls (w:sdt). `grids` collects each
     table's grid of cells (Document.tables)."""
-    from docx.table import Table
     out: list[_Para] = []
     tables = 0
     numbering = _Numbering(document)
     grids = grids if grids is not None else TableGrids()
 
-    def walk(el, label, parent):
+    def walk(el, label):
         nonlocal tables
         for ch in el:
             if ch.tag == W + "p":
@@ -111,19 +140,43 @@ def paragraphs(document, grids: TableGrids | None = None) -> list[_Para]:
             elif ch.tag == W + "tbl":
                 tables += 1
                 n, grid = tables, grids.table()
-                for r, row in enumerate(Table(ch, parent).rows, 1):
-                    for c, cell in enumerate(row.cells, 1):
-                        if grids.seen(cell._tc) is None:
-                            first = len(out) + 1
-                            walk(cell._tc, f"表{n}第{r}行第{c}列", cell)
-                            grids.cell(grid, r, cell._tc, first, len(out))
-                        else:
-                            grids.cell(grid, r, cell._tc, 0, 0)
+                for r, c, tc in _grid_slots(ch):
+                    if grids.seen(tc) is None:
+                        first = len(out) + 1
+                        walk(tc, f"表{n}第{r}行第{c}列")
+                        grids.cell(grid, r, tc, first, len(out))
+                    else:
+                        grids.cell(grid, r, tc, 0, 0)
             elif ch.tag in _BLOCK_CONTAINERS:
-                walk(ch, label, parent)
+                walk(ch, label)
 
-    walk(document.element.body, None, document)
+    walk(document.element.body, None)
     return out
+
+
+def _grid_slots(tbl):
+    """(row, column, w:tc covering it) for every slot of a table's grid, row by row (1-based).
+
+    A cell merged across columns (w:gridSpan) covers each of its columns; a cell merged down
+    (w:vMerge="continue") is the cell above it in the same column, looked up in the previous
+    row, so a merge over thousands of rows costs one step per row (python-docx follows such a
+    merge recursively from every slot: a RecursionError past ~1,000 rows, minutes before)."""
+    above: dict[int, object] = {}
+    for r, tr in enumerate(tbl.iterchildren(W + "tr"), 1):
+        c = 0
+        for tc in tr.iterchildren(W + "tc"):
+            tcpr = tc.find(W + "tcPr")
+            span, merge = 1, None
+            if tcpr is not None:
+                gs, vm = tcpr.find(W + "gridSpan"), tcpr.find(W + "vMerge")
+                val = gs.get(W + "val") if gs is not None else None
+                span = min(MAX_GRID_SPAN, max(1, int(val))) if val and val.isdigit() else 1
+                merge = (vm.get(W + "val") or "continue") if vm is not None else None
+            owner = above.get(c, tc) if merge == "continue" else tc
+            for k in range(span):
+                above[c + k] = owner
+                yield r, c + k + 1, owner
+            c += span
 
 
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -286,7 +339,11 @@ def document_of(path: str, paras: list[_Para], *, year=None, unit=None,
 def read_docx(path: str, data: bytes, *, year: int | None = None, unit: str | None = None,
               lang: str = "zh", references: tuple[Document, ...] = ()) -> Document:
     grids = TableGrids()
-    paras = paragraphs(open_docx(path, data, lang), grids)
+    document = open_docx(path, data, lang)
+    try:
+        paras = paragraphs(document, grids)
+    except (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+        raise _invalid(path, lang, f"{type(exc).__name__}: {exc}") from None    # malformed parts
     if not any(p.text.strip(INDENT) for p in paras):
         raise InputError(path, t("blank", lang))
     return document_of(path, paras, year=year, unit=unit, references=references, grids=grids)

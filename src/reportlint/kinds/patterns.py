@@ -7,12 +7,18 @@ they are.
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_right
+from contextlib import contextmanager
 
 import regex
 
 # Seconds one search may take before the rule is abandoned for that file.
 TIMEOUT = 2.0
+# CPU seconds all rules together may spend on one file (a pattern at 0.7 s a line stays under
+# TIMEOUT but would take minutes on a long draft). The biggest draft accepted (files/reading
+# MAX_BYTES) takes ~5 s with every built-in rule.
+FILE_BUDGET = 30.0
 
 MACROS = {
     "CJK": r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]",
@@ -23,7 +29,102 @@ MACROS = {
 
 
 class PatternTimeout(Exception):
-    """A rule's pattern took longer than TIMEOUT on one document."""
+    """A rule's pattern took longer than TIMEOUT on one document, or the file's budget ran out."""
+
+
+_deadline: float | None = None      # process time at which the current file's budget ends
+
+
+@contextmanager
+def file_budget(seconds: float | None = None):
+    """Every pattern search inside runs under what is left of one file's budget."""
+    global _deadline
+    saved = _deadline
+    _deadline = time.process_time() + (FILE_BUDGET if seconds is None else seconds)
+    try:
+        yield
+    finally:
+        _deadline = saved
+
+
+def budget_left() -> float:
+    return float("inf") if _deadline is None else _deadline - time.process_time()
+
+
+def _budget_spent() -> PatternTimeout:
+    return PatternTimeout(f"the time budget of {FILE_BUDGET:g} s per file is used up")
+
+
+def _timeout() -> float:
+    left = budget_left()
+    if left <= 0:
+        raise _budget_spent()
+    return min(TIMEOUT, left)
+
+
+class TimedPattern:
+    """A rule pattern (the `regex` module) whose every search runs with the timeout and within
+    the file's budget: kinds get only these, so no kind can run a user's pattern without them.
+    finditer and findall collect their matches at once (see finditer below).
+
+    Read back from the compiled-rules cache it is compiled on first use, so a run pays only
+    for the patterns it runs; `pattern` and `flags` are there without compiling."""
+    __slots__ = ("_rx", "flags", "pattern")
+    _rx: regex.Pattern
+
+    def __init__(self, pattern: str, flags: int, rx: regex.Pattern | None = None):
+        self.pattern, self.flags = pattern, flags
+        if rx is not None:
+            self._rx = rx
+
+    @property
+    def rx(self) -> regex.Pattern:
+        try:
+            return self._rx
+        except AttributeError:
+            self._rx = regex.compile(self.pattern, self.flags)
+            return self._rx
+
+    def __reduce__(self):
+        return TimedPattern, (self.pattern, self.flags)
+
+    def __repr__(self) -> str:
+        return f"TimedPattern({self.pattern!r})"
+
+    def __getattr__(self, name: str):          # groups, groupindex …
+        if name.startswith("__") or name == "_rx":
+            raise AttributeError(name)
+        return getattr(self.rx, name)
+
+    def _run(self, method, *args, **kw):
+        try:
+            return method(*args, timeout=_timeout(), **kw)
+        except TimeoutError:
+            raise (_budget_spent() if budget_left() <= 0 else PatternTimeout(self.pattern)) from None
+
+    def search(self, *args, **kw):
+        return self._run(self.rx.search, *args, **kw)
+
+    def match(self, *args, **kw):
+        return self._run(self.rx.match, *args, **kw)
+
+    def fullmatch(self, *args, **kw):
+        return self._run(self.rx.fullmatch, *args, **kw)
+
+    def finditer(self, *args, **kw) -> list:
+        return self._run(lambda *a, **k: list(self.rx.finditer(*a, **k)), *args, **kw)
+
+    def findall(self, *args, **kw) -> list:
+        return self._run(self.rx.findall, *args, **kw)
+
+    def sub(self, *args, **kw):
+        return self._run(self.rx.sub, *args, **kw)
+
+    def subn(self, *args, **kw):
+        return self._run(self.rx.subn, *args, **kw)
+
+    def split(self, *args, **kw):
+        return self._run(self.rx.split, *args, **kw)
 
 
 def expand(pattern: str, extra: dict[str, str] | None = None) -> str:
@@ -32,56 +133,28 @@ def expand(pattern: str, extra: dict[str, str] | None = None) -> str:
     return re.sub(r"\{(" + names + r")\}", lambda m: table[m.group(1)], pattern)
 
 
-def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
+def compile_pattern(pattern: str, flags: int = 0) -> TimedPattern:
     """Compile a rule pattern, ^ and $ at line ends (raises regex.error)."""
-    return regex.compile(expand(pattern), flags | regex.MULTILINE | regex.VERSION0)
+    source, flags = expand(pattern), flags | regex.MULTILINE | regex.VERSION0
+    return TimedPattern(source, flags, regex.compile(source, flags))
 
 
-class LazyPattern:
-    """A rule pattern read back from the compiled-rules cache: compiled on first use, so a run
-    pays only for the patterns it runs (an `exceptions:` pattern only once a hit needs it).
-    `pattern` and `flags` are there without compiling; everything else is the compiled one's."""
-
-    __slots__ = ("_rx", "flags", "pattern")
-    _rx: regex.Pattern
-
-    def __init__(self, pattern: str, flags: int):
-        self.pattern, self.flags = pattern, flags
-
-    def __getattr__(self, name: str):
-        if name.startswith("__") or name == "_rx":
-            raise AttributeError(name)
-        try:
-            rx = self._rx
-        except AttributeError:
-            rx = self._rx = regex.compile(self.pattern, self.flags)
-        return getattr(rx, name)
-
-    def __reduce__(self):
-        return LazyPattern, (self.pattern, self.flags)
-
-    def __repr__(self) -> str:
-        return f"LazyPattern({self.pattern!r})"
+def _timed(rx) -> TimedPattern:
+    return rx if isinstance(rx, TimedPattern) else TimedPattern(rx.pattern, rx.flags, rx)
 
 
-def finditer(rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list:
+def finditer(rx, text: str, pos: int = 0, endpos: int | None = None) -> list:
     """Like rx.finditer (as a list), but a catastrophic pattern raises PatternTimeout instead of hanging.
 
     The matches are collected at once: `regex` counts the process's CPU time from the
     iterator's creation, so a lazy iterator would also bill the caller's work per match and
     abandon a harmless pattern on a big document with many hits.
     """
-    try:
-        return list(rx.finditer(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT))
-    except TimeoutError:
-        raise PatternTimeout(rx.pattern) from None
+    return _timed(rx).finditer(text, pos, len(text) if endpos is None else endpos)
 
 
-def search(rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
-    try:
-        return rx.search(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
-    except TimeoutError:
-        raise PatternTimeout(rx.pattern) from None
+def search(rx, text: str, pos: int = 0, endpos: int | None = None):
+    return _timed(rx).search(text, pos, len(text) if endpos is None else endpos)
 
 
 def covered(rxs, doc, start: int, end: int) -> bool:
@@ -175,9 +248,10 @@ def spans_that_may_match(rx: regex.Pattern, text: str, spans) -> set[int] | None
         return None
     out: set[int] = set()
     i, n = 0, len(spans)
+    timed = _timed(rx)
     try:
         while i < n:
-            m = rx.search(text, spans[i].start, timeout=TIMEOUT)
+            m = timed.search(text, spans[i].start)
             if m is None:
                 break
             p = m.start()
@@ -186,6 +260,8 @@ def spans_that_may_match(rx: regex.Pattern, text: str, spans) -> set[int] | None
             if i < n and spans[i].start <= p:
                 out.add(i)
                 i += 1
-    except TimeoutError:
+    except PatternTimeout:
+        if budget_left() <= 0:
+            raise
         return None
     return out

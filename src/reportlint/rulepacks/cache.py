@@ -94,8 +94,8 @@ def _encode(value: Any) -> Any:
 def _decode(value: Any) -> Any:
     if isinstance(value, dict):
         if _RX in value:
-            from reportlint.kinds.patterns import LazyPattern
-            return LazyPattern(value[_RX], value["flags"])
+            from reportlint.kinds.patterns import TimedPattern
+            return TimedPattern(value[_RX], value["flags"])
         return {k: _decode(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_decode(v) for v in value]

@@ -5,24 +5,21 @@ severity, the formatted message and its line/column.
 """
 from __future__ import annotations
 
-from reportlint.kinds.patterns import PatternTimeout
+from reportlint.kinds import patterns
+from reportlint.kinds.patterns import PatternTimeout, budget_left, file_budget
 from reportlint.model.document import Document
 from reportlint.model.errors import RuleFailure
 from reportlint.model.finding import Finding, Hit, Severity
 from reportlint.rulepacks.rule import Rule
-
-
-class _SafeDict(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
+from reportlint.rulepacks.template import render
 
 
 def stamp(rule: Rule, hit: Hit, doc: Document, lang: str = "zh",
           severity: Severity | None = None) -> Finding:
     meta = doc.meta
-    fields = _SafeDict(year=meta.year or "", next_year=meta.next_year or "", unit=meta.unit)
-    fields.update(hit.fields)
-    message = rule.template(hit.variant, lang).format_map(fields)
+    fields = {"year": meta.year or "", "next_year": meta.next_year or "", "unit": meta.unit or "",
+              **hit.fields}
+    message = render(rule.template(hit.variant, lang), fields)
     start = max(0, min(hit.start, len(doc.text)))
     end = max(start, min(hit.end, len(doc.text)))
     line, col = doc.pos(start)
@@ -66,19 +63,30 @@ def lint_document(doc: Document, rules: list[Rule], *, lang: str = "zh",
     findings: list[Finding] = []
     failures: list[RuleFailure] = []
     severities = severities or {}
-    for rule in rules:
-        try:
-            findings.extend(run_rule(rule, doc, lang=lang, severity=severities.get(rule.id),
-                                     genre=genre))
-        except PatternTimeout as exc:
-            failures.append(RuleFailure(doc.path, rule, f"pattern took too long: {exc}"))
-        except RecursionError:
-            failures.append(RuleFailure(doc.path, rule, "input too deeply nested"))
-        except Exception as exc:  # a bug in a kind must not stop the other rules and files
-            failures.append(RuleFailure(doc.path, rule, f"internal error in kind '{rule.kind_name}' "
-                                        f"({_where(exc)}): {type(exc).__name__}: {exc}"))
+    with file_budget():
+        for i, rule in enumerate(rules):
+            if budget_left() <= 0:     # one message for the rules the budget left no time for
+                failures.append(RuleFailure(doc.path, rule, f"the time budget of {patterns.FILE_BUDGET:g} s per file "
+                                            f"was used up; {len(rules) - i} rules not run on this file"))
+                break
+            _run_one(rule, doc, lang, severities, genre, findings, failures)
     findings.sort(key=lambda f: f.sort_key)
     return findings, failures
+
+
+def _run_one(rule: Rule, doc: Document, lang: str, severities: dict, genre: str | None,
+             findings: list[Finding], failures: list[RuleFailure]) -> None:
+    """One rule; its failure (a timeout, a bug in its kind) is recorded, never raised."""
+    try:
+        findings.extend(run_rule(rule, doc, lang=lang, severity=severities.get(rule.id),
+                                 genre=genre))
+    except PatternTimeout as exc:
+        failures.append(RuleFailure(doc.path, rule, f"pattern took too long: {exc}"))
+    except RecursionError:
+        failures.append(RuleFailure(doc.path, rule, "input too deeply nested"))
+    except Exception as exc:  # a bug in a kind must not stop the other rules and files
+        failures.append(RuleFailure(doc.path, rule, f"internal error in kind '{rule.kind_name}' "
+                                    f"({_where(exc)}): {type(exc).__name__}: {exc}"))
 
 
 def _where(exc: BaseException) -> str:

@@ -170,21 +170,15 @@ def check_messages(rf: RuleFile) -> None:
 
 
 def _check_template(rf: RuleFile, kp: tuple, tmpl: Any, fields: set[str]) -> None:
-    import string
+    from reportlint.rulepacks.template import problems
     if not isinstance(tmpl, str):
         rf.err(kp, f"'{kp[0]}' must be a string or a mapping of variant: string")
         return
-    try:
-        used = {f for _, f, _, _ in string.Formatter().parse(tmpl) if f is not None}
-    except ValueError as exc:
-        rf.err(kp, f"bad message template: {exc}")
-        return
-    for f in sorted(used):
-        if f == "" or f.isdigit():
-            rf.err(kp, "message templates use named fields only, like {found}")
-        elif f.split(".")[0].split("[")[0] not in fields:
-            rf.err(kp, f"unknown field '{{{f}}}' in message" + did_you_mean(f, fields)
-                   + f"; kind '{rf.kind_name}' offers: {', '.join(sorted(fields))}")
+    for problem in problems(tmpl, fields):
+        if problem.startswith("unknown field"):
+            name = problem.split("'{", 1)[1].split("}'", 1)[0]
+            problem += did_you_mean(name, fields) + f"; kind '{rf.kind_name}' offers: {', '.join(sorted(fields))}"
+        rf.err(kp, problem)
 
 
 def check_kind_rules(rf: RuleFile) -> None:

@@ -1,0 +1,68 @@
+"""Message templates: the one formatter of rule messages. Named fields only (`{found}`), each
+shown as text, with at most an alignment and a bounded width (`{found:>8}`): a template from a
+rule pack cannot read attributes (`{found.__class__.__mro__}`), index values, call repr, or
+ask for a 1.5-billion-character field. `problems` is checked when the rule file is loaded;
+`render` never raises.
+"""
+from __future__ import annotations
+
+import re
+import string
+from functools import lru_cache
+
+MAX_WIDTH = 200
+_SPEC = re.compile(r"(?:.?[<>^])?(?P<width>\d{1,3})?")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@lru_cache(maxsize=4096)
+def _parse(template: str) -> tuple:
+    return tuple(string.Formatter().parse(template))
+
+
+def problems(template: str, fields: set[str]) -> list[str]:
+    """What is wrong with a template (empty: fine), each as a sentence for file:line."""
+    try:
+        parts = _parse(template)
+    except ValueError as exc:
+        return [f"bad message template: {exc}"]
+    out = []
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if not _NAME.fullmatch(name):
+            out.append(f"'{{{name}}}': message templates use named fields only, like {{found}} "
+                       "(no positions, attributes or indexes)")
+            continue
+        if name not in fields:
+            out.append(f"unknown field '{{{name}}}' in message")
+        if conversion:
+            out.append(f"'{{{name}!{conversion}}}': conversions are not allowed in message templates")
+        m = _SPEC.fullmatch(spec or "")
+        if m is None:
+            out.append(f"'{{{name}:{spec}}}': only an alignment and a width are allowed after ':' "
+                       f"(like {{{name}:>8}})")
+        elif m.group("width") and int(m.group("width")) > MAX_WIDTH:
+            out.append(f"'{{{name}:{spec}}}': a width of at most {MAX_WIDTH}")
+    return out
+
+
+def render(template: str, fields: dict) -> str:
+    """The message: each named field as text; anything `problems` would refuse stays literal."""
+    try:
+        parts = _parse(template)
+    except ValueError:
+        return template
+    out = []
+    for literal, name, spec, conversion in parts:
+        out.append(literal)
+        if name is None:
+            continue
+        m = _SPEC.fullmatch(spec or "")
+        bad = (not _NAME.fullmatch(name) or name not in fields or conversion or m is None
+               or (m.group("width") and int(m.group("width")) > MAX_WIDTH))
+        if bad:
+            out.append("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+        else:
+            out.append(format(str(fields[name]), spec or ""))
+    return "".join(out)
