@@ -294,6 +294,16 @@ def test_rules(dirs, verbose):
 cli.add_command(rule_cmd, "explain")   # ruff-style alias
 
 
+@cli.command("lsp")
+def lsp_cmd():
+    """语言服务器（LSP，经标准输入输出），供编辑器实时显示问题；需安装 reportlint[lsp]。"""
+    try:
+        from reportlint.lsp import main as serve
+    except ImportError as exc:
+        _fail([f"the language server needs pygls and lsprotocol: pip install 'reportlint[lsp]' ({exc})"])
+    serve()
+
+
 @cli.command("clean")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="界面语言")
 def clean_cmd(lang):
