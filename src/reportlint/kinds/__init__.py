@@ -42,6 +42,7 @@ KINDS: dict[str, str] = {
     "heading_wording": "reportlint.kinds.heading_wording",
     "table_text": "reportlint.kinds.table_text",
     "table_continuity": "reportlint.kinds.table_continuity",
+    "enumeration_order": "reportlint.kinds.enumeration_order",
     "section_statement": "reportlint.kinds.section_statement",
     "single_item_quantifier": "reportlint.kinds.single_item_quantifier",
     "total_check": "reportlint.kinds.total_check",

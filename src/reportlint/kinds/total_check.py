@@ -9,6 +9,9 @@ after the marker with the same kind of unit, up to the end of the sentence (or �
 skipping figures in brackets (a part of a part) and stopping at a clause with a stop word.
 Only parts that add up to MORE than the total are reported (a partial breakdown is
 normal), and, as 其中 may break down any count of its sentence, more than each of them.
+With `complete_when_last: [其他]` a rule reports the other way round: a breakdown whose last
+part is the rest (其他……856条) is complete, so parts that add up to LESS than the total are
+reported (and nothing else).
 余/多/近/约 are honoured: 1500余份 may be up to 1599.
 """
 from __future__ import annotations
@@ -25,6 +28,9 @@ SUMMARY = "总数与分项对不上：共受理12件，其中行政处罚8件、
 OPTIONS = {
     "markers": Option("list", required=True, items=Option("str"), doc="引出分项的词（其中、包括）"),
     "stops": Option("list", default=[], items=Option("str"), doc="含这些词的分句不再是分项（已、化解、同比）"),
+    "complete_when_last": Option("list", default=[], items=Option("str"),
+                                 doc="设了它就改查“不足”：最后一个分项含这些词（其他）时分项是完整的，"
+                                     "加起来少于合计即报"),
 }
 FIELDS = {"total", "sum", "parts"}
 SCOPES = ()
@@ -74,7 +80,9 @@ def check(rule, marker_rx, doc):
             if total is None:
                 continue
             end = _breakdown_end(text, marker_rx, mk, sentence_end(text, mk.end(), para.end), stops)
-            hit = _overflow(text, nums, total, s0, mk, end)
+            complete = rule["complete_when_last"]
+            hit = _shortfall(text, nums, total, mk, end, complete) if complete \
+                else _overflow(text, nums, total, s0, mk, end)
             if hit:
                 yield hit
 
@@ -114,12 +122,35 @@ def _breakdown_end(text: str, marker_rx, mk, s1: int, stops: tuple) -> int:
     return end
 
 
-def _overflow(text: str, nums, total, s0: int, mk, end: int) -> Hit | None:
-    """A Hit on the total when the parts after the marker add up to more than it."""
+def _parts(text: str, nums, total, mk, end: int) -> list:
     brackets = _bracketed(text, mk.end(), end)
     unit = _unit(total.unit)
-    parts = [n for n in nums if mk.end() <= n.start and n.end <= end and _unit(n.unit) == unit
-             and not any(a <= n.start < b for a, b in brackets)]
+    return [n for n in nums if mk.end() <= n.start and n.end <= end and _unit(n.unit) == unit
+            and not any(a <= n.start < b for a, b in brackets)]
+
+
+def _shortfall(text: str, nums, total, mk, end: int, rest: list[str]) -> Hit | None:
+    """A Hit on the total when its breakdown ends with the rest (其他……) and adds up to less."""
+    parts = _parts(text, nums, total, mk, end)
+    if len(parts) < 3 or any(p.upper is None for p in parts) or total.lower is None:
+        return None
+    clause = _CLAUSE.split(text[parts[-2].end:parts[-1].start])[-1]
+    if not any(w in clause for w in rest):
+        return None
+    high = sum((p.upper for p in parts), Decimal(0))
+    if high >= total.lower:
+        return None
+    return Hit(total.start, total.end, {
+        "total": text[total.start:total.end],
+        "sum": f"{high.normalize():f}{total.unit}",
+        "parts": "+".join(f"{p.value.normalize():f}" for p in parts),
+    })
+
+
+def _overflow(text: str, nums, total, s0: int, mk, end: int) -> Hit | None:
+    """A Hit on the total when the parts after the marker add up to more than it."""
+    unit = _unit(total.unit)
+    parts = _parts(text, nums, total, mk, end)
     if len(parts) < 2 or any(p.lower is None for p in parts):
         return None
     low = sum((p.lower for p in parts), Decimal(0))

@@ -216,7 +216,8 @@ class Document:
                 return None
             start = self.line_starts[no - 1] + len(line) - len(line.lstrip(INDENT))
             end = start + len(s)
-            bare = head and not head.run_in and not s.endswith(("，", ",", "、"))
+            # a heading line that ends a sentence holds its own body (“六、其他需要报告的事项 无收费。”)
+            bare = head and not head.run_in and not s.endswith(("，", ",", "、", "。", "！", "？"))
             if bare or _BARE_ORDINAL.fullmatch(s):
                 return Truncation(no, start, end, "bare-heading")
             if not _CLOSED.search(s):
