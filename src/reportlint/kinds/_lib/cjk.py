@@ -75,7 +75,7 @@ def grouped(doc, items, *, summary_min: int, fullwidth_count: int):
     if not items:
         return [], False
     # Word files are fixed run by run inside one paragraph, so there each item keeps its own fix.
-    if len(items) < summary_min or len(items) < fullwidth_count or doc.path.lower().endswith(".docx"):
+    if len(items) < summary_min or len(items) < fullwidth_count or _is_word(doc):
         return [Hit(s, e, {"found": doc.text[s:e], "expected": rep, **detail},
                     suggestion=rep, fix=rep, variant="one")
                 for s, e, rep, detail in items], False
@@ -97,3 +97,8 @@ def grouped(doc, items, *, summary_min: int, fullwidth_count: int):
               "first_line": first_line, "last_line": last_line, "lines": len(lines),
               "marks": "".join(sorted(marks, key=lambda m: -marks[m]))}
     return [Hit(start, end, fields, fix="".join(parts), variant="summary")], True
+
+
+def _is_word(doc) -> bool:
+    """A Word draft (.docx, or a .doc/.wps … read through LibreOffice): its paragraphs are labelled."""
+    return doc.locations is not None or doc.path.lower().endswith(".docx")
