@@ -43,6 +43,7 @@ class _Para:
     text: str
     label: str | None                     # None for a body paragraph, else the table cell
     pieces: list[_Piece] = field(default_factory=list)
+    el: object = None                     # the w:p element (files/annotate.py anchors on it)
 
 
 # What a .docx may unpack to. The file itself is capped (files/reading.MAX_BYTES), but XML
@@ -87,7 +88,7 @@ def open_docx(path: str, data: bytes, lang: str):
 
 
 def _para(p_el, label: str | None, number: str = "") -> _Para:
-    para = _Para("", label)
+    para = _Para("", label, el=p_el)
     parts: list[str] = [number]       # a Word list number is shown, but it is not in any run
     pos = len(number)
 
@@ -197,6 +198,7 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "upperRoman": lambda n: _roman(n),
 }
 _CHINESE = {"chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+            "taiwaneseCountingThousand",
             "ideographDigital", "chineseLegalSimplified", "koreanCounting"}
 
 
@@ -336,8 +338,8 @@ def document_of(path: str, paras: list[_Para], *, year=None, unit=None,
                     table_grids=grids.grids if grids is not None else [])
 
 
-def read_docx(path: str, data: bytes, *, year: int | None = None, unit: str | None = None,
-              lang: str = "zh", references: tuple[Document, ...] = ()) -> Document:
+def read_word(path: str, data: bytes, lang: str = "zh"):
+    """(the open Word file, its paragraphs, its table grids); InputError when it is broken or blank."""
     grids = TableGrids()
     document = open_docx(path, data, lang)
     try:
@@ -346,6 +348,12 @@ def read_docx(path: str, data: bytes, *, year: int | None = None, unit: str | No
         raise _invalid(path, lang, f"{type(exc).__name__}: {exc}") from None    # malformed parts
     if not any(p.text.strip(INDENT) for p in paras):
         raise InputError(path, t("blank", lang))
+    return document, paras, grids
+
+
+def read_docx(path: str, data: bytes, *, year: int | None = None, unit: str | None = None,
+              lang: str = "zh", references: tuple[Document, ...] = ()) -> Document:
+    _, paras, grids = read_word(path, data, lang)
     return document_of(path, paras, year=year, unit=unit, references=references, grids=grids)
 
 
