@@ -39,7 +39,7 @@ def cli():
     """reportlint：法治政府建设情况报告等公文草稿的质量检查工具。
 
     \b
-    reportlint 草稿.txt            检查文件或目录（目录下的 .txt/.md/.docx）
+    reportlint 草稿.txt            检查文件或目录（目录下的 .txt/.md/.docx/.doc/.wps 等）
     reportlint rules               列出全部规则
     reportlint rule ID             查看一条规则的说明和示例
     reportlint test-rules 目录     运行自定义规则包里的示例
@@ -84,6 +84,12 @@ def _fail(errors, code=EXIT_ERROR) -> NoReturn:
 @click.option("--no-cache", is_flag=True, help="不读也不写结果缓存（.reportlint_cache）")
 @click.option("--fix", is_flag=True, help="自动修复可确定的问题（原子写入，保留编码和换行）")
 @click.option("--diff", is_flag=True, help="只显示修复会带来的改动，不写文件")
+@click.option("--track-changes", is_flag=True,
+              help="与 --fix 同用：Word 文件中的修复写成修订（作者 reportlint），可在 Word/WPS 中逐条接受或拒绝")
+@click.option("--annotate", is_flag=True,
+              help="在原文件旁写出“原名.reviewed.docx”，每个问题一条 Word 批注（原文件不改动）")
+@click.option("--annotate-dir", type=click.Path(file_okay=False),
+              help="把带批注的 .reviewed.docx 写到此目录（隐含 --annotate）")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="基线文件：其中记录的已知问题不再报告")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="把当前全部问题记入基线文件（按规则和内容哈希，不按行号）后退出")
@@ -96,6 +102,10 @@ def check(paths, fmt, output, color, no_source, quiet, statistics, **options):
     lang = options["lang"]
     if not paths:
         raise click.UsageError(t("no_paths", lang))
+    if options["track_changes"] and not (options["fix"] or options["diff"]):
+        raise click.UsageError(t("track_needs_fix", lang))
+    if (options["annotate"] or options["annotate_dir"]) and (options["fix"] or options["diff"]):
+        raise click.UsageError(t("annotate_not_fix", lang))
     opts = _check_options(paths, options)
     try:
         from reportlint.engine.check import run_check
@@ -119,6 +129,8 @@ def check(paths, fmt, output, color, no_source, quiet, statistics, **options):
         from reportlint.engine.check import summary_line
         text += summary_line(outcome, lang) + "\n"
     _output(text, output, to_stderr=outcome.fixed_stdin is not None, lang=lang)
+    for line in outcome.written:
+        _say(line)
     _echo_errors(outcome.result)
     sys.exit(outcome.exit_code)
 

@@ -31,14 +31,22 @@ class Outcome:
     recorded: int | None = None     # --write-baseline: findings recorded (nothing else to report)
     baseline_error: BaselineError | None = None   # --baseline unreadable: nothing can be reported
     fixed_stdin: bytes | None = None   # --fix -: the fixed text, for standard output
+    written: list[str] = field(default_factory=list)   # --annotate: one line per reviewed file
 
 
 def run_check(opts: CheckOptions, progress=None) -> Outcome:
     linter = Linter(**opts.linter_options())
-    result, diffs, fixed_stdin = _lint(linter, opts, progress)
+    written: list[str] = []
+    fixed_stdin: bytes | None = None
+    if opts.annotate or opts.annotate_dir:
+        from reportlint.engine.annotating import run_annotate
+        result, written = run_annotate(linter, list(opts.paths), opts.annotate_dir)
+        diffs: list[str] = []
+    else:
+        result, diffs, fixed_stdin = _lint(linter, opts, progress)
     fail_on = linter.config_for(opts.paths[0]).fail_on if opts.paths[0] != "-" else None
     outcome = Outcome(result, EXIT_CLEAN, diffs, _warnings(linter, opts),
-                      {r.id: r for r in linter.loaded_rules()}, fixed_stdin=fixed_stdin)
+                      {r.id: r for r in linter.loaded_rules()}, fixed_stdin=fixed_stdin, written=written)
     if opts.write_baseline:
         from reportlint.engine.baseline import write
         try:
@@ -62,7 +70,7 @@ def run_check(opts: CheckOptions, progress=None) -> Outcome:
 def _lint(linter: Linter, opts: CheckOptions, progress) -> tuple[RunResult, list[str], bytes | None]:
     if opts.fix or opts.diff:
         from reportlint.engine.fixing import run_fix
-        return run_fix(linter, list(opts.paths), write=opts.fix and not opts.diff)
+        return run_fix(linter, list(opts.paths), write=opts.fix and not opts.diff, track=opts.track_changes)
     jobs = cpus() if opts.jobs == 0 else opts.jobs
     return linter.run(list(opts.paths), keep_documents=True, progress=progress, jobs=jobs), [], None
 

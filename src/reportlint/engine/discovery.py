@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import os
 
+from reportlint.files.reading import WORD
 from reportlint.model.errors import InputError
 from reportlint.model.messages import t
 
-SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+SUFFIXES = (".txt", ".md", ".markdown", *WORD)
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
 

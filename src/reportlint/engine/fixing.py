@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 
-from reportlint.files.reading import Stamp, read_file, read_stdin
+from reportlint.files.reading import Stamp, is_converted, read_file, read_stdin
 from reportlint.files.writing import to_bytes, write_atomic
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError
@@ -61,10 +61,13 @@ def fix_document(linter, doc: Document, cfg):
 
 
 def fix_word(linter, path: str, data: bytes, original: Document, cfg, *, write: bool,
-             diffs: list[str], stamp: Stamp | None):
-    """Apply fixes inside a Word file's runs; returns (document, findings left, failures).
-    A fix whose span crosses formatting or non-text content stays a finding, marked so."""
+             diffs: list[str], stamp: Stamp | None, track: bool = False):
+    """Apply fixes inside a Word file's runs (`track`: as tracked changes); returns (document,
+    findings left, failures). A fix whose span crosses formatting or non-text content stays a
+    finding, marked so."""
     from reportlint.files import docx
+    if track:
+        from reportlint.files.annotate import Annotator
 
     word = docx.open_docx(path, data, linter.lang)
     applied_total = 0
@@ -74,7 +77,12 @@ def fix_word(linter, path: str, data: bytes, original: Document, cfg, *, write: 
         doc = docx.document_of(path, paras, year=original.given_year, unit=original.given_unit,
                                references=original.references, grids=grids)
         findings, failures = linter.lint_document(doc, cfg)
-        applied = docx.apply_fixes(doc, paras, findings) if round_ < MAX_WORD_PASSES else 0
+        if round_ == MAX_WORD_PASSES:
+            applied = 0
+        elif track:
+            applied = Annotator(word, paras).track_fixes(doc, findings)
+        else:
+            applied = docx.apply_fixes(doc, paras, findings)
         if not applied:
             break
         applied_total += applied
@@ -95,7 +103,8 @@ def _read(linter, path: str) -> tuple[bytes, Stamp | None]:
     return read_file(path, linter.lang)
 
 
-def run_fix(linter, paths: list[str], write: bool) -> tuple[RunResult, list[str], bytes | None]:
+def run_fix(linter, paths: list[str], write: bool,
+            track: bool = False) -> tuple[RunResult, list[str], bytes | None]:
     """(result, diffs, the fixed text of standard input or None).
 
     Findings are reported where the draft stands after the fixes, the positions of the text
@@ -108,9 +117,15 @@ def run_fix(linter, paths: list[str], write: bool) -> tuple[RunResult, list[str]
         try:
             data, stamp = _read(linter, path)
             original = linter.load(path, cfg, data)
-            if path.lower().endswith(".docx"):
+            if is_converted(path):              # .doc, .wps …: linted, never rewritten
+                doc = original
+                findings, failures = linter.lint_document(doc, cfg)
+                note = t("converted_not_fixable", linter.lang)
+                findings = [replace(f, fix=None, message=f.message + note) if f.fix is not None else f
+                            for f in findings]
+            elif path.lower().endswith(".docx"):
                 doc, findings, failures = fix_word(linter, path, data, original, cfg, write=write,
-                                                   diffs=diffs, stamp=stamp)
+                                                   diffs=diffs, stamp=stamp, track=track)
             else:
                 doc, findings, failures, applied = fix_document(linter, original, cfg)
                 if path == "-" and write:        # the fixed text goes to standard output

@@ -152,6 +152,18 @@ class Linter:
                              year=self._year(cfg), unit=self.unit or cfg.unit, lang=self.lang,
                              references=self.references)
 
+    def load_word(self, path: str, cfg: Config):
+        """(Document, the open Word file) of a Word draft (.doc, .wps … converted first);
+        (Document, None) of a text draft."""
+        from reportlint.files.reading import is_word, word_bytes
+        if not is_word(path):
+            return self.load(path, cfg), None
+        from reportlint.files import docx
+        data = word_bytes(path, read_bytes(path, self.lang), self.lang)
+        word, paras, grids = docx.read_word(path, data, self.lang)
+        return docx.document_of(path, paras, year=self._year(cfg), unit=self.unit or cfg.unit,
+                                references=self.references, grids=grids), word
+
     def targets(self, paths: list[str], errors: list[InputError]) -> list[tuple[str, Config]]:
         """The files to lint, each with its config: folders walked, config `exclude` applied
         (files named on the command line are always linted), and the --against reports read

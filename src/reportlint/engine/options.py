@@ -19,6 +19,9 @@ class CheckOptions:
     against: tuple[str, ...] = ()
     fix: bool = False                 # write the fixes
     diff: bool = False                # only show them (wins over fix)
+    track_changes: bool = False       # --fix in Word files as tracked changes (w:del/w:ins)
+    annotate: bool = False            # write DRAFT.reviewed.docx with a comment per finding
+    annotate_dir: str | None = None   # ... into this folder (implies annotate)
     jobs: int | None = None           # None: decided by the number of files; 0: every CPU
     baseline: str | None = None
     write_baseline: str | None = None

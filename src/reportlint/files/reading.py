@@ -93,6 +93,10 @@ def read_stdin(lang: str = "zh", limit: int = MAX_BYTES) -> bytes:
         raise InputError("<stdin>", _too_big(len(data), limit, lang))
     return data
 
+# Word-processor files LibreOffice turns into .docx first (files/convert.py).
+CONVERTED = (".doc", ".wps", ".wpt", ".dot", ".odt", ".rtf")
+WORD = (".docx", *CONVERTED)
+
 
 def read_bytes(path: str, lang: str = "zh") -> bytes:
     """A draft's bytes ("-": standard input)."""
@@ -108,13 +112,32 @@ def read_text_file(path: str, lang: str = "zh", limit: int = MAX_CONFIG_BYTES) -
         raise InputError(path, t("not_utf8", lang, detail=exc)) from None
 
 
+def is_word(path: str) -> bool:
+    return path.lower().endswith(WORD)
+
+
+def is_converted(path: str) -> bool:
+    return path.lower().endswith(CONVERTED)
+
+
+def word_bytes(path: str, data: bytes, lang: str = "zh") -> bytes:
+    """The .docx bytes of a Word draft: .docx as it is, the others converted by LibreOffice."""
+    if not is_converted(path):
+        return data
+    if not data:
+        raise InputError(path, t("empty", lang))
+    from reportlint.files.convert import to_docx
+    return to_docx(path, data, lang)
+
+
 def read_document(path: str, data: bytes, *, encoding: str | None = None,
                   year: int | None = None, unit: str | None = None, lang: str = "zh",
                   references: tuple[Document, ...] = ()) -> Document:
     """Bytes of one input -> Document; raises InputError with a message for the user."""
-    if path.lower().endswith(".docx"):
+    if is_word(path):
         from reportlint.files.docx import read_docx  # python-docx only for Word drafts
-        return read_docx(path, data, year=year, unit=unit, lang=lang, references=references)
+        return read_docx(path, word_bytes(path, data, lang), year=year, unit=unit, lang=lang,
+                         references=references)
     if not data:
         raise InputError(path, t("empty", lang))
     try:

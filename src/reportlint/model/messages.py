@@ -52,6 +52,15 @@ ZH = {
     "did_you_mean": "（是否是：{names}？）",
     "cleaned": "已删除缓存：{path}",
     "clean_nothing": "没有可删除的缓存",
+    "no_soffice": ("读取此格式需要 LibreOffice，但未找到 soffice：请安装（Debian/Ubuntu："
+                   "apt install libreoffice-writer-nogui），或在 Word/WPS 中另存为 .docx 后再检查"),
+    "convert_timeout": "LibreOffice 转换超过 {seconds} 秒，已中止（可在 Word/WPS 中另存为 .docx 后再检查）",
+    "convert_failed": "LibreOffice 无法转换此文件（{detail}）；文件可能已损坏，可在 Word/WPS 中另存为 .docx 后再检查",
+    "converted_not_fixable": "（.doc/.wps 等文件不能直接修改，未自动修复；可用 --annotate 生成带批注的 .docx）",
+    "annotated": "已写出带批注的文件 {path}（{n} 条批注）",
+    "annotate_stdin": "标准输入无法写批注文件，请给出文件名",
+    "track_needs_fix": "--track-changes 需与 --fix 同用",
+    "annotate_not_fix": "--annotate 不能与 --fix/--diff 同用（先修复，再写批注）",
 }
 EN = {
     "binary": "not a text file (binary content), skipped",
@@ -104,6 +113,18 @@ EN = {
     "did_you_mean": " (did you mean: {names}?)",
     "cleaned": "removed the cache {path}",
     "clean_nothing": "no cache to remove",
+    "no_soffice": ("reading this format needs LibreOffice, but soffice was not found: install it "
+                   "(Debian/Ubuntu: apt install libreoffice-writer-nogui), or save the file as .docx in Word/WPS"),
+    "convert_timeout": ("LibreOffice took more than {seconds} s to convert the file, stopped "
+                        "(save it as .docx in Word/WPS)"),
+    "convert_failed": ("LibreOffice could not convert the file ({detail}); it may be damaged: "
+                       "save it as .docx in Word/WPS"),
+    "converted_not_fixable": (" (not fixed: .doc/.wps files cannot be changed in place; "
+                              "--annotate writes a reviewed .docx)"),
+    "annotated": "wrote {path} ({n} comments)",
+    "annotate_stdin": "cannot write review comments for standard input: name a file",
+    "track_needs_fix": "--track-changes goes with --fix",
+    "annotate_not_fix": "--annotate cannot be combined with --fix/--diff (fix first, then annotate)",
 }
 
 
