@@ -21,7 +21,8 @@ def render_rules_table(rules) -> str:
 
 def render_rule(r) -> str:
     """`reportlint rule ID`: what a rule finds, why, its examples and sources."""
-    out = [f"{r.id}  （{r.pack} 规则包，类别 {r.category}，级别 {r.severity}，算法 {r.kind_name}）", "",
+    only = f"，只用于 {'、'.join(r.genres)}" if r.genres else ""
+    out = [f"{r.id}  （{r.pack} 规则包，类别 {r.category}，级别 {r.severity}，算法 {r.kind_name}{only}）", "",
            f"说明\n  {r.description.strip()}", "", f"原因\n  {r.why.strip()}", ""]
     for which, title in (("bad", "会报告"), ("good", "不会报告")):
         out.append(title)
@@ -38,7 +39,10 @@ def render_rule(r) -> str:
 def render_markdown(rules) -> str:
     out = ["# reportlint 规则一览", "",
            "本文件由 `reportlint rules --format markdown > docs/rules.md` 从规则文件生成，请勿手工修改。", "",
-           f"共 {len(rules)} 条规则。", ""]
+           f"共 {len(rules)} 条规则。", "",
+           "规则默认用于所有文种；标明“只用于”的规则只检查该文种的报告（文种由标题判断，"
+           "见 model/genres.py：rule-of-law-report 法治政府建设情况报告，"
+           "gio-annual-report 政府信息公开工作年度报告）。", ""]
     ordered = sorted(rules, key=lambda r: (r.pack, r.id))
     for pack, members in groupby(ordered, key=lambda r: r.pack):
         group = list(members)
@@ -46,8 +50,9 @@ def render_markdown(rules) -> str:
         out += [f"| [`{r.id}`](#{r.id}) | {r.category} | {r.severity} | {r.summary} |" for r in group]
         out.append("")
         for r in group:
+            only = f"，只用于 `{'`、`'.join(r.genres)}`" if r.genres else ""
             out += [f"### {r.id}", "",
-                    f"类别 `{r.category}`，级别 `{r.severity}`，算法 `{r.kind_name}`。", "",
+                    f"类别 `{r.category}`，级别 `{r.severity}`，算法 `{r.kind_name}`{only}。", "",
                     r.description.strip(), "", f"**原因**：{r.why.strip()}", ""]
             for which, title in (("bad", "会报告"), ("good", "不会报告")):
                 out.append(f"**{title}**：")
