@@ -316,6 +316,33 @@ def lsp_cmd():
     serve()
 
 
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址（默认只对本机开放）")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="端口")
+@click.option("--max-upload-mb", default=20, show_default=True, type=click.IntRange(min=1),
+              help="上传文件大小上限（MB）")
+@click.option("--config", type=click.Path(dir_okay=False), help="配置文件（默认：当前目录向上查找）")
+@click.option("--isolated", is_flag=True, help="不读取任何配置文件")
+@click.option("--pack", "packs", multiple=True, help="使用的规则包（内置包名或目录）")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="界面语言")
+def serve_cmd(host, port, max_upload_mb, config, isolated, packs, lang):
+    """在浏览器中审阅草稿：上传 .docx/.doc/.wps/.txt/.md 或粘贴文字，查看问题，下载带批注的 Word 文件；
+    需安装 reportlint[serve]。"""
+    from reportlint.engine.linter import Linter
+    from reportlint.model.errors import ConfigError, RuleLoadErrors
+    try:
+        from reportlint.server import serve
+    except ImportError as exc:
+        _fail([t("serve_missing", lang, detail=exc)])
+    linter = Linter(config=config, isolated=isolated, packs=list(packs) or None, lang=lang)
+    try:
+        linter.rules_for(linter.config_for("-"))      # a broken config or pack fails here, not per upload
+    except (ConfigError, RuleLoadErrors) as exc:
+        _fail(exc.errors)
+    _say(t("serving", lang, host=host, port=port))
+    serve(linter, host, port, max_upload_mb * 2**20)
+
+
 @cli.command("clean")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="界面语言")
 def clean_cmd(lang):

@@ -22,15 +22,20 @@ def reviewed_path(path: str, out_dir: str | None) -> str:
     return os.path.join(out_dir if out_dir else os.path.dirname(path), stem + REVIEWED)
 
 
-def annotated_bytes(linter, path: str, cfg) -> tuple:
-    """(Document, findings, failures, reviewed .docx bytes) of one draft."""
+def reviewed_docx(linter, doc, word, findings) -> bytes:
+    """The reviewed Word file: `word` (or, for a text draft, a new one) with the comments."""
     from reportlint.files import annotate, docx
-    doc, word = linter.load_word(path, cfg)
-    findings, failures = linter.lint_document(doc, cfg)
     if word is None:
         word = annotate.word_of_lines(doc.lines)
     annotate.annotate(word, findings, linter.lang)
-    return doc, findings, failures, docx.save(word)
+    return docx.save(word)
+
+
+def annotated_bytes(linter, path: str, cfg) -> tuple:
+    """(Document, findings, failures, reviewed .docx bytes) of one draft."""
+    doc, word = linter.load_word(path, cfg)
+    findings, failures = linter.lint_document(doc, cfg)
+    return doc, findings, failures, reviewed_docx(linter, doc, word, findings)
 
 
 def run_annotate(linter, paths: list[str], out_dir: str | None) -> tuple[RunResult, list[str]]:

@@ -152,17 +152,23 @@ class Linter:
                              year=self._year(cfg), unit=self.unit or cfg.unit, lang=self.lang,
                              references=self.references)
 
-    def load_word(self, path: str, cfg: Config):
+    def load_word(self, path: str, cfg: Config, data: bytes | None = None, *,
+                  year: int | None = None, unit: str | None = None):
         """(Document, the open Word file) of a Word draft (.doc, .wps … converted first);
-        (Document, None) of a text draft."""
-        from reportlint.files.reading import is_word, word_bytes
+        (Document, None) of a text draft. `data`: its bytes when the caller has them (an
+        upload); `year`, `unit`: given for this draft, over the run's and the config's."""
+        from reportlint.files.reading import is_word, read_document, word_bytes
+        if data is None:
+            data = read_bytes(path, self.lang)
+        year = year if year is not None else self._year(cfg)
+        unit = unit or self.unit or cfg.unit
         if not is_word(path):
-            return self.load(path, cfg), None
+            return read_document(path, data, encoding=self.encoding or cfg.encoding, year=year, unit=unit,
+                                 lang=self.lang, references=self.references), None
         from reportlint.files import docx
-        data = word_bytes(path, read_bytes(path, self.lang), self.lang)
-        word, paras, grids = docx.read_word(path, data, self.lang)
-        return docx.document_of(path, paras, year=self._year(cfg), unit=self.unit or cfg.unit,
-                                references=self.references, grids=grids), word
+        word, paras, grids = docx.read_word(path, word_bytes(path, data, self.lang), self.lang)
+        return docx.document_of(path, paras, year=year, unit=unit, references=self.references,
+                                grids=grids), word
 
     def targets(self, paths: list[str], errors: list[InputError]) -> list[tuple[str, Config]]:
         """The files to lint, each with its config: folders walked, config `exclude` applied

@@ -61,6 +61,14 @@ ZH = {
     "annotate_stdin": "标准输入无法写批注文件，请给出文件名",
     "track_needs_fix": "--track-changes 需与 --fix 同用",
     "annotate_not_fix": "--annotate 不能与 --fix/--diff 同用（先修复，再写批注）",
+    "upload_too_big": "文件过大：上限 {limit} MB（可用 reportlint serve --max-upload-mb 调整）",
+    "upload_form": "请以表单上传：multipart 字段 file，或表单字段 text",
+    "upload_bad": "上传的表单有误：{detail}",
+    "upload_year": "年度“{year}”不是有效的年份",
+    "upload_suffix": "不支持的文件类型：{name}（支持 {suffixes}）",
+    "upload_nothing": "请选择文件或粘贴文字",
+    "serving": "审阅页面：http://{host}:{port}/ （Ctrl-C 停止）",
+    "serve_missing": "审阅页面需要 Starlette 和 uvicorn：pip install \"reportlint[serve]\"（{detail}）",
 }
 EN = {
     "binary": "not a text file (binary content), skipped",
@@ -125,6 +133,14 @@ EN = {
     "annotate_stdin": "cannot write review comments for standard input: name a file",
     "track_needs_fix": "--track-changes goes with --fix",
     "annotate_not_fix": "--annotate cannot be combined with --fix/--diff (fix first, then annotate)",
+    "upload_too_big": "file too large: the limit is {limit} MB (reportlint serve --max-upload-mb)",
+    "upload_form": "send a form: multipart field file, or form field text",
+    "upload_bad": "malformed form: {detail}",
+    "upload_year": "'{year}' is not a valid year",
+    "upload_suffix": "unsupported file type: {name} (supported: {suffixes})",
+    "upload_nothing": "choose a file or paste some text",
+    "serving": "review page: http://{host}:{port}/ (Ctrl-C stops it)",
+    "serve_missing": "the review page needs Starlette and uvicorn: pip install \"reportlint[serve]\" ({detail})",
 }
 
 
