@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from reportlint.model.lines import INDENT
 
@@ -37,7 +38,7 @@ class Cell:
     def blank(self) -> bool:
         return not self.text
 
-    @property
+    @cached_property
     def figure(self) -> float | None:
         """The cell's number when it holds one (thousands commas and a bracketed remark
         allowed), else None; a percentage is not a figure."""

@@ -27,6 +27,7 @@ _DASHES = {"—", "－", "-", "–", "——", "/", "／", "无"}
 FUZZY = 0.75          # similarity above which a label is taken for a misspelt template label
 
 
+@cache
 def norm(label: str) -> str:
     """A label as compared: no numbering, no remark in brackets, no spaces or quotes."""
     s = _NUMBERING.sub("", label.strip())
@@ -48,10 +49,10 @@ class Entry:
     variants: tuple[str, ...] = ()
     under: str | None = None
     versions: tuple[str, ...] = ()
+    names: frozenset[str] = frozenset()
 
-    @property
-    def names(self) -> set[str]:
-        return {norm(self.label), *(norm(v) for v in self.variants)}
+    def __post_init__(self) -> None:
+        self.names = frozenset({norm(self.label), *(norm(v) for v in self.variants)})
 
 
 @dataclass
@@ -63,6 +64,14 @@ class Spec:
     columns: list[Entry]
     figures_required: bool = False
     identities: list[dict] = field(default_factory=list)
+
+    @property
+    def known(self) -> frozenset[str]:
+        """Every label of its rows and columns (normalised)."""
+        got = self.__dict__.get("_known")
+        if got is None:
+            got = self.__dict__["_known"] = frozenset().union(*(e.names for e in self.rows + self.columns))
+        return got
 
     def members(self, dim: str, key: str) -> list[str]:
         return [e.key for e in (self.rows if dim == "row" else self.columns) if e.under == key]
@@ -231,6 +240,14 @@ def _place(table: Table, spec: Spec) -> tuple[dict, dict, list[Fuzzy], set[str]]
     cells: dict[tuple[str, str], tuple[Cell, Table]] = {}
     row_labels: dict[str, tuple[Cell, Table]] = {}
     fuzzy: list[Fuzzy] = []
+    memo: dict = {}
+
+    def find(parts, entries):            # the same labels recur in every cell of a row/column
+        key = (tuple((p, id(c)) for p, c in parts), id(entries))
+        if key not in memo:
+            memo[key] = _find(parts, entries)
+        return memo[key]
+
     labels: set[str] = set()
     header: list[int] = []
     for i, row in enumerate(rows):
@@ -244,7 +261,7 @@ def _place(table: Table, spec: Spec) -> tuple[dict, dict, list[Fuzzy], set[str]]
             if c.text and all(c is not x for x in label_cells):
                 label_cells.append(c)
         row_parts = [(p, c) for c in label_cells for p in c.text.split("/") if p.strip()]
-        found_row = _find(row_parts, spec.rows)
+        found_row = find(row_parts, spec.rows)
         if found_row and found_row[2]:
             fuzzy.append(Fuzzy(found_row[1], table, found_row[0].label, found_row[2]))
         if found_row:
@@ -257,8 +274,8 @@ def _place(table: Table, spec: Spec) -> tuple[dict, dict, list[Fuzzy], set[str]]
                 hc = rows[h][col] if col < len(rows[h]) else None
                 if hc is not None and hc.text and all(hc is not x for _, x in col_parts):
                     col_parts.extend((p, hc) for p in hc.text.split("/") if p.strip())
-            found_col = _find(col_parts, spec.columns) or _find(row_parts, spec.columns)
-            r = found_row or _find(col_parts, spec.rows)
+            found_col = find(col_parts, spec.columns) or find(row_parts, spec.columns)
+            r = found_row or find(col_parts, spec.rows)
             if r is None or found_col is None or r[0].key == found_col[0].key:
                 continue
             if found_col[2] and all(f.cell is not found_col[1] for f in fuzzy):
@@ -268,14 +285,17 @@ def _place(table: Table, spec: Spec) -> tuple[dict, dict, list[Fuzzy], set[str]]
     return cells, row_labels, fuzzy, labels
 
 
-def _score(table: Table, spec: Spec) -> int:
-    """How many distinct template labels of `spec` the table's cells carry (0: not this one)."""
+def _labels(table: Table) -> set[str]:
     names: set[str] = set()
     for c in table.cells:
         if c.text and value(c) is None:
             names.update(norm(p) for p in c.text.split("/"))
-    known = set().union(*(e.names for e in spec.rows + spec.columns))
-    hits = names & known
+    return names
+
+
+def _score(names: set[str], spec: Spec) -> int:
+    """How many distinct template labels of `spec` the table's labels are (0: not this one)."""
+    hits = names & spec.known
     return len(hits) if (names & spec.identify) and len(hits) >= 2 else 0
 
 
@@ -288,7 +308,8 @@ def _match(doc, template: Template) -> Matching:
     placed: dict[str, Placed] = {}
     unmatched, fuzzy, labels = [], [], set()
     for table in doc.tables:
-        scores = [(_score(table, s), -i, s) for i, s in enumerate(template.specs)]
+        names = _labels(table)
+        scores = [(_score(names, s), -i, s) for i, s in enumerate(template.specs)]
         best, _, spec = max(scores, key=lambda x: (x[0], x[1]))
         if not best:
             if any(c.figure is not None for c in table.cells):
