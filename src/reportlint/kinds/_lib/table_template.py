@@ -226,62 +226,63 @@ def _is_header(row: list[Cell]) -> bool:
     return len(texts) >= 2
 
 
+def _label_columns(rows: list[list[Cell]], data: list[int], width: int) -> int:
+    """How many leading columns hold labels: those where no data row has a figure."""
+    n = 0
+    while n < width and not any(n < len(rows[i]) and rows[i][n].figure is not None for i in data):
+        n += 1
+    return n
+
+
+def _parts(cells: list[Cell]) -> list[tuple[str, Cell]]:
+    """The labels of some cells (each merged cell once), a "a/b/c" path split, top first."""
+    seen: list[Cell] = []
+    for c in cells:
+        if c.text and all(c is not x for x in seen):
+            seen.append(c)
+    return [(p, c) for c in seen for p in c.text.split("/") if p.strip()]
+
+
 def _place(table: Table, spec: Spec) -> tuple[dict, dict, list[Fuzzy], set[str]]:
-    """Cells of `table` keyed by (row key, column key) under `spec`."""
+    """Cells of `table` keyed by (row key, column key) under `spec`; the row label cells by row
+    key; the labels taken for misspelt template labels; every label matched."""
     rows = table.rows
     data = [i for i, r in enumerate(rows) if _is_data(r)]
     if not data:
         return {}, {}, [], set()
-    width = table.width
-    label_cols = 0
-    while label_cols < width and not any(
-            label_cols < len(rows[i]) and rows[i][label_cols].figure is not None for i in data):
-        label_cols += 1
+    label_cols = _label_columns(rows, data, table.width)
     cells: dict[tuple[str, str], tuple[Cell, Table]] = {}
     row_labels: dict[str, tuple[Cell, Table]] = {}
     fuzzy: list[Fuzzy] = []
+    labels: set[str] = set()
     memo: dict = {}
 
     def find(parts, entries):            # the same labels recur in every cell of a row/column
         key = (tuple((p, id(c)) for p, c in parts), id(entries))
         if key not in memo:
             memo[key] = _find(parts, entries)
+            got = memo[key]
+            if got and got[2] and all(f.cell is not got[1] for f in fuzzy):
+                fuzzy.append(Fuzzy(got[1], table, got[0].label, got[2]))
         return memo[key]
 
-    labels: set[str] = set()
-    header: list[int] = []
+    header: list[int] = []               # the block of header rows above the current row
     for i, row in enumerate(rows):
         if _is_header(row) and not _is_data(row):
-            if header and header[-1] != i - 1:
-                header = []
-            header.append(i)
+            header = (header if header and header[-1] == i - 1 else []) + [i]
             continue
-        label_cells: list[Cell] = []
-        for c in row[:label_cols]:
-            if c.text and all(c is not x for x in label_cells):
-                label_cells.append(c)
-        row_parts = [(p, c) for c in label_cells for p in c.text.split("/") if p.strip()]
+        row_parts = _parts(row[:label_cols])
         found_row = find(row_parts, spec.rows)
-        if found_row and found_row[2]:
-            fuzzy.append(Fuzzy(found_row[1], table, found_row[0].label, found_row[2]))
         if found_row:
-            labels |= found_row[0].names
             row_labels.setdefault(found_row[0].key, (found_row[1], table))
         for col in range(label_cols, len(row)):
-            cell = row[col]
-            col_parts: list[tuple[str, Cell]] = []
-            for h in header:
-                hc = rows[h][col] if col < len(rows[h]) else None
-                if hc is not None and hc.text and all(hc is not x for _, x in col_parts):
-                    col_parts.extend((p, hc) for p in hc.text.split("/") if p.strip())
+            col_parts = _parts([rows[h][col] for h in header if col < len(rows[h])])
             found_col = find(col_parts, spec.columns) or find(row_parts, spec.columns)
             r = found_row or find(col_parts, spec.rows)
             if r is None or found_col is None or r[0].key == found_col[0].key:
                 continue
-            if found_col[2] and all(f.cell is not found_col[1] for f in fuzzy):
-                fuzzy.append(Fuzzy(found_col[1], table, found_col[0].label, found_col[2]))
             labels |= found_col[0].names | r[0].names
-            cells.setdefault((r[0].key, found_col[0].key), (cell, table))
+            cells.setdefault((r[0].key, found_col[0].key), (row[col], table))
     return cells, row_labels, fuzzy, labels
 
 
