@@ -347,7 +347,10 @@ def test_ctrl_c_exits_130_without_a_half_written_report(tmp_path, pack):
     report = tmp_path / "report.json"
     proc = subprocess.Popen([sys.executable, "-m", "reportlint.cli", "check", "--isolated", "--no-cache", "-j", "1",
                              "--format", "json", "-o", str(report), str(drafts)],
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            # as from a terminal: a test run started in the background (`&` in a
+                            # script) hands its children SIGINT ignored, and Python keeps it so
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(3)
     assert proc.poll() is None, "the run ended before it could be interrupted"
     proc.send_signal(signal.SIGINT)
