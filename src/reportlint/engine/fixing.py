@@ -51,8 +51,8 @@ def fix_document(linter, doc: Document, cfg):
     applied_total = 0
     for _ in range(MAX_PASSES):
         findings, failures = linter.lint_document(doc, cfg)
-        new_text, applied = apply_fixes(doc.text, findings)
-        if not applied or new_text == doc.text:
+        new_text, applied = apply_fixes(doc.source_text, findings)
+        if not applied or new_text == doc.source_text:
             return doc, findings, failures, applied_total
         applied_total += applied
         doc = doc.with_text(new_text)
@@ -93,7 +93,7 @@ def fix_word(linter, path: str, data: bytes, original: Document, cfg, *, write: 
         if write:
             write_atomic(path, docx.save(word), expect=stamp, lang=linter.lang)
         else:
-            diffs.append(unified_diff(original.text, doc.text, path))
+            diffs.append(unified_diff(original.source_text, doc.source_text, path))
     return doc, findings, failures
 
 
@@ -136,7 +136,7 @@ def run_fix(linter, paths: list[str], write: bool,
                     write_atomic(path, _fixed_bytes(linter, path, data, original, doc), expect=stamp,
                                  lang=linter.lang)
                 elif applied:
-                    diffs.append(unified_diff(original.text, doc.text, path))
+                    diffs.append(unified_diff(original.source_text, doc.source_text, path))
                 if not write:      # nothing is written: positions in the draft as it is
                     doc = original
                     findings, failures = linter.lint_document(original, cfg)
@@ -154,9 +154,9 @@ def _fixed_bytes(linter, path: str, data: bytes, original: Document, doc: Docume
     """The fixed text in the file's own encoding and line ends. Refused when writing the
     unfixed text back would not give the very bytes that were read (an encoding that does not
     round-trip, line ends that cannot be restored): no byte may change outside a fix."""
-    if to_bytes(original, original.text) != data:
+    if to_bytes(original, original.source_text) != data:
         raise InputError(path, t("fix_not_roundtrip", linter.lang, encoding=original.encoding))
     try:
-        return to_bytes(original, doc.text)
+        return to_bytes(original, doc.source_text)
     except UnicodeEncodeError:
         raise InputError(path, t("fix_unencodable", linter.lang, encoding=original.encoding)) from None

@@ -93,7 +93,7 @@ def _lint_one(linter: Linter, path: str, keep: bool):
 
 def _parts(doc: Document):
     # the reporters need the text, not the parsed structure: send little back
-    return doc.text, doc.path, doc.encoding, doc.bom, doc.markdown, doc.locations
+    return doc.source_text, doc.path, doc.encoding, doc.bom, doc.markdown, doc.locations
 
 
 def _from_cache(linter: Linter, path: str, cache, keep: bool, keys: dict, i: int):

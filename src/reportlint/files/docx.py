@@ -389,7 +389,7 @@ def apply_fixes(doc: Document, paras: list[_Para], findings) -> int:
     """Write the fixable findings into the runs, right to left; returns how many were applied."""
     chosen, last = [], -1
     for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
-        if f.start < last or doc.text[f.start:f.end] == f.fix:
+        if f.start < last or doc.source_text[f.start:f.end] == f.fix:
             continue
         line, _ = doc.pos(f.start)
         base = doc.line_starts[line - 1]

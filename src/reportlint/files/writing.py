@@ -20,7 +20,7 @@ from reportlint.model.messages import t
 
 
 def restore_line_ends(doc: Document, text: str) -> str:
-    """Put the original line ends back into `text` (doc.text after fixes, "\n" line ends).
+    """Put the original line ends back into `text` (doc.source_text after fixes, "\n" line ends).
 
     A line the fixes kept keeps its own end; where fixes joined, split or rewrote lines, the
     new lines take the ends of the lines they replace, in order (a joined paragraph keeps the
@@ -34,7 +34,7 @@ def restore_line_ends(doc: Document, text: str) -> str:
     else:
         from difflib import SequenceMatcher
         common = Counter(ends).most_common(1)[0][0]
-        old = doc.text.split("\n")
+        old = doc.source_text.split("\n")
         new_ends = []
         for tag, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
             block = ends[a1:a2]

@@ -1,7 +1,10 @@
 """The document model every kind reads: lines, paragraphs, sentences, outline, meta.
 
 `Document.text` has its line ends normalised to "\\n" (the original ones are kept in
-`line_ends`, so --fix can write them back). All spans are character offsets into `text`;
+`line_ends`, so --fix can write them back). A draft in traditional script is read through
+a simplified view: `text` is the view every kind matches on (国, not 國), `source_text`
+what the file holds, character for character at the same offsets (fixes, excerpts and
+diffs use it). All spans are character offsets into `text`;
 `pos()` maps an offset to a 1-based (line, column) by bisection. The outline and the meta are
 worked out in outline.py and meta.py, the first time a kind asks.
 """
@@ -17,6 +20,7 @@ from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, SIGNATURE, WEB_MET
 from reportlint.model.meta import Meta, read_meta
 from reportlint.model.outline import Heading, heading_at, outline
 from reportlint.model.tables import Table, text_tables, word_tables
+from reportlint.model.script import to_simplified
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CLOSED = re.compile(r"[。！？!?…；;）)”’」』》\]】]$")
@@ -56,8 +60,10 @@ class Document:
         self.encoding = encoding
         self.bom = bom
         self.line_ends: list[str] = _NEWLINE.findall(text)
-        self.text = _NEWLINE.sub("\n", text) if self.line_ends and any(
+        self.source_text = _NEWLINE.sub("\n", text) if self.line_ends and any(
             e != "\n" for e in self.line_ends) else text
+        # what the rules read: the same text in simplified script (the same object when it is)
+        self.text = to_simplified(self.source_text)
         if line_ends is not None and len(line_ends) == len(self.line_ends):
             self.line_ends = line_ends     # a fix round keeps each line's own end
         self.markdown = path.lower().endswith((".md", ".markdown")) if markdown is None else markdown
@@ -72,6 +78,16 @@ class Document:
         starts = [0]
         starts.extend(m.end() for m in re.finditer("\n", self.text))
         self.line_starts = starts
+
+    @property
+    def traditional(self) -> bool:
+        """Whether the simplified view differs from the text as written."""
+        return self.text is not self.source_text
+
+    @cached_property
+    def source_lines(self) -> list[str]:
+        """The lines as written (what excerpts show); `lines` unless the draft is traditional."""
+        return self.source_text.split("\n") if self.traditional else self.lines
 
     def with_text(self, text: str) -> Document:
         """The same draft after a fix round: path, encoding, year, unit, references and Word

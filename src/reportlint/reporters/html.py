@@ -76,7 +76,7 @@ def _segments(doc, findings):
         for ln in range(f.line, f.end_line + 1):
             by_line[ln].append((i, f))
     rows, anchored = [], set()
-    lines = doc.lines
+    lines = doc.source_lines
     if len(lines) > 1 and lines[-1] == "" and len(lines) not in by_line:
         lines = lines[:-1]                 # the empty "line" after a final line end
     for no, line in enumerate(lines, 1):
@@ -104,7 +104,7 @@ def _segments(doc, findings):
             if b is None:
                 break
             active = [(i, f) for i, f in here if f.start < b and f.end > a]
-            text = escape(doc.text[a:b])
+            text = escape(doc.source_text[a:b])
             if not active:
                 html.append(text)
                 continue

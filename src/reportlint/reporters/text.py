@@ -48,8 +48,8 @@ def render(result, ctx) -> str:
         if where:
             rest += printable(f" ［{where}］")
         out.append(f"{style(loc, bold=True)}: {style(str(f.severity), fg=COLORS[str(f.severity)])} {rest}")
-        if ctx.show_source and doc is not None and f.line <= len(doc.lines):
-            line = doc.lines[f.line - 1]
+        if ctx.show_source and doc is not None and f.line <= len(doc.source_lines):
+            line = doc.source_lines[f.line - 1]
             end_col = f.end_column if f.end_line == f.line else len(line) + 1
             shown, caret = excerpt(line, f.column, end_col)
             gutter = f"{f.line:>5} | "

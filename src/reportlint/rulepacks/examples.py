@@ -61,7 +61,7 @@ def run_example(rule: Rule, which: str, index: int, case: dict) -> ExampleFailur
         return fail(f"expected {len(expect)} finding(s), got {len(findings)}: {got}")
     for want, f in zip(expect, findings):
         actual = {"line": f.line, "col": f.column, "column": f.column,
-                  "found": doc.text[f.start:f.end], "suggestion": f.suggestion,
+                  "found": doc.source_text[f.start:f.end], "suggestion": f.suggestion,
                   "fix": f.fix, "message": f.message, "severity": str(f.severity)}
         for key, value in want.items():
             if actual.get(key) != value:
