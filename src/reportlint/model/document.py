@@ -19,8 +19,8 @@ from reportlint.model.genres import genre_of
 from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, SIGNATURE, WEB_META, lazy
 from reportlint.model.meta import Meta, read_meta
 from reportlint.model.outline import Heading, heading_at, outline
-from reportlint.model.tables import Table, text_tables, word_tables
 from reportlint.model.script import to_simplified
+from reportlint.model.tables import Table, text_tables, word_tables
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CLOSED = re.compile(r"[。！？!?…；;）)”’」』》\]】]$")
