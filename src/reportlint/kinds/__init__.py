@@ -27,6 +27,7 @@ KINDS: dict[str, str] = {
     "next_year_plan": "reportlint.kinds.next_year_plan",
     "report_year": "reportlint.kinds.report_year",
     "abrupt_ending": "reportlint.kinds.abrupt_ending",
+    "spelling": "reportlint.kinds.spelling",
     "traditional_script": "reportlint.kinds.traditional_script",
     "outline_numbering": "reportlint.kinds.outline_numbering",
     "signing_date": "reportlint.kinds.signing_date",

@@ -5,6 +5,8 @@
     jieba_user.txt   domain words for jieba (法律明白人, 枫桥经验, 谁执法谁普法 …)
     law_titles.tsv   laws, regulations and policy documents: title, type, issued, status, until,
                      replaced_by, edition (domain.md §5)
+    spelling/        the spelling check's character pairs, confusion sets and extra words
+                     (built by scripts/build_spelling_data.py; CONTRIBUTING.md says how)
     pinyin.tsv       toneless readings of the GB2312 characters, taken from pypinyin's dictionary
 """
 from __future__ import annotations

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Rebuild the spelling check's data files (src/reportlint/kinds/_lib/data/spelling/).
+
+    python scripts/build_spelling_data.py [--ecspell ../shared/ecspell]
+
+Inputs: jieba's dictionary (dict.txt in the installed jieba package; MIT), the ECSpell resources
+(Lv et al. 2023; MIT): the sound and shape confusion sets and the domain word lists (公文写作, law,
+idioms), and the vocabulary of fcitx5's language model (apt-get install
+libime-data-language-model; LGPL-2.1+; words only). Nothing from the ECSpell sentences is used.
+Outputs:
+
+    chars.txt      the characters of the dictionary words, in rank order (most frequent first)
+    bigrams.bin    a bitmap over (rank a, rank b): 1 when the pair "ab" occurs inside a word
+    bigrams-before.bin  the same indexed (rank b, rank a): the characters that may precede b
+    confusion.tsv  char <TAB> same reading <TAB> similar reading <TAB> similar shape (pinyin.tsv
+                   gives the readings: pypinyin's dictionary, MIT)
+    words.tsv      domain words jieba does not know, with the frequency the check gives them
+    joiners.txt    the most common single-character words (的 在 和 …)
+    people.txt     jieba's words tagged as people's names (朱德): never offered as a correction
+    words-libime.txt  modern words of fcitx5's language model that jieba and the lists lack
+    LICENSE-ecspell.txt, LICENSE-jieba.txt
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "reportlint" / "kinds" / "_lib" / "data" / "spelling"
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# a domain word jieba lacks counts as a moderately common word (jieba's median 2-char word: ~20)
+DOMAIN_FREQ = 100
+MIN_FREQ = 2          # jieba words rarer than this do not make their character pairs "known"
+MAX_CHARS = 8000      # rarer characters make no known pair (the bitmap is MAX_CHARS² bits)
+
+
+JOINER_FREQ = 100000   # single-character words this common (的 在 和) join words: no suspects
+PERSON = {"nr", "nrt", "nrfg"}     # jieba's tags for people's names
+
+
+def jieba_words() -> tuple[dict[str, int], set[str]]:
+    """jieba's words with their frequencies, and those tagged as people's names."""
+    import jieba
+    words, people = {}, set()
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            w, f, *tag = line.split()
+            if HAN.match(w):
+                words[w] = int(f)
+                if tag and tag[0] in PERSON and len(w) >= 2:
+                    people.add(w)
+    return words, people
+
+
+def domain_words(ecspell: Path) -> set[str]:
+    out = set()
+    for name in ("wordlist_gongwen.txt", "wordlist_law.txt", "wordlist_idioms.txt"):
+        for line in (ecspell / name).read_text(encoding="utf-8").splitlines():
+            w = line.split("\t")[0].strip()
+            if 2 <= len(w) <= 8 and HAN.match(w):
+                out.add(w)
+    return out
+
+
+def same_reading() -> dict[str, set[str]]:
+    """char -> the characters that share one of its toneless readings (data/pinyin.tsv: the
+    GB2312 characters, from pypinyin's dictionary)."""
+    by_sound: dict[str, set[str]] = {}
+    table = ROOT / "src" / "reportlint" / "kinds" / "_lib" / "data" / "pinyin.tsv"
+    readings = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        ch, sounds = line.split("\t")
+        readings[ch] = sounds.split()
+        for r in readings[ch]:
+            by_sound.setdefault(r, set()).add(ch)
+    return {ch: set().union(*(by_sound[r] for r in rs)) for ch, rs in readings.items()}
+
+
+LIBIME_NOTICE = """\
+words-libime.txt and bigrams.bin are derived from the vocabulary of the Mandarin language model
+zh_CN.lm of libime (fcitx5; Debian package libime-data-language-model), Copyright 2015-2022
+CSSlayer <wengxt@gmail.com>, licensed under the GNU Lesser General Public License, version 2.1
+or (at your option) any later version: https://www.gnu.org/licenses/old-licenses/lgpl-2.1.html
+Only the word list was taken (no probabilities). bigrams.bin also holds the character pairs of
+jieba's dictionary (MIT) and of the ECSpell word lists (MIT, LICENSE-ecspell.txt); as a whole
+it is distributed under the LGPL-2.1-or-later. Rebuild both with scripts/build_spelling_data.py.
+"""
+LIBIME_LM = Path("/usr/lib/x86_64-linux-gnu/libime/zh_CN.lm")
+
+
+def libime_words(path: Path) -> set[str]:
+    """The vocabulary of fcitx5's Mandarin language model (Debian: libime-data-language-model,
+    LGPL-2.1+): a KenLM binary whose word strings, NUL-separated, end the file after <unk>.
+    Only the words are taken, no probabilities: they tell modern words (赋能, 官网, 酒驾)
+    from non-words."""
+    raw = path.read_bytes()
+    start = raw.rfind(b"\0<unk>\0")
+    if start < 0:
+        raise SystemExit(f"{path}: no KenLM vocabulary found")
+    out = set()
+    for w in raw[start + 7:].split(b"\0"):
+        word = w.decode("utf-8", "replace")
+        if 2 <= len(word) <= 8 and HAN.match(word):
+            out.add(word)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ecspell", type=Path, default=ROOT.parent / "shared" / "ecspell")
+    ap.add_argument("--libime", type=Path, default=LIBIME_LM,
+                    help="zh_CN.lm of libime-data-language-model (apt-get install libime-data-language-model)")
+    a = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    words, people = jieba_words()
+    domain = domain_words(a.ecspell)
+    extra = sorted(w for w in domain if w not in words)
+    modern = sorted(w for w in libime_words(a.libime) if w not in words and w not in domain)
+    known = {w: f for w, f in words.items() if f >= MIN_FREQ}
+    known.update((w, DOMAIN_FREQ) for w in extra)
+    known.update((w, DOMAIN_FREQ) for w in modern)
+
+    char_freq: Counter = Counter()
+    for w, f in known.items():
+        for ch in w:
+            char_freq[ch] += f
+    chars = [ch for ch, _ in char_freq.most_common(MAX_CHARS)]
+    rank = {ch: i for i, ch in enumerate(chars)}
+    n = len(chars)
+    bits = bytearray((n * n + 7) // 8)
+    flipped = bytearray(len(bits))
+    for w in known:
+        for a_, b_ in zip(w, w[1:]):
+            if a_ not in rank or b_ not in rank:
+                continue
+            i = rank[a_] * n + rank[b_]
+            bits[i >> 3] |= 1 << (i & 7)
+            j = rank[b_] * n + rank[a_]
+            flipped[j >> 3] |= 1 << (j & 7)
+    (OUT / "chars.txt").write_text("".join(chars) + "\n", encoding="utf-8")
+    (OUT / "bigrams.bin").write_bytes(bytes(bits))
+    (OUT / "bigrams-before.bin").write_bytes(bytes(flipped))
+
+    sound = json.loads((a.ecspell / "sound_confusion.json").read_text(encoding="utf-8"))
+    shape = json.loads((a.ecspell / "shape_confusion.json").read_text(encoding="utf-8"))
+    readings = same_reading()
+    rows = []
+    for ch in sorted(set(sound) | set(shape) | set(readings)):
+        same = readings.get(ch, set())
+        h = "".join(sorted(c for c in same if c != ch and c in rank))
+        s = "".join(c for c in sound.get(ch, []) if c != ch and c in rank and c not in same)
+        p = "".join(c for c in shape.get(ch, []) if c != ch and c in rank and c not in same)
+        if h or s or p:
+            rows.append(f"{ch}\t{h}\t{s}\t{p}")
+    (OUT / "confusion.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (OUT / "words.tsv").write_text("".join(f"{w}\t{DOMAIN_FREQ}\n" for w in extra), encoding="utf-8")
+    joiners = sorted((w for w, f in words.items() if len(w) == 1 and f >= JOINER_FREQ),
+                     key=lambda w: -words[w])
+    (OUT / "joiners.txt").write_text("".join(f"{w}\n" for w in joiners), encoding="utf-8")
+    (OUT / "people.txt").write_text("".join(f"{w}\n" for w in sorted(people)), encoding="utf-8")
+    (OUT / "words-libime.txt").write_text("".join(f"{w}\n" for w in modern), encoding="utf-8")
+    (OUT / "LICENSE-libime.txt").write_text(LIBIME_NOTICE, encoding="utf-8")
+    (OUT / "LICENSE-ecspell.txt").write_text((a.ecspell / "LICENSE").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    print(f"{n} characters, {sum(bin(b).count('1') for b in bits)} pairs, {len(rows)} confusion rows, "
+          f"{len(extra)} domain words, {len(modern)} words from libime -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,319 @@
+"""Misspelt characters without a list of the error: non-words that one similar character mends.
+
+Two stages, so that a draft without a suspicious spot costs little:
+1. a character is *suspect* when neither pair it forms with its neighbours occurs inside any
+   dictionary word (a bitmap over character ranks, memory-mapped: data/spelling/bigrams.bin);
+   a typo breaks the word it sits in, so both of its pairs are usually unknown;
+2. for a suspect, each similar-sounding or similar-looking character (ECSpell's confusion sets)
+   that forms a known pair with a neighbour is tried: the replacement must make a dictionary
+   word, and the best segmentation of the stretch around it (jieba's unigram word model: the
+   sum of log word frequencies, as jieba itself segments) must improve by a clear margin.
+
+This is the detection step of the classic CSC pipelines (pycorrector's rule-based corrector,
+confusion-set candidates scored by a language model), with jieba's word frequencies (plus the
+公文/law/idiom word lists) as the language model, so nothing is downloaded or trained here.
+"""
+from __future__ import annotations
+
+import math
+import mmap
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import add
+
+from reportlint.kinds._lib import data
+
+_FOLDER = "spelling"
+_MAX_WORD = 6          # longest dictionary word the local segmentation tries
+_CONTEXT = 4           # characters on each side of a suspect that take part in its scoring
+_COMMON = 4000         # the character a slip stands for is among the 4000 most frequent (99.7%
+                       # of the ECSpell slips): rarer candidates only cost time
+# a pair is 1 (inside some word), 0 (two Han characters, in no word) or 2 (not two Han
+# characters); a suspect has 0 on one side and 0 or 2 on the other
+_SUSPECT = re.compile(b"(?=\\x00[\\x00\\x02]|\\x02\\x00)")
+_EMPTY: frozenset[str] = frozenset()
+_NONZERO = re.compile(b"[^\\x00]")
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What a slip must reach to be reported. A two-character word is an easy target for
+    chance (most pairs of common characters are some word), so it needs a larger gain, a common
+    word and a same-sound or look-alike character; a longer word that one character completes
+    (检察院, 依法治国) is strong evidence by itself."""
+    min_gain: float = 8.0          # log-probability gain, two-character word
+    min_freq: int = 500            # jieba frequency of the two-character word
+    min_gain_long: float = 5.0     # the same for words of three characters or more
+    min_freq_long: int = 20
+
+
+_HOWS = ("same-sound", "sound", "shape")
+
+
+@dataclass(frozen=True)
+class Slip:
+    start: int             # offset of the wrong character in the string checked
+    found: str             # the wrong word as written
+    expected: str          # the word with the character replaced
+    word_start: int        # offset of found/expected in the string
+    how: str               # same-sound | sound | shape
+    gain: float            # log-probability gain of the best segmentation
+    freq: int              # word frequency of `expected`
+
+
+class Model:
+    def __init__(self):
+        folder = data.DIR / _FOLDER
+        chars = (folder / "chars.txt").read_text(encoding="utf-8").strip()
+        self.rank = {c: i for i, c in enumerate(chars)}
+        self.n = len(chars)
+        self.chars = chars
+        self.bits = _mapped(folder / "bigrams.bin")
+        self._before_bits: mmap.mmap | None = None      # opened at the first suspect
+        self._after: dict[str, frozenset[str]] = {}
+        self._before: dict[str, frozenset[str]] = {}
+        # the most common single-character words (的 在 和 …) are no suspects
+        self.joiners = frozenset(data.read_text(f"{_FOLDER}/joiners.txt").split())
+        self._pairs = _PairMemo(self.known)
+        self._confusion: dict[str, tuple[_Options, ...] | None] | None = None
+        self._rows: dict[str, str] = {}
+        self._people: frozenset[str] = frozenset()
+        self._domain: dict[str, int] | None = None
+        self._freq = None
+        self._fcache: dict[str, int] = {}
+        self._logtotal = 0.0
+
+    # ---- stage 1: the bitmap ---------------------------------------------------------
+    def known(self, a: str, b: str) -> bool:
+        ra = self.rank.get(a)
+        rb = self.rank.get(b)
+        if ra is None or rb is None:
+            return False
+        i = ra * self.n + rb
+        return bool(self.bits[i >> 3] >> (i & 7) & 1)
+
+    def suspects(self, s: str) -> list[int]:
+        """Offsets of Han characters in `s` whose pairs with both neighbours are unknown (a
+        neighbour that is not a Han character makes no pair; a character with no Han neighbour
+        makes no word either, and is left alone)."""
+        if len(s) < 2:
+            return []
+        # every pair looked up once per process: a long run soon asks only the memo (C speed)
+        flags = bytes(map(self._pairs.__getitem__, map(add, s, s[1:])))
+        return [m.start() for m in _SUSPECT.finditer(b"\2" + flags + b"\2")]
+
+    def _row(self, bits, ch: str) -> frozenset[str]:
+        """The characters whose bit is set in `ch`'s row of `bits` (8000 bits, 1000 bytes)."""
+        r = self.rank.get(ch)
+        if r is None:
+            return frozenset()
+        width = self.n // 8
+        row = bits[r * width:(r + 1) * width]
+        chars = self.chars
+        return frozenset(chars[m.start() * 8 + k] for m in _NONZERO.finditer(row)
+                         for k in range(8) if row[m.start()] >> k & 1)
+
+    def after(self, ch: str) -> frozenset[str]:
+        """Characters that follow `ch` inside some word."""
+        got = self._after.get(ch)
+        if got is None:
+            got = self._after[ch] = self._row(self.bits, ch)
+        return got
+
+    def before(self, ch: str) -> frozenset[str]:
+        """Characters that precede `ch` inside some word."""
+        got = self._before.get(ch)
+        if got is None:
+            if self._before_bits is None:
+                self._before_bits = _mapped(data.DIR / _FOLDER / "bigrams-before.bin")
+            got = self._before[ch] = self._row(self._before_bits, ch)
+        return got
+
+    # ---- stage 2: candidates and the word model --------------------------------------
+    def _load_words(self) -> None:
+        from reportlint.kinds._lib import segment
+        tok = segment._get_tokenizer()
+        self._freq = tok.FREQ
+        self._logtotal = math.log(tok.total)
+        rows = data.read_text(f"{_FOLDER}/words.tsv").splitlines()
+        self._domain = {w: int(f) for w, f in (r.split("\t") for r in rows if r)}
+        # modern words (赋能, 官网): as common as a domain word, so they are no slips
+        self._people = frozenset(data.read_text(f"{_FOLDER}/people.txt").split())
+        common = min(self._domain.values(), default=1)
+        self._domain.update((w, common) for w in
+                            data.read_text(f"{_FOLDER}/words-libime.txt").split())
+        self._rows = dict(row.split("\t", 1) for row in
+                          data.read_text(f"{_FOLDER}/confusion.tsv").splitlines())
+        self._confusion = {}
+
+    def freq(self, w: str) -> int:
+        f = self._fcache.get(w)
+        if f is None:
+            if self._freq is None:
+                self._load_words()
+            assert self._domain is not None
+            f = self._fcache[w] = self._freq.get(w, 0) or self._domain.get(w, 0)
+        return f
+
+    def score(self, s: str) -> float:
+        """Log-probability of the best segmentation of `s` into dictionary words (unknown
+        single characters count as frequency 1, as in jieba)."""
+        return _score(self, s)
+
+    def slips(self, s: str, policy: Policy, suspects: list[int] | None = None) -> list[Slip]:
+        """The slips in `s` that `policy` accepts, at most one per suspect (the best gain)."""
+        if self._confusion is None:
+            self._load_words()
+        found = []
+        for i in self.suspects(s) if suspects is None else suspects:
+            best = self._best(s, i, policy)
+            if best is not None:
+                found.append(best)
+        return found
+
+    def _best(self, s: str, i: int, policy: Policy) -> Slip | None:
+        ch = s[i]
+        if ch in self.joiners or ch in _NUMERALS:
+            return None                        # 的, 在; 表二, 第三: not slips
+        row = self._candidates(ch)
+        if row is None:
+            return None
+        left = s[i - 1] if i and _is_han(s[i - 1]) else ""
+        right = s[i + 1] if i + 1 < len(s) and _is_han(s[i + 1]) else ""
+        after = self.after(left) if left else _EMPTY
+        before = self.before(right) if right else _EMPTY
+        # the candidates that make a known pair with a neighbour, kind by kind
+        # (ECSpell's similar-but-not-same readings find few slips in reports and cost a third
+        # of the time: left out)
+        tried = [(how, options, (options & after) | (options & before))
+                 for how, options in zip(_HOWS, row) if how != "sound"]
+        if not any(fits for _, _, fits in tried):
+            return None
+        known = self.known
+        lo = i
+        while lo > 0 and i - lo < _CONTEXT and _is_han(s[lo - 1]):
+            lo -= 1
+        hi = i + 1
+        while hi < len(s) and hi - i <= _CONTEXT and _is_han(s[hi]):
+            hi += 1
+        # the stretch of known pairs on each side of i, between the context limits
+        run_lo = i - 1
+        while run_lo > lo and known(s[run_lo - 1], s[run_lo]):
+            run_lo -= 1
+        run_hi = i + 2
+        while run_hi < hi and known(s[run_hi - 1], s[run_hi]):
+            run_hi += 1
+        base = None
+        best: Slip | None = None
+        for how, options, fits in tried:
+            for x in sorted(fits, key=options.index):
+                word = self._word_with(s, i, x, run_lo if x in after else i,
+                                       run_hi if x in before else i + 1,
+                                       policy, short=how != "sound")
+                if word is None:
+                    continue
+                if base is None:
+                    base = self.score(s[lo:hi])
+                gain = self.score(s[lo:i] + x + s[i + 1:hi]) - base
+                ws, we = word
+                if gain < (policy.min_gain if we - ws == 2 else policy.min_gain_long):
+                    continue
+                if best is None or gain > best.gain:
+                    expected = s[ws:i] + x + s[i + 1:we]
+                    best = Slip(i, s[ws:we], expected, ws, how, gain, self.freq(expected))
+        return best
+
+    def _candidates(self, ch: str) -> tuple[_Options, ...] | None:
+        """(same reading, similar reading, similar shape): the common characters `ch` may
+        stand for, parsed on first use."""
+        assert self._confusion is not None
+        if ch not in self._confusion:
+            row = self._rows.get(ch)
+            rank = self.rank
+            self._confusion[ch] = None if row is None else tuple(
+                _Options(c for c in part if rank.get(c, _COMMON) < _COMMON)
+                for part in row.split("\t"))
+        return self._confusion[ch]
+
+    def _word_with(self, s: str, i: int, x: str, a0: int, b0: int, policy: Policy, short: bool):
+        """(start, end) of the most frequent word through offset i once s[i] is x, inside
+        [a0, b0) (where every character pair is known: no word lies across an unknown pair).
+        Two-character words count only when `short` and common enough."""
+        best, where = 0, None
+        for length in range(2 if short else 3, min(_MAX_WORD, b0 - a0) + 1):
+            need = policy.min_freq if length == 2 else policy.min_freq_long
+            for a in range(max(a0, i - length + 1), i + 1):
+                b = a + length
+                if b > b0:
+                    break
+                word = s[a:i] + x + s[i + 1:b]
+                f = self.freq(word)
+                if f >= need and f > best and word not in self._people:
+                    best, where = f, (a, b)
+        return where
+
+
+def _score(model: Model, s: str) -> float:
+    n = len(s)
+    logtotal = model._logtotal
+    best = [0.0] + [-math.inf] * n
+    for k in range(1, n + 1):
+        for j in range(max(0, k - _MAX_WORD), k):
+            if best[j] == -math.inf:
+                continue
+            w = s[j:k]
+            f = model.freq(w)
+            if not f:
+                if k - j > 1:
+                    continue
+                f = 1
+            v = best[j] + math.log(f) - logtotal
+            if v > best[k]:
+                best[k] = v
+    return best[n]
+
+
+class _Options(frozenset):
+    """The candidates of one kind for a character, in the confusion set's order."""
+
+    order: dict[str, int]
+
+    def __new__(cls, chars):
+        order = list(chars)
+        obj = super().__new__(cls, order)
+        obj.order = {c: i for i, c in enumerate(order)}
+        return obj
+
+    def index(self, ch: str) -> int:
+        return self.order[ch]
+
+
+def _mapped(path) -> mmap.mmap:
+    with open(path, "rb") as fh:
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+class _PairMemo(dict):
+    """pair -> 1 if it occurs inside a word, 0 if not, 2 if it is not two Han characters;
+    filled from the bitmap on first ask."""
+
+    def __init__(self, known):
+        super().__init__()
+        self._known = known
+
+    def __missing__(self, pair: str) -> int:
+        a, b = pair[0], pair[1]
+        value = int(self._known(a, b)) if _is_han(a) and _is_han(b) else 2
+        self[pair] = value
+        return value
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    return Model()

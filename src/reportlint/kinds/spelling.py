@@ -1,0 +1,77 @@
+"""Misspelt characters in ordinary words, found without a list of the error.
+
+A character whose pairs with both neighbours occur in no dictionary word is a suspect; a
+similar-sounding or similar-looking character that makes a common word there, and makes the
+stretch read better by a clear margin under jieba's word-frequency model, is the suggestion
+(kinds/_lib/spelling.py). Proper names are left alone: the report's own unit, 《…》 titles,
+words the draft writes the same way several times, and names before 镇/村/街道 ….
+"""
+from __future__ import annotations
+
+import re
+
+from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit
+
+KIND = "spelling"
+SUMMARY = "不靠错词表的错别字检查：某字与前后都不成词、换成音近或形近的常用字就成为常用词且整句更通顺时报告。"
+OPTIONS = {
+    "min_gain": Option("float", default=8.0,
+                       doc="换字后成为两字词时，局部分词的对数概率须至少提高这么多（越大越保守）"),
+    "min_freq": Option("int", default=500, doc="换字后得到的两字词在 jieba 词频中至少这么常见"),
+    "min_gain_long": Option("float", default=5.0,
+                            doc="换字后成为三字以上的词（检察院、因地制宜）时的最小提高量"),
+    "min_freq_long": Option("int", default=20, doc="换字后得到的三字以上的词至少这么常见"),
+    "name_suffixes": Option("str", default="省市县区旗乡镇村街道社区路巷组屯寨",
+                            doc="紧随其后（两字之内）出现这些字的写法视为地名，不报"),
+}
+FIELDS = {"found", "expected", "how"}
+SCOPES = ("line",)
+
+HOW = {"same-sound": "同音", "sound": "音近", "shape": "形近"}
+# 《titles》 and short quoted names (“湾事芜优”诉源治理, “四议两公开”)
+_QUOTED = re.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,10}”")
+
+
+def _protected(doc) -> list[tuple[int, int]]:
+    """Spans no slip is reported in: 《…》 titles, short quoted names and the report's own
+    unit name."""
+    spans = [m.span() for m in _QUOTED.finditer(doc.text)]
+    unit = doc.meta.unit
+    if unit and len(unit) >= 2:
+        start = doc.text.find(unit)
+        while start >= 0:
+            spans.append((start, start + len(unit)))
+            start = doc.text.find(unit, start + 1)
+    return spans
+
+
+def prepare(rule):
+    from reportlint.kinds._lib.spelling import Policy
+    return Policy(rule["min_gain"], rule["min_freq"], rule["min_gain_long"], rule["min_freq_long"])
+
+
+def check(rule, state, doc):
+    from reportlint.kinds._lib.spelling import model
+    spelling = model()
+    protected = None
+    suffixes = rule["name_suffixes"]
+    for span in doc.spans("line"):
+        suspects = spelling.suspects(span.text)
+        if not suspects:
+            continue
+        for slip in spelling.slips(span.text, state, suspects):
+            start = span.start + slip.word_start
+            end = start + len(slip.found)
+            if any(ch in suffixes for ch in span.text[end - span.start:end - span.start + 2]):
+                continue                       # 芹泉镇, 瑞景街道, 柳泉口村: a place name
+            if slip.start and span.text[slip.start - 1].isdigit():
+                continue                       # 25件政府信息: a measure word after a figure
+            if protected is None:
+                protected = _protected(doc)
+            if any(a < end and start < b for a, b in protected):
+                continue
+            if doc.text.count(slip.found) >= 2 and slip.expected not in doc.text:
+                continue                       # written the same way throughout: a name
+            yield Hit(start, end, {"found": slip.found, "expected": slip.expected,
+                                   "how": HOW[slip.how]}, suggestion=slip.expected)

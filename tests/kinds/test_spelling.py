@@ -1,0 +1,64 @@
+"""The spelling kind (rule misspelled-ordinary-words): slips no list names, and the names and
+numbers it must leave alone."""
+import subprocess
+import sys
+
+from reportlint import lint_text
+
+RULE = "misspelled-ordinary-words"
+
+
+def slips(text, **kw):
+    return [(f.line, f.column, text.split("\n")[f.line - 1][f.column - 1:f.end_column - 1], f.suggestion)
+            for f in lint_text(text, select=[RULE], **kw)]
+
+
+def test_non_words_mended_by_one_similar_character():
+    assert slips("加强农村吐地承包经营权保护。") == [(1, 5, "吐地", "土地")]
+    assert slips("配合人民捡察院开展公益诉讼。") == [(1, 5, "捡察院", "检察院")]
+
+
+def test_message_says_what_and_why():
+    (f,) = lint_text("加强农村吐地承包经营权保护。", select=[RULE])
+    assert f.message == "疑似错别字（同音）：“吐地”应为“土地”"
+    assert str(f.severity) == "warning" and f.category == "typo" and f.fix is None
+
+
+def test_clean_official_prose_gives_nothing():
+    text = ("深入学习贯彻习近平法治思想，坚持以人民为中心的发展思想，全面推进依法行政。"
+            "全年共办理行政复议案件3件，行政诉讼案件5件，均依法按期办结。\n"
+            "二、存在的不足和原因\n一是法治宣传教育的针对性还不够强。")
+    assert slips(text) == []
+
+
+def test_titles_and_short_quoted_names_are_left_alone():
+    assert slips("依据《农村吐地承包法》开展检查。") == []
+    assert slips("打造“吐地银行”品牌。") == []
+
+
+def test_place_names_before_a_place_suffix_are_left_alone():
+    assert slips("吐地镇党委书记带队开展普法宣传。") == []
+
+
+def test_a_word_the_draft_writes_the_same_way_throughout_is_a_name():
+    assert slips("吐地合作社成立于2020年。吐地合作社共有社员30人。") == []
+    # written once and the right word elsewhere: still a slip
+    assert slips("土地流转规范有序。加强农村吐地承包经营权保护。") == [(1, 14, "吐地", "土地")]
+
+
+def test_the_reports_own_unit_is_left_alone():
+    assert slips("吐地乡人民政府2024年法治政府建设情况报告\n吐地乡坚持依法行政。") == []
+
+
+def test_traditional_drafts_are_checked_on_the_simplified_view():
+    assert slips("加強農村吐地承包經營權保護。") == [(1, 5, "吐地", "土地")]
+    assert slips("加強農村土地承包經營權保護。") == []
+
+
+def test_no_jieba_when_the_draft_has_no_suspect():
+    code = ("from reportlint import lint_text\n"
+            "lint_text('深入推进法治政府建设。', select=['misspelled-ordinary-words'])\n"
+            "from reportlint.kinds._lib import segment\n"
+            "print(segment.loaded())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

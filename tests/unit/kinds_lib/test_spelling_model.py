@@ -1,0 +1,45 @@
+"""kinds/_lib/spelling: the pair bitmaps and the two stages."""
+from reportlint.kinds._lib import data
+from reportlint.kinds._lib.spelling import Policy, model
+
+
+def test_bitmaps_match_the_character_table():
+    m = model()
+    folder = data.DIR / "spelling"
+    assert (folder / "bigrams.bin").stat().st_size == m.n * m.n // 8
+    assert (folder / "bigrams-before.bin").stat().st_size == m.n * m.n // 8
+    assert m.known("土", "地") and m.known("检", "察") and not m.known("吐", "地")
+
+
+def test_the_before_bitmap_is_the_transpose():
+    m = model()
+    for ch in "地察政":
+        assert all(m.known(x, ch) for x in m.before(ch))
+    for ch in "土检法":
+        assert all(m.known(ch, x) for x in m.after(ch))
+    assert "土" in m.before("地") and "地" in m.after("土")
+
+
+def test_suspects_sit_between_two_unknown_pairs():
+    m = model()
+    s = "农村吐地承包"
+    assert m.suspects(s) == [2]
+    assert m.suspects("农村土地承包") == []
+    assert m.suspects("") == [] and m.suspects("吐") == []
+
+
+def test_slip_carries_the_word_the_reading_and_the_gain():
+    (slip,) = model().slips("农村吐地承包", Policy())
+    assert (slip.found, slip.expected, slip.how, slip.word_start) == ("吐地", "土地", "same-sound", 2)
+    assert slip.gain >= Policy().min_gain
+
+
+def test_people_names_are_never_offered():
+    m = model()
+    m.slips("述德", Policy())          # loads the word tables
+    assert "朱德" in m._people
+    assert all(s.expected != "朱德" for s in m.slips("开展述职述德述廉活动", Policy()))
+
+
+def test_numerals_are_no_slips():
+    assert model().slips("见表二。", Policy()) == []
