@@ -14,10 +14,10 @@ Outputs:
     bigrams-before.bin  the same indexed (rank b, rank a): the characters that may precede b
     confusion.tsv  char <TAB> same reading <TAB> similar reading <TAB> similar shape (pinyin.tsv
                    gives the readings: pypinyin's dictionary, MIT)
-    words.tsv      domain words jieba does not know, with the frequency the check gives them
+    words.sqlite   the word model: table freq(w, n) — jieba's words with its frequencies, plus
+                   (at a moderate frequency) the domain words and modern words it lacks; meta(total)
     joiners.txt    the most common single-character words (的 在 和 …)
     people.txt     jieba's words tagged as people's names (朱德): never offered as a correction
-    words-libime.txt  modern words of fcitx5's language model that jieba and the lists lack
     LICENSE-ecspell.txt, LICENSE-jieba.txt
 """
 from __future__ import annotations
@@ -83,7 +83,7 @@ def same_reading() -> dict[str, set[str]]:
 
 
 LIBIME_NOTICE = """\
-words-libime.txt and bigrams.bin are derived from the vocabulary of the Mandarin language model
+words.sqlite and the bigrams*.bin bitmaps are derived from the vocabulary of the Mandarin language model
 zh_CN.lm of libime (fcitx5; Debian package libime-data-language-model), Copyright 2015-2022
 CSSlayer <wengxt@gmail.com>, licensed under the GNU Lesser General Public License, version 2.1
 or (at your option) any later version: https://www.gnu.org/licenses/old-licenses/lgpl-2.1.html
@@ -111,6 +111,25 @@ def libime_words(path: Path) -> set[str]:
     return out
 
 
+def write_words(path: Path, words: dict[str, int], extra: list[tuple[str, int]]) -> None:
+    """The word model as a read-only SQLite table: the check asks for a few hundred words per
+    report, so nothing is loaded into memory (and jieba itself is never imported)."""
+    import sqlite3
+    if path.exists():
+        path.unlink()
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE freq (w TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute("CREATE TABLE meta (total INTEGER NOT NULL)")
+    rows = {w: f for w, f in words.items() if len(w) <= 6}
+    for w, f in extra:
+        rows.setdefault(w, f)
+    db.executemany("INSERT INTO freq VALUES (?, ?)", sorted(rows.items()))
+    db.execute("INSERT INTO meta VALUES (?)", (sum(words.values()),))
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ecspell", type=Path, default=ROOT.parent / "shared" / "ecspell")
@@ -119,6 +138,12 @@ def main() -> None:
     a = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     words, people = jieba_words()
+    # the project's own jieba user dictionary (法律明白人, 枫桥经验 …), as segment.py loads it
+    user = ROOT / "src" / "reportlint" / "kinds" / "_lib" / "data" / "jieba_user.txt"
+    for line in user.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and HAN.match(parts[0]) and parts[1].isdigit():
+            words.setdefault(parts[0], int(parts[1]))
     domain = domain_words(a.ecspell)
     extra = sorted(w for w in domain if w not in words)
     modern = sorted(w for w in libime_words(a.libime) if w not in words and w not in domain)
@@ -159,12 +184,11 @@ def main() -> None:
         if h or s or p:
             rows.append(f"{ch}\t{h}\t{s}\t{p}")
     (OUT / "confusion.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    (OUT / "words.tsv").write_text("".join(f"{w}\t{DOMAIN_FREQ}\n" for w in extra), encoding="utf-8")
+    write_words(OUT / "words.sqlite", words, [(w, DOMAIN_FREQ) for w in extra + modern])
     joiners = sorted((w for w, f in words.items() if len(w) == 1 and f >= JOINER_FREQ),
                      key=lambda w: -words[w])
     (OUT / "joiners.txt").write_text("".join(f"{w}\n" for w in joiners), encoding="utf-8")
     (OUT / "people.txt").write_text("".join(f"{w}\n" for w in sorted(people)), encoding="utf-8")
-    (OUT / "words-libime.txt").write_text("".join(f"{w}\n" for w in modern), encoding="utf-8")
     (OUT / "LICENSE-libime.txt").write_text(LIBIME_NOTICE, encoding="utf-8")
     (OUT / "LICENSE-ecspell.txt").write_text((a.ecspell / "LICENSE").read_text(encoding="utf-8"),
                                             encoding="utf-8")

@@ -11,12 +11,14 @@ Two stages, so that a draft without a suspicious spot costs little:
 
 This is the detection step of the classic CSC pipelines (pycorrector's rule-based corrector,
 confusion-set candidates scored by a language model), with jieba's word frequencies (plus the
-公文/law/idiom word lists) as the language model, so nothing is downloaded or trained here.
+公文/law/idiom word lists and the modern words of fcitx5's model) as the language model, read
+from a shipped SQLite table (data/spelling/words.sqlite): jieba itself is never imported.
 """
 from __future__ import annotations
 
 import math
 import mmap
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,8 +86,8 @@ class Model:
         self._confusion: dict[str, tuple[_Options, ...] | None] | None = None
         self._rows: dict[str, str] = {}
         self._people: frozenset[str] = frozenset()
-        self._domain: dict[str, int] | None = None
-        self._freq = None
+        self._db = None
+        self._pid = 0
         self._fcache: dict[str, int] = {}
         self._logtotal = 0.0
 
@@ -137,28 +139,28 @@ class Model:
 
     # ---- stage 2: candidates and the word model --------------------------------------
     def _load_words(self) -> None:
-        from reportlint.kinds._lib import segment
-        tok = segment._get_tokenizer()
-        self._freq = tok.FREQ
-        self._logtotal = math.log(tok.total)
-        rows = data.read_text(f"{_FOLDER}/words.tsv").splitlines()
-        self._domain = {w: int(f) for w, f in (r.split("\t") for r in rows if r)}
-        # modern words (赋能, 官网): as common as a domain word, so they are no slips
+        import sqlite3
+        path = data.DIR / _FOLDER / "words.sqlite"
+        self._db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True,
+                                   check_same_thread=False)
+        self._pid = os.getpid()
+        (total,) = self._db.execute("SELECT total FROM meta").fetchone()
+        self._logtotal = math.log(total)
         self._people = frozenset(data.read_text(f"{_FOLDER}/people.txt").split())
-        common = min(self._domain.values(), default=1)
-        self._domain.update((w, common) for w in
-                            data.read_text(f"{_FOLDER}/words-libime.txt").split())
         self._rows = dict(row.split("\t", 1) for row in
                           data.read_text(f"{_FOLDER}/confusion.tsv").splitlines())
         self._confusion = {}
 
     def freq(self, w: str) -> int:
+        """The word model's frequency of `w` (jieba's, or a moderate one for the domain and
+        modern words it lacks); 0 for a non-word."""
         f = self._fcache.get(w)
         if f is None:
-            if self._freq is None:
+            if self._db is None or self._pid != os.getpid():   # no connection across fork
                 self._load_words()
-            assert self._domain is not None
-            f = self._fcache[w] = self._freq.get(w, 0) or self._domain.get(w, 0)
+            assert self._db is not None
+            row = self._db.execute("SELECT n FROM freq WHERE w = ?", (w,)).fetchone()
+            f = self._fcache[w] = row[0] if row else 0
         return f
 
     def score(self, s: str) -> float:
@@ -224,10 +226,24 @@ class Model:
                 ws, we = word
                 if gain < (policy.min_gain if we - ws == 2 else policy.min_gain_long):
                     continue
+                if self._orphan(s, ws - 1, -1) or self._orphan(s, we, 1):
+                    continue
                 if best is None or gain > best.gain:
                     expected = s[ws:i] + x + s[i + 1:we]
                     best = Slip(i, s[ws:we], expected, ws, how, gain, self.freq(expected))
         return best
+
+    def _orphan(self, s: str, k: int, away: int) -> bool:
+        """Whether s[k], next to a mended word, would stay a character in no word: a Han
+        character, not a joiner, whose pair with its neighbour away from the word is unknown.
+        A real slip sits among words (农村吐地承包); a word made inside a slogan or a name of
+        single characters (深学细悟) leaves such an orphan behind."""
+        if not 0 <= k < len(s) or not _is_han(s[k]) or s[k] in self.joiners:
+            return False
+        j = k + away
+        if not 0 <= j < len(s) or not _is_han(s[j]):
+            return False
+        return not (self.known(s[j], s[k]) if away < 0 else self.known(s[k], s[j]))
 
     def _candidates(self, ch: str) -> tuple[_Options, ...] | None:
         """(same reading, similar reading, similar shape): the common characters `ch` may
