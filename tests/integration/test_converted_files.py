@@ -142,3 +142,34 @@ def test_a_hanging_conversion_is_killed(tmp_path, private_tmp, monkeypatch):
     time.sleep(0.2)
     assert _gone(child)                           # the launcher's children are killed too
     assert list(private_tmp.iterdir()) == []
+
+
+PDF_WITH_COMMENTS = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+
+
+def _pdf_page(docx_path, folder):
+    """(PDF bytes, first page as a PIL image) of a Word file exported by LibreOffice headless."""
+    from PIL import Image
+    profile = (folder / "profile").as_uri()
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={profile}", "--convert-to", PDF_WITH_COMMENTS,
+                    "--outdir", str(folder), str(docx_path)], check=True, capture_output=True, timeout=180)
+    pdf = folder / (docx_path.stem + ".pdf")
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(folder / docx_path.stem)], check=True, capture_output=True, timeout=60)
+    return pdf.read_bytes(), Image.open(folder / (docx_path.stem + ".png")).convert("L")
+
+
+@needs_soffice
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
+def test_libreoffice_renders_the_comments_of_a_reviewed_draft(drafts, tmp_path, monkeypatch):
+    monkeypatch.chdir(drafts)
+    run("--annotate-dir", str(tmp_path), "draft.docx")
+    reviewed = tmp_path / "draft.reviewed.docx"
+    comments = comments_with_anchors(reviewed)
+    pdf, page = _pdf_page(reviewed, tmp_path / "reviewed")
+    _, plain = _pdf_page(drafts / "draft.docx", tmp_path / "plain")
+    notes = pdf.count(b"/Subtype /Text") + pdf.count(b"/Subtype/Text")
+    assert notes == len(comments)                 # every comment became a note on the page
+    assert page.size == plain.size
+    ink = [sum(img.histogram()[:200]) for img in (page, plain)]
+    assert ink[0] > ink[1]                        # the note marks are drawn at their anchors
