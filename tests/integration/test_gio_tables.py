@@ -129,3 +129,15 @@ def test_a_table_pasted_with_spaces_is_checked(tmp_path):
                      "行政复议    3         1         0         0         5\n", encoding="utf-8")
     [f] = lint_paths([str(draft)], isolated=True, select=["table-sum-mismatch"])
     assert (f.line, f.column) == (4, 49) and "填的是5" in f.message
+
+
+def test_a_word_cell_does_not_run_on_into_the_next(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("青川县2023年政府信息公开工作年度报告")
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "三、本年度办理结果（三）不予公开2.其他法律行政法规禁止公开"
+    t.cell(0, 1).text = "0"
+    t.cell(1, 0).text = "三、本年度办理结果（四）无法提供1.本机关不掌握相关政府信息"
+    t.cell(1, 1).text = "3"
+    d.save(tmp_path / "r.docx")
+    assert list(lint_paths([str(tmp_path / "r.docx")], isolated=True, select=["broken-paragraph"])) == []

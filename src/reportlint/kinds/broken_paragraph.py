@@ -39,8 +39,10 @@ def check(rule, state, doc):
     meta = doc.meta
     if meta.title_line:
         skip.update({meta.title_line, meta.title_line + 1})
+    # table cells and rows are not prose: a cell does not run on into the next one
+    tables = doc.table_lines
     content = [(no, line.strip(INDENT)) for no, line in enumerate(doc.lines, 1)
-               if line.strip(INDENT) and no not in doc.skipped_lines]
+               if line.strip(INDENT) and no not in doc.skipped_lines and no not in tables]
     candidates = []
     long_lines = open_lines = 0
     for (no, s), (nxt, t) in zip(content, content[1:]):
