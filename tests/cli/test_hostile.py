@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -546,3 +547,112 @@ def test_a_cell_merged_down_1500_rows_and_a_4000_by_8_table(tmp_path, pack):
     code, out, err = run("--pack", pack, path)
     assert time.monotonic() - start < 30, "tables cost more than linear time"
     assert code == 1 and f"{path}:3:1:" in out and "表1第1行第2列" in out, (out, err)
+
+
+# ---- what a folder walk takes, and where CI annotations point -----------------------------------
+def test_a_folder_walk_leaves_out_repository_documents_and_ignored_files(tmp_path, pack):
+    import shutil
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    (repo / "drafts").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    for name in ("README.md", "CHANGELOG.md", "drafts/a.txt", "drafts/old/b.txt", "scratch.txt"):
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(GOOD, encoding="utf-8")
+    (repo / ".gitignore").write_text("scratch.txt\nold/\n", encoding="utf-8")
+    code, out, _err = run("--pack", pack, repo)
+    assert code == 1 and sorted(set(re.findall(r"^(\S+?):\d+:\d+:", out, re.M))) == [str(repo / "drafts/a.txt")]
+    code, out, _err = run("--pack", pack, repo / "README.md")         # named: linted like any file
+    assert code == 1 and "README.md:4:12" in out
+
+
+@pytest.mark.parametrize("fmt, where", [("github", "file=drafts/a.txt,"), ("gitlab", '"path": "drafts/a.txt"'),
+                                        ("sarif", '"uri": "drafts/a.txt"')])
+def test_ci_paths_are_relative_to_the_repository_root(tmp_path, pack, monkeypatch, fmt, where):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "a.txt").write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(repo / "drafts")
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
+    code, out, _err = run("--pack", pack, "--format", fmt, "a.txt")
+    assert code == 1 and where in out, out
+
+
+def test_a_finding_about_a_long_passage_is_marked_on_its_first_line(tmp_path):
+    rule = RULE.replace("misused-shishi-test", "long-passage").replace(
+        'patterns: ["设施(?P<object>行政处罚)"]', 'patterns: ["(?s)开始(?P<object>.*?)结束"]\nscope: document').replace(
+        'bad: ["设施行政处罚6次。"]', 'bad: ["开始\\\\n结束"]').replace('replacement: "实施\\\\\\\\g<object>"\n', "")
+    pack = write_pack(tmp_path / "p", rule)
+    p = tmp_path / "long.txt"
+    p.write_text("开始" + "正文。\n" * 50 + "结束\n", encoding="utf-8")
+    code, out, err = run("--pack", pack, "--format", "github", p)
+    assert code == 1 and "line=1," in out and "endLine" not in out, (out, err)
+    code, out, err = run("--pack", pack, "--format", "gitlab", p)
+    assert json.loads(out)[0]["location"]["lines"] == {"begin": 1, "end": 1}
+    code, out, err = run("--pack", pack, "--format", "html", p)
+    assert out.count('<li id="f1-L') == 51 and out.count('class="hit"') == 1
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_fix_refuses_what_would_take_another_users_file_over(tmp_path, pack, monkeypatch):
+    """A user who may write a colleague's file but not give files away: the atomic replacement
+    would become theirs, so the file is left alone (simulated: chown fails as it would)."""
+    p = fixable(tmp_path)
+    os.chown(p, 1001, 1001)
+
+    def refuse(*a, **k):
+        raise PermissionError(1, "Operation not permitted")
+    monkeypatch.setattr(os, "chown", refuse)
+    code, _out, err = run("--pack", pack, "--fix", p)
+    assert code == 2 and "无法保持原属主" in err and p.read_text(encoding="utf-8") == GOOD
+    assert p.stat().st_uid == 1001 and not list(tmp_path.glob(".reportlint-*"))
+
+
+@pytest.mark.parametrize("failure, words", [("fsync", "磁盘已满"), ("mkstemp", "没有写入权限")])
+def test_a_full_disk_or_a_folder_without_write_permission_is_a_message(tmp_path, pack, good, monkeypatch,
+                                                                      failure, words):
+    """Simulated (the tests run as root, and no disk is full): ENOSPC while writing the
+    temporary file, EACCES creating it. The file is left as it was, the next file is fixed."""
+    import errno
+    import tempfile
+    p = fixable(tmp_path, "a.txt")
+
+    def fail(*a, **k):
+        if failure == "fsync":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        raise PermissionError(errno.EACCES, "Permission denied")
+    real = getattr(os if failure == "fsync" else tempfile, failure)
+    calls = []
+
+    def first_fails(*a, **k):                 # the first write into the drafts' folder fails
+        where = k.get("dir") if failure == "mkstemp" else os.path.dirname(os.readlink(f"/proc/self/fd/{a[0]}"))
+        if where != str(tmp_path):
+            return real(*a, **k)                 # the rules cache, say
+        calls.append(1)
+        return fail(*a, **k) if len(calls) == 1 else real(*a, **k)
+    monkeypatch.setattr(os if failure == "fsync" else tempfile, failure, first_fails)
+    code, _out, err = run("--pack", pack, "--fix", p, good)
+    assert code == 2 and f"{p}: {words}" in err, err
+    assert p.read_text(encoding="utf-8") == GOOD and not list(tmp_path.glob(".reportlint-*"))
+    assert good.read_text(encoding="utf-8") == GOOD.replace("设施行政处罚", "实施行政处罚")
+
+
+def test_a_worker_killed_mid_run_is_a_message_not_a_traceback(tmp_path, pack, monkeypatch):
+    from reportlint.engine import parallel
+    if __import__("multiprocessing").get_start_method() != "fork":
+        pytest.skip("the killed worker is simulated through fork")
+    parent = os.getpid()
+    real = parallel._lint_one
+
+    def killed(linter, path, keep):
+        if os.getpid() != parent:
+            os._exit(9)                  # as the OOM killer would leave it
+        return real(linter, path, keep)
+    monkeypatch.setattr(parallel, "_lint_one", killed)
+    drafts = [fixable(tmp_path, f"{i}.txt") for i in range(4)]
+    code, out, err = run("--pack", pack, "-j", "2", *drafts)
+    assert code == 2 and "工作进程意外终止" in err, err
+    assert f"{drafts[0]}:{GOOD_POS}" in out                 # linted in the main process

@@ -97,9 +97,10 @@ def test_manifest_is_valid_and_covers_the_draft_formats():
     assert "--fix" in hooks["reportlint-fix"]["entry"]
     assert hooks["reportlint"]["require_serial"] is True     # it runs its own workers
     for hook in hooks.values():
-        wanted = [n for n in ("a.txt", "报告/b.md", "c.markdown", "d.docx", "e.doc", "f.py", "g.txt.bak")
-                  if re.search(hook["files"], n)]
-        assert wanted == ["a.txt", "报告/b.md", "c.markdown", "d.docx"]
+        wanted = [n for n in ("a.txt", "报告/b.md", "c.markdown", "d.docx", "e.doc", "f.py", "g.txt.bak",
+                              "README.md", "docs/CHANGELOG.md", "LICENSE.txt", "readme-draft.md")
+                  if re.search(hook["files"], n) and not re.search(hook["exclude"], n)]
+        assert wanted == ["a.txt", "报告/b.md", "c.markdown", "d.docx", "readme-draft.md"]
 
 
 def test_try_repo_blocks_a_bad_draft_and_passes_a_clean_one(hook_repo, drafts, env):

@@ -17,9 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers.drafts import SETTINGS, drafts
+from reportlint.engine.fixing import _fixed_bytes, fix_document
 from reportlint.engine.linter import Linter
 from reportlint.files.reading import read_document
-from reportlint.files.writing import to_bytes
 from reportlint.model.document import Document
 
 LINTER = Linter(isolated=True, select=["all"])
@@ -56,10 +56,16 @@ def test_output_is_deterministic(text):
     assert fresh == first
 
 
+MIXED_ENDS = st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=1, max_size=8)
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
 @SETTINGS
-@given(text=drafts)
-def test_fix_changes_no_byte_outside_the_fixes(encoding, text):
+@given(text=drafts, ends=MIXED_ENDS)
+def test_fix_changes_no_byte_outside_the_fixes(encoding, text, ends):
+    """Every pass of every fixable rule, on text with mixed CRLF/LF/CR line ends: the bytes
+    written are the bytes read with only the fixed spans replaced (fixes that join lines too)."""
+    text = _mix_line_ends(text, ends)
     try:
         raw = text.encode(encoding)
     except UnicodeEncodeError:
@@ -71,25 +77,21 @@ def test_fix_changes_no_byte_outside_the_fixes(encoding, text):
     except Exception as exc:
         assert type(exc).__name__ == "InputError", exc
         return
-    findings, _ = LINTER.lint_document(doc)
-    applied = _applied(doc.text, findings)
-    fixed = _replace(doc.text, applied)
-    out = to_bytes(doc, fixed)
-    # expected: the original text, line ends as they were, with only the fixed spans replaced
-    expected = _replace_raw(raw[len(doc.bom):].decode(doc.encoding), doc, applied)
-    if expected is not None:
-        assert out == doc.bom + expected.encode(doc.encoding)
+    fixed, _, _, passes = fix_document(LINTER, doc, None)
+    out = _fixed_bytes(LINTER, "draft.txt", raw, doc, passes)
+    # expected, pass by pass: the raw text with only the fixed spans replaced
+    expected = raw[len(doc.bom):].decode(doc.encoding)
+    current = doc
+    for fixes in passes:
+        expected = _replace_raw(expected, current, fixes)
+        current = current.with_text(_replace(current.source_text, fixes))
+    assert current.source_text == fixed.source_text
+    assert out == doc.bom + expected.encode(doc.encoding)
 
 
-def _applied(text, findings):
-    """The fixes apply_fixes takes in one pass: in order, no overlap, not already equal."""
-    out, last = [], 0
-    for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
-        if f.start < last or text[f.start:f.end] == f.fix:
-            continue
-        out.append((f.start, f.end, f.fix))
-        last = f.end
-    return out
+def _mix_line_ends(text: str, ends: list[str]) -> str:
+    lines = re.split(r"\r\n|\r|\n", text)
+    return "".join(line + ends[i % len(ends)] for i, line in enumerate(lines[:-1])) + lines[-1]
 
 
 def _replace(text, applied):
@@ -101,12 +103,14 @@ def _replace(text, applied):
 
 
 def _replace_raw(raw: str, doc: Document, applied):
-    """Apply fixes given in normalised offsets to the raw text (whose \\r\\n count as one)."""
-    if any("\n" in fix or "\r" in fix or "\n" in doc.text[s:e] for s, e, fix in applied):
-        return None            # a fix that adds or removes a line end: ends then follow the majority
+    """Apply fixes given in normalised offsets to the raw text (whose \r\n count as one), by
+    walking it character by character (the oracle for files/writing.replay_fixes)."""
     to_raw, i = [], 0
-    for ch_index in range(len(doc.text) + 1):
+    for ch_index in range(len(doc.source_text) + 1):
         to_raw.append(i)
-        if ch_index < len(doc.text):
+        if ch_index < len(doc.source_text):
             i += 2 if raw.startswith("\r\n", i) else 1
-    return _replace(raw, [(to_raw[s], to_raw[e], fix) for s, e, fix in applied])
+    from collections import Counter
+    ends = Counter(re.findall(r"\r\n|\r|\n", raw))
+    common = ends.most_common(1)[0][0] if ends else "\n"     # the most common, first seen on a tie
+    return _replace(raw, [(to_raw[s], to_raw[e], fix.replace("\n", common)) for s, e, fix in applied])

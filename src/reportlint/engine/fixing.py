@@ -10,7 +10,7 @@ import difflib
 from dataclasses import replace
 
 from reportlint.files.reading import Stamp, is_converted, read_file, read_stdin
-from reportlint.files.writing import to_bytes, write_atomic
+from reportlint.files.writing import replay_fixes, write_atomic
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError
 from reportlint.model.finding import Finding
@@ -21,18 +21,34 @@ MAX_PASSES = 10        # fixes can enable each other (a full-width mark makes th
 MAX_WORD_PASSES = 4
 
 
-def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:
-    """Replace each fixable span; overlapping fixes after the first are left for the next pass."""
-    parts, last, applied = [], 0, 0
+Fix = tuple[int, int, str]      # replace [start, end) of the text with this
+
+
+def choose_fixes(text: str, findings: list[Finding]) -> list[Fix]:
+    """The fixes one pass applies: in order; overlapping ones after the first, and fixes that
+    change nothing, are left for the next pass."""
+    chosen: list[Fix] = []
+    last = 0
     for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
         if f.fix is None or f.start < last or text[f.start:f.end] == f.fix:
             continue
-        parts.append(text[last:f.start])
-        parts.append(f.fix)
+        chosen.append((f.start, f.end, f.fix))
         last = f.end
-        applied += 1
-    parts.append(text[last:])
-    return "".join(parts), applied
+    return chosen
+
+
+def replace_spans(text: str, fixes: list[Fix]) -> str:
+    parts, last = [], 0
+    for start, end, fix in fixes:
+        parts += [text[last:start], fix]
+        last = end
+    return "".join(parts) + text[last:]
+
+
+def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:
+    """Replace each fixable span; overlapping fixes after the first are left for the next pass."""
+    chosen = choose_fixes(text, findings)
+    return replace_spans(text, chosen), len(chosen)
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
@@ -47,17 +63,17 @@ def unified_diff(before: str, after: str, path: str) -> str:
 
 
 def fix_document(linter, doc: Document, cfg):
-    """(fixed document, findings left, failures, number of fixes applied)."""
-    applied_total = 0
+    """(fixed document, findings left, failures, the fixes applied: one list per pass)."""
+    passes: list[list[Fix]] = []
     for _ in range(MAX_PASSES):
         findings, failures = linter.lint_document(doc, cfg)
-        new_text, applied = apply_fixes(doc.source_text, findings)
-        if not applied or new_text == doc.source_text:
-            return doc, findings, failures, applied_total
-        applied_total += applied
-        doc = doc.with_text(new_text)
+        chosen = choose_fixes(doc.source_text, findings)
+        if not chosen:
+            return doc, findings, failures, passes
+        passes.append(chosen)
+        doc = doc.with_text(replace_spans(doc.source_text, chosen))
     findings, failures = linter.lint_document(doc, cfg)
-    return doc, findings, failures, applied_total
+    return doc, findings, failures, passes
 
 
 def fix_word(linter, path: str, data: bytes, original: Document, cfg, *, write: bool,
@@ -131,9 +147,9 @@ def run_fix(linter, paths: list[str], write: bool,
                 if path == "-" and write:        # the fixed text goes to standard output
                     stdin_out = data
                     if applied:
-                        stdin_out = _fixed_bytes(linter, "<stdin>", data, original, doc)
+                        stdin_out = _fixed_bytes(linter, "<stdin>", data, original, applied)
                 elif applied and write:
-                    write_atomic(path, _fixed_bytes(linter, path, data, original, doc), expect=stamp,
+                    write_atomic(path, _fixed_bytes(linter, path, data, original, applied), expect=stamp,
                                  lang=linter.lang)
                 elif applied:
                     diffs.append(unified_diff(original.source_text, doc.source_text, path))
@@ -150,13 +166,19 @@ def run_fix(linter, paths: list[str], write: bool,
     return result, diffs, stdin_out
 
 
-def _fixed_bytes(linter, path: str, data: bytes, original: Document, doc: Document) -> bytes:
-    """The fixed text in the file's own encoding and line ends. Refused when writing the
-    unfixed text back would not give the very bytes that were read (an encoding that does not
-    round-trip, line ends that cannot be restored): no byte may change outside a fix."""
-    if to_bytes(original, original.source_text) != data:
+def _fixed_bytes(linter, path: str, data: bytes, original: Document, passes: list[list[Fix]]) -> bytes:
+    """The file's bytes with the fixes applied to its own text, line ends and all: no byte
+    outside a fix changes. Refused when the text, written back unfixed, would not give the
+    very bytes that were read (an encoding that does not round-trip)."""
+    body = data[len(original.bom):]
+    try:
+        raw = body.decode(original.encoding)
+        same = raw.encode(original.encoding) == body
+    except (UnicodeError, LookupError):
+        same = False
+    if not same:
         raise InputError(path, t("fix_not_roundtrip", linter.lang, encoding=original.encoding))
     try:
-        return to_bytes(original, doc.source_text)
+        return original.bom + replay_fixes(raw, passes).encode(original.encoding)
     except UnicodeEncodeError:
         raise InputError(path, t("fix_unencodable", linter.lang, encoding=original.encoding)) from None

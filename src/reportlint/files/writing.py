@@ -52,6 +52,27 @@ def restore_line_ends(doc: Document, text: str) -> str:
     return "".join(out)
 
 
+def replay_fixes(raw: str, passes: list[list[tuple[int, int, str]]]) -> str:
+    """`raw` (a file's text with its own line ends) with the fixes of each pass applied; their
+    offsets count every line end as one character, as Document.text does. Nothing outside a
+    fixed span changes, so mixed CRLF/LF/CR survive any fix; a line end a fix adds is the
+    file's most common one."""
+    import re
+    from bisect import bisect_left
+    ends = Counter(re.findall(r"\r\n|\r|\n", raw))
+    common = ends.most_common(1)[0][0] if ends else "\n"
+    for fixes in passes:
+        # the normalised offset of each CRLF: an offset maps to itself plus the CRLFs before it
+        pairs = [m.start() - k for k, m in enumerate(re.finditer("\r\n", raw))]
+        parts, last = [], 0
+        for start, end, fix in fixes:
+            a, b = start + bisect_left(pairs, start), end + bisect_left(pairs, end)
+            parts += [raw[last:a], fix.replace("\n", common)]
+            last = b
+        raw = "".join(parts) + raw[last:]
+    return raw
+
+
 def to_bytes(doc: Document, text: str) -> bytes:
     return encode(restore_line_ends(doc, text), Decoded("", doc.encoding, doc.bom))
 
@@ -100,7 +121,10 @@ def write_atomic(path: str, data: bytes, *, expect: Stamp | None = None, lang: s
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        _copy_metadata(st, real, tmp)
+        try:
+            _copy_metadata(st, real, tmp)
+        except OwnerNotKept:
+            raise OutputError(path, t("owner_not_kept", lang)) from None
         if expect is not None and Stamp.of(os.stat(real)) != expect:   # changed while we wrote
             raise OutputError(path, t("changed_since_read", lang))
         os.replace(tmp, real)
@@ -112,6 +136,10 @@ def write_atomic(path: str, data: bytes, *, expect: Stamp | None = None, lang: s
         raise
 
 
+class OwnerNotKept(Exception):
+    """The replacement could not be given the original's owner."""
+
+
 def _copy_metadata(st: os.stat_result | None, original: str, tmp: str) -> None:
     """The original's mode, owner and extended attributes onto the replacement."""
     if st is None:
@@ -120,10 +148,12 @@ def _copy_metadata(st: os.stat_result | None, original: str, tmp: str) -> None:
         os.chmod(tmp, 0o666 & ~mask)
         return
     if hasattr(os, "chown") and (st.st_uid != os.geteuid() or st.st_gid != os.getegid()):
-        try:      # root fixing a user's file must not hand it to root; others cannot give files away
+        # root fixing a user's file must not hand it to root; a user who may write another
+        # user's file but not give files away cannot replace it without taking it over: refused
+        try:
             os.chown(tmp, st.st_uid, st.st_gid)
         except OSError:
-            pass
+            raise OwnerNotKept from None
     os.chmod(tmp, stat.S_IMODE(st.st_mode))
     if hasattr(os, "listxattr"):
         try:

@@ -93,4 +93,4 @@ def content_hash(f: Finding, doc=None) -> str:
     else:
         line = f.message       # no text at hand: the message is the next most stable thing
     key = "\0".join((f.rule, _SPACE.sub("", flagged), _SPACE.sub("", line)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]   # any text hashes

@@ -12,6 +12,7 @@ ZH = {
     "dir_unreadable": "无法读取目录：{detail}",
     "unsupported": "不支持的文件格式：{detail}",
     "is_dir": "这是目录",
+    "owner_not_kept": "文件属于其他用户，替换后无法保持原属主，未改动",
     "docx_too_big": "Word 文件解压后过大（{size} MB，{parts} 个部件；上限 {limit} MB），已跳过",
     "fix_not_roundtrip": "按 {encoding} 读入的文字无法原样写回，为免改动修复以外的字节，未修复"
                          "（可用 --encoding 指定编码）",
@@ -81,6 +82,7 @@ EN = {
     "dir_unreadable": "cannot read directory: {detail}",
     "unsupported": "unsupported file format: {detail}",
     "is_dir": "is a directory",
+    "owner_not_kept": "the file belongs to another user and its owner could not be kept; left unchanged",
     "docx_too_big": "the Word file unpacks to too much ({size} MB in {parts} parts; limit {limit} MB), skipped",
     "fix_not_roundtrip": "the text read as {encoding} would not be written back byte for byte; not fixed, "
                          "so that no byte outside a fix changes (use --encoding)",

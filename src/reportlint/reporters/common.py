@@ -28,6 +28,15 @@ def deep_unsurrogate(obj):
     return obj
 
 
+MAX_MARKED_LINES = 3     # a finding about a longer passage is marked on its first line only
+
+
+def marked_lines(f) -> tuple[int, int]:
+    """First and last line an annotation marks: a finding about a whole passage (a paragraph
+    copied twice, a section) is marked on its first line, not across 50 lines of the page."""
+    return f.line, f.end_line if f.end_line - f.line < MAX_MARKED_LINES else f.line
+
+
 def document(result, f):
     return result.documents.get(f.path)
 
@@ -55,22 +64,35 @@ def fingerprint(result, f) -> str:
     return content_hash(f, document(result, f))
 
 
+def root() -> Path:
+    """The folder CI paths are relative to: the checkout (GITHUB_WORKSPACE, CI_PROJECT_DIR) or
+    the git work tree around the working directory, else the working directory. Annotations
+    from a run in a subfolder then still point at the right file."""
+    cwd = Path.cwd()
+    for var in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        value = os.environ.get(var)
+        if value and (cwd == Path(value) or Path(value) in cwd.parents):
+            return Path(value)
+    for folder in (cwd, *cwd.parents):
+        if (folder / ".git").exists():
+            return folder
+    return cwd
+
+
 def posix(path: str) -> str:
-    """A path as CI tools want it: relative to the working directory when inside it, "/" separators
-    (undecodable bytes of a file name shown as \\xNN)."""
+    """A path as CI tools want it: relative to the repository root (root()) when inside it,
+    "/" separators (undecodable bytes of a file name shown as \\xNN)."""
     return unsurrogate(_posix(path))
 
 
-def _posix(path: str) -> str:
+def _posix(path: str, base: Path | None = None) -> str:
     if path in ("-", "<stdin>"):
         return "<stdin>"
-    p = Path(path)
-    if p.is_absolute():
-        try:
-            p = p.relative_to(Path.cwd())
-        except ValueError:
-            return p.as_posix()
-    return Path(os.path.normpath(p)).as_posix()
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(base or root()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
 
 
 def uri(path: str) -> str:

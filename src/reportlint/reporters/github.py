@@ -6,7 +6,7 @@ Escaping follows the runner: data escapes % CR LF; properties also : and ,.
 from __future__ import annotations
 
 from reportlint.model.display import printable
-from reportlint.reporters.common import message, posix
+from reportlint.reporters.common import marked_lines, message, posix
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -28,10 +28,11 @@ def command(level: str, msg: str, **props) -> str:
 def render(result, ctx) -> str:
     out = []
     for f in result.findings:
+        first, last = marked_lines(f)
         same_line = f.end_line == f.line
         out.append(command(LEVELS[str(f.severity)], message(result, f, ctx.lang),
-                           file=posix(f.path), line=f.line,
-                           endLine=f.end_line if not same_line else None,
+                           file=posix(f.path), line=first,
+                           endLine=last if last != first else None,
                            col=f.column, endColumn=f.end_column if same_line else None,
                            title=f"reportlint [{f.rule}] {f.category}"))
     for e in result.errors:

@@ -9,7 +9,7 @@ import hashlib
 import json
 from collections import Counter
 
-from reportlint.reporters.common import deep_unsurrogate, fingerprint, message, posix
+from reportlint.reporters.common import deep_unsurrogate, fingerprint, marked_lines, message, posix
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -29,7 +29,7 @@ def render(result, ctx) -> str:
             "categories": ["Style"],
             "fingerprint": digest,
             "severity": SEVERITIES[str(f.severity)],
-            "location": {"path": path, "lines": {"begin": f.line, "end": f.end_line}},
+            "location": {"path": path, "lines": dict(zip(("begin", "end"), marked_lines(f)))},
         })
     for e in result.errors:
         issues.append({

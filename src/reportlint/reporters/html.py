@@ -12,7 +12,7 @@ from html import escape as _html_escape
 
 from reportlint.model.display import BIDI_CONTROLS, unsurrogate
 from reportlint.model.finding import CATEGORIES
-from reportlint.reporters.common import location, message
+from reportlint.reporters.common import location, marked_lines, message
 
 CATEGORY_NAMES = {
     "section": "内容缺项", "plan": "下年度计划", "duplicate": "重复内容", "numeric": "数字与合计",
@@ -52,28 +52,36 @@ ul.plain{list-style:none;padding:8px 24px}
 """
 
 
-_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+# bidirectional controls (a U+202E reorders the page around it) and control characters
+# (invisible, or not allowed in HTML): shown as visible codes
+_SHOWN = re.compile(f"[{BIDI_CONTROLS}\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _code(c: str) -> str:
+    n = ord(c)
+    return f"\\x{n:02x}" if n <= 0xFF else f"\\u{n:04x}"
 
 
 def escape(s: str) -> str:
-    """HTML-escaped, with bidirectional controls (a U+202E in a draft or file name) shown as
-    visible codes instead of reordering the page around them, and no lone surrogates."""
+    """HTML-escaped, with bidirectional and control characters of a draft or a file name shown
+    as visible codes, and no lone surrogates."""
     out = _html_escape(unsurrogate(s))
-    return _BIDI.sub(lambda m: f'<span class="ctl">\\u{ord(m.group()):04x}</span>', out) \
-        if _BIDI.search(out) else out
+    return _SHOWN.sub(lambda m: f'<span class="ctl">{_code(m.group())}</span>', out) \
+        if _SHOWN.search(out) else out
 
 
 def _attr(s: str) -> str:
-    """For attributes (title=…): bidi controls as codes, without markup."""
+    """For attributes (title=…): the same codes, without markup."""
     out = _html_escape(unsurrogate(s))
-    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+    return _SHOWN.sub(lambda m: _code(m.group()), out)
 
 
 def _segments(doc, findings):
     """Per line: list of (html) pieces with <mark>s; anchors on the first piece of each finding."""
     by_line: dict[int, list] = defaultdict(list)
     for i, f in findings:
-        for ln in range(f.line, f.end_line + 1):
+        first, last = marked_lines(f)
+        for ln in range(first, last + 1):
             by_line[ln].append((i, f))
     rows, anchored = [], set()
     lines = doc.source_lines

@@ -8,10 +8,9 @@ old finding into a new alert. Unambiguous fixes are given as `fixes`.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-from reportlint.reporters.common import deep_unsurrogate, fingerprint, location, message, uri
+from reportlint.reporters.common import deep_unsurrogate, fingerprint, location, message, root, uri
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -82,7 +81,7 @@ def render(result, ctx) -> str:
         "tool": {"driver": {"name": "reportlint", "version": __version__,
                             "semanticVersion": __version__, "rules": descriptors}},
         "columnKind": "unicodeCodePoints",
-        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root().as_uri().rstrip("/") + "/"}},
         "invocations": [{"executionSuccessful": not result.errors and not result.failures,
                          "toolExecutionNotifications": notifications}],
         "results": results,
