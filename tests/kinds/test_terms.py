@@ -99,6 +99,27 @@ def test_corpus_findings_are_the_reviewed_ones(corpus_findings):
         ("real/009", 6, "confusable-words"),               # 民主法制示范村 in a 2023 report
         ("real/043", 1, "misquoted-law-titles"),           # 纲要(2023-2023)
         ("real/045", 5, "confusable-words"),               # 法制宣传教育
+        # issue 15: set formulations said with a near synonym, the 第一责任人 formula, 我镇政府
+        ("seeds/000", 11, "reworded-set-formulations"),    # 党委理论中心组
+        ("seeds/001", 13, "incomplete-formulations"),      # 法治建设第一责任人职责 without 推进
+        ("seeds/004", 11, "reworded-set-formulations"),    # 党委理论中心组, twice
+        ("seeds/004", 11, "reworded-set-formulations"),
+        ("seeds/004", 21, "reworded-set-formulations"),    # 理论中心组学习
+        ("seeds/004", 29, "misquoted-first-responsibility"),  # 推进法治政府建设第一责任人
+        ("real/001", 1, "reworded-set-formulations"),      # 行政执法与刑事司法连接制度
+        ("real/001", 1, "reworded-set-formulations"),      # ... and 连接 again
+        ("real/007", 5, "reworded-set-formulations"),      # 党委中心学习组
+        ("real/009", 5, "reworded-set-formulations"),      # 党组理论中心组
+        ("real/013", 4, "incomplete-formulations"),        # 法治建设第一责任人职责
+        ("real/023", 5, "incomplete-formulations"),
+        ("real/027", 9, "incomplete-formulations"),
+        ("real/037", 3, "misquoted-first-responsibility"),  # 法治政府建设第一责任人
+        ("real/039", 11, "reworded-set-formulations"),     # 党委中心学习组
+        ("real/043", 2, "reworded-set-formulations"),      # 夯实法治根底 (a spun page)
+        ("real/051", 7, "incomplete-formulations"),
+        ("real/051", 8, "misquoted-first-responsibility"),
+        ("real/063", 2, "redundant-self-reference"),       # 我镇政府
+        ("real/063", 4, "reworded-set-formulations"),      # 年度法律工作计划
     ])
 
 
@@ -305,3 +326,51 @@ def test_kind_options_are_validated(tmp_path, kind, body, complaint):
     with pytest.raises(RuleLoadErrors) as e:
         load_packs([tmp_path])
     assert complaint in str(e.value)
+
+
+# ---- one_edit: a catalogue and near-synonym swaps -----------------------------------------
+
+def _synonym_rule(**extra):
+    from reportlint.kinds import one_edit
+    rule = {"phrases": ["行政执法与刑事司法衔接", "推动高质量发展"], "catalogue": [], "edits": [],
+            "synonyms": {"衔接": ["连接"], "发展": ["开展"]}, "anywhere": [], "known": [],
+            "min_length_delete": 7, "exceptions": []} | extra
+    return rule, one_edit.prepare(rule)
+
+
+def _swaps(text, **extra):
+    from reportlint.kinds import one_edit
+    rule, state = _synonym_rule(**extra)
+    return [text[s:e] for s, e, _ in one_edit.synonym_swaps(state[4], text, frozenset(rule["anywhere"]))]
+
+
+def test_synonym_swap_found_with_the_right_phrase():
+    assert _swaps("做好行政执法与刑事司法连接。") == ["行政执法与刑事司法连接"]
+    assert _swaps("建立行政执法与刑事司法连接机制。") == []            # 连接机制 may go on as a word
+
+
+def test_synonym_swap_at_the_phrase_end_needs_a_boundary_unless_listed():
+    assert _swaps("推动高质量开展。") == ["推动高质量开展"]
+    assert _swaps("推动高质量开展普法工作。") == []
+    assert _swaps("推动高质量开展普法工作。", anywhere=["开展"]) == ["推动高质量开展"]
+
+
+def test_synonym_swap_inside_a_right_phrase_is_not_reported():
+    # a variant that is part of a longer right phrase of the catalogue stays quiet
+    assert _swaps("推动高质量开展专项行动。", phrases=["推动高质量发展", "推动高质量开展专项行动"],
+                  anywhere=["开展"]) == []
+
+
+def test_catalogue_is_read_and_merged_with_the_rule_phrases():
+    from reportlint.kinds import one_edit
+    phrases = one_edit.catalogue_phrases("formulations")
+    assert len(phrases) >= 300 and "推进法治建设第一责任人" in phrases
+    assert not [p for p in phrases if p.startswith("#")]
+    merged = one_edit.all_phrases({"phrases": ["青石镇法治建设"], "catalogue": ["formulations"]})
+    assert merged[0] == "青石镇法治建设" and len(merged) == len(set(merged))
+
+
+def test_one_edit_rule_needs_phrases_or_a_catalogue():
+    from reportlint.kinds import one_edit
+    problems = list(one_edit.validate({"phrases": [], "catalogue": [], "synonyms": {"a": ["a"]}}))
+    assert [p[0] for p in problems] == [("phrases",), ("synonyms", "a")]

@@ -332,9 +332,9 @@ def _swapped_at_split(phrase):
 
 ONE_EDIT_RULES = [r for r in RULES if r.kind_name == "one_edit"]
 one_edit_drafts = st.lists(st.one_of(
-    pieces, st.sampled_from([p for r in ONE_EDIT_RULES for p in r["phrases"]]),
-    st.sampled_from([_swapped_at_split(p) for r in ONE_EDIT_RULES for p in r["phrases"]]),
-    st.sampled_from(sorted({ch for r in ONE_EDIT_RULES for p in r["phrases"] for ch in p}))),
+    pieces, st.sampled_from([p for r in ONE_EDIT_RULES for p in r.state[3] if len(p) >= 5]),
+    st.sampled_from([_swapped_at_split(p) for r in ONE_EDIT_RULES for p in r.state[3] if len(p) >= 5]),
+    st.sampled_from(sorted({ch for r in ONE_EDIT_RULES for p in r.state[3] for ch in p}))),
     max_size=60).map("".join)
 
 
@@ -347,4 +347,5 @@ def test_one_edit_candidates_match_the_reference(text, edits):
         edits = set(rule["edits"]) if edits is None else edits
         for min_delete in (rule["min_length_delete"], 5):
             got = one_edit.candidates(rule.state[0], text, edits, min_delete)
-            assert sorted(got) == sorted(_one_edit_ref(rule["phrases"], text, edits, min_delete)), rule.id
+            phrases = [p for p in rule.state[3] if len(p) >= one_edit.MIN_PHRASE]   # own + catalogue
+            assert sorted(got) == sorted(_one_edit_ref(phrases, text, edits, min_delete)), rule.id

@@ -3,6 +3,9 @@
     phrases: [习近平新时代中国特色社会主义思想, 习近平法治思想, 二十届三中全会, ...]
     edits: [delete, insert, transpose]     # which slips to report (substitute is also possible)
     known: [...]                           # right phrases one edit away
+    catalogue: [formulations]              # built-in lists of phrases (kinds/_lib/data/<name>.txt)
+    synonyms: {衔接: [连接], 服务: [效劳]}   # a word of a phrase said with a near synonym
+    anywhere: [效劳]                        # such a word that is wrong even where more text follows
 
 A window of the text is reported when it is exactly one edit of the chosen kinds away from a
 phrase, the edit touches a Chinese character (谁执法、谁普法 is a punctuation variant, not a
@@ -12,9 +15,17 @@ character, and right).
 Each phrase is split in two halves; a single edit leaves one half intact, except a swap of the
 two characters around the split, which gives one string: one Aho-Corasick pass over the halves
 and these swapped phrases finds every candidate window.
+
+A phrase said with one of its words replaced by a listed near synonym (行政执法与刑事司法连接,
+筑牢法治根底 -- what synonym spinners and paraphrasing writers do) is an exact string, so every
+such variant of every phrase is put in a second automaton. A variant whose swapped word ends
+the phrase is reported only where no Chinese text follows (推动高质量开展 may go on as
+推动高质量开展普法工作), unless that word is listed in `anywhere`; a variant inside another
+right phrase of the text is not reported.
 """
 from __future__ import annotations
 
+from reportlint.kinds._lib import data
 from reportlint.kinds.options import Option
 from reportlint.kinds.patterns import covered
 from reportlint.model.finding import Hit
@@ -22,10 +33,19 @@ from reportlint.model.finding import Hit
 KIND = "one_edit"
 SUMMARY = "固定提法少一个字、多一个字或相邻两字颠倒：习近平法制思想、二十届三中全。"
 EDITS = ("delete", "insert", "transpose", "substitute")
+CATALOGUES = ("formulations",)
+MIN_PHRASE = 5        # shorter phrases are too often one edit away from ordinary words
 OPTIONS = {
-    "phrases": Option("list", required=True, items=Option("str", min_len=5), doc="正确的固定提法，每个至少 5 个字"),
+    "phrases": Option("list", default=[], items=Option("str", min_len=MIN_PHRASE),
+                      doc="正确的固定提法，每个至少 5 个字"),
+    "catalogue": Option("list", default=[], items=Option("str", choices=CATALOGUES),
+                        doc="内置的规范表述目录（formulations：法治政府建设报告的规范表述），与 phrases 合用"),
     "edits": Option("list", default=["delete", "insert", "transpose"], items=Option("str", choices=EDITS),
                     doc="报告哪些错法：delete 少字、insert 多字、transpose 颠倒、substitute 换字"),
+    "synonyms": Option("map", default={}, values=Option("list", min_len=1, items=Option("str", min_len=1)),
+                       doc="提法中的词: 被换成的近义词（衔接: [连接]）；这样改写的提法一律报告"),
+    "anywhere": Option("list", default=[], items=Option("str"),
+                       doc="synonyms 中的错词，在提法末尾且后面还有文字时也报告（效劳、根底）"),
     "known": Option("list", default=[], items=Option("str"), doc="与某个提法差一处、但本身正确的说法"),
     "min_length_delete": Option("int", default=7, doc="只在这么长的提法里报告少字"),
     "exceptions": Option("regexes", default=[], doc="命中处在这些匹配之内即不报"),
@@ -33,7 +53,23 @@ OPTIONS = {
 FIELDS = {"found", "expected", "edit"}
 SCOPES = ()
 
-EDIT_NAMES = {"delete": "漏字", "insert": "多字", "transpose": "字序颠倒", "substitute": "错字"}
+EDIT_NAMES = {"delete": "漏字", "insert": "多字", "transpose": "字序颠倒", "substitute": "错字",
+              "synonym": "用词被替换"}
+
+
+def validate(options):
+    """What the shapes cannot say: a rule needs phrases from somewhere; a word is not its own synonym."""
+    if not options["phrases"] and not options["catalogue"]:
+        yield ("phrases",), "give phrases, a catalogue, or both"
+    for word, alts in options["synonyms"].items():
+        if word in alts:
+            yield ("synonyms", word), f"'{word}' is listed as its own synonym"
+
+
+def catalogue_phrases(name: str) -> list[str]:
+    """The phrases of a built-in catalogue: one a line, # starts a comment."""
+    lines = (line.split("#", 1)[0].strip() for line in data.read_text(f"{name}.txt").splitlines())
+    return [line for line in lines if line]
 
 
 def _is_cjk(ch: str) -> bool:
@@ -64,12 +100,21 @@ def edit_between(window: str, phrase: str) -> tuple[str, int] | None:
     return None
 
 
+def all_phrases(rule) -> list[str]:
+    """The rule's own phrases, then its catalogues', each once, in that order."""
+    phrases = dict.fromkeys(rule["phrases"])
+    for name in rule["catalogue"]:
+        phrases.update(dict.fromkeys(catalogue_phrases(name)))
+    return list(phrases)
+
+
 def prepare(rule):
     import ahocorasick
 
+    phrases = all_phrases(rule)
     automaton = ahocorasick.Automaton()
     halves: dict[str, list[tuple[str, bool, tuple[int, ...]]]] = {}
-    for phrase in rule["phrases"]:
+    for phrase in (p for p in phrases if len(p) >= MIN_PHRASE):
         n, k = len(phrase), len(phrase) // 2
         # a window starts at a left half or ends at a right half, with any size an edit gives;
         # a swap of the two characters around the split breaks both halves, so the phrase so
@@ -87,8 +132,37 @@ def prepare(rule):
     for anchor, targets in halves.items():
         automaton.add_word(anchor, (anchor, targets))
     automaton.make_automaton()
-    order = {p: i for i, p in enumerate(rule["phrases"])}
-    return automaton, frozenset(rule["phrases"]) | frozenset(rule["known"]), order
+    order = {p: i for i, p in enumerate(phrases)}
+    known = frozenset(phrases) | frozenset(rule["known"])
+    return automaton, known, order, phrases, _synonym_variants(phrases, known, rule)
+
+
+def _synonym_variants(phrases, known, rule):
+    """An automaton of every phrase with one word swapped for a listed near synonym, or None.
+
+    Its values: (variant, right phrase, wrong word, whether the swap ends the phrase, the right
+    phrases that contain the variant).
+    """
+    import ahocorasick
+
+    variants: dict[str, tuple[str, str, bool]] = {}
+    for phrase in phrases:
+        for word, alts in rule["synonyms"].items():
+            at = phrase.find(word)
+            while at >= 0:
+                for alt in alts:
+                    variant = phrase[:at] + alt + phrase[at + len(word):]
+                    if variant not in known and variant not in variants:
+                        variants[variant] = (phrase, alt, at + len(word) == len(phrase))
+                at = phrase.find(word, at + 1)
+    if not variants:
+        return None
+    automaton = ahocorasick.Automaton()
+    for variant, (phrase, alt, at_end) in variants.items():
+        inside = tuple(k for k in known if variant in k)
+        automaton.add_word(variant, (variant, phrase, alt, at_end, inside))
+    automaton.make_automaton()
+    return automaton
 
 
 def _at_edge(s: str, i: int) -> bool:
@@ -148,14 +222,37 @@ def candidates(automaton, text: str, edits: set[str], min_delete: int = 7):
                     yield start, end, phrase, kind
 
 
+def _inside_right_phrase(text: str, start: int, end: int, inside) -> bool:
+    for right in inside:
+        at = text.find(right, max(0, end - len(right)), start + len(right))
+        if 0 <= at <= start and at + len(right) >= end:
+            return True
+    return False
+
+
+def synonym_swaps(automaton, text: str, anywhere):
+    """(start, end, right phrase) for every phrase said with a word swapped for a near synonym."""
+    for last, (variant, phrase, alt, at_end, inside) in automaton.iter(text):
+        end = last + 1
+        start = end - len(variant)
+        if at_end and alt not in anywhere and end < len(text) and _is_cjk(text[end]):
+            continue          # 推动高质量开展 may go on: 推动高质量开展普法工作
+        if not _inside_right_phrase(text, start, end, inside):
+            yield start, end, phrase
+
+
 def check(rule, state, doc):
-    automaton, known, order = state
+    automaton, known, order, _phrases, swaps = state
     text = doc.text
     windows: dict[tuple[int, int], dict[str, str]] = {}
-    for start, end, phrase, kind in candidates(automaton, text, set(rule["edits"]),
-                                               rule["min_length_delete"]):
-        if text[start:end] not in known:
-            windows.setdefault((start, end), {})[phrase] = kind
+    if rule["edits"]:
+        for start, end, phrase, kind in candidates(automaton, text, set(rule["edits"]),
+                                                   rule["min_length_delete"]):
+            if text[start:end] not in known:
+                windows.setdefault((start, end), {})[phrase] = kind
+    if swaps is not None:
+        for start, end, phrase in synonym_swaps(swaps, text, frozenset(rule["anywhere"])):
+            windows.setdefault((start, end), {})[phrase] = "synonym"
     last_end = -1
     # overlapping readings of one slip (尊法学法守法法用法): the longest window wins
     for (start, end), phrases in sorted(windows.items(), key=lambda w: (w[0][0], w[0][0] - w[0][1])):

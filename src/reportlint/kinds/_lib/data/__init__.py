@@ -1,5 +1,6 @@
 """Data files shipped inside the package: dictionaries and catalogues the kinds read.
 
+    formulations.txt the genre's set formulations, one a line (one_edit's `catalogue: [formulations]`)
     anchors.txt      the characters that start an indexed n-gram of a long sentence (fingerprint.py;
                      computed by fingerprint.anchor_chars(), a test checks the file against it)
     jieba_user.txt   domain words for jieba (法律明白人, 枫桥经验, 谁执法谁普法 …)
