@@ -52,6 +52,13 @@ def test_corpus_findings_are_the_known_ones(corpus):
     assert found == {
         ("003", 14, "quantifier-over-single-item"),       # 共作出重大行政决策1项，均…
         ("005", 5, "chinese-numeral-in-statistics"),      # 覆盖群众两万余人次 (GB/T 15835: 2万余人次)
+        ("000", 19, "year-to-date-wording"),              # 今年以来 in an annual report
+        ("000", 31, "year-to-date-wording"),
+        ("045", 3, "year-to-date-wording"),
+        ("071", 5, "year-to-date-wording"),
+        ("009", 5, "approximate-single-digit"),           # 4余次
+        ("021", 5, "self-cited-annual-report"),           # the 2024 report cites 《…2024年度…情况报告》
+        ("007", 4, "same-year-plan-as-news"),             # 制定2024年…工作计划 in the 2024 report (info)
     }
 
 

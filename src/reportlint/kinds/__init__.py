@@ -22,6 +22,8 @@ KINDS: dict[str, str] = {
     "near_miss": "reportlint.kinds.near_miss",
     "year_window": "reportlint.kinds.year_window",
     "one_edit": "reportlint.kinds.one_edit",
+    "year_pattern": "reportlint.kinds.year_pattern",
+    "repeated_heading": "reportlint.kinds.repeated_heading",
     "pattern": "reportlint.kinds.pattern",
     "required_sections": "reportlint.kinds.required_sections",
     "next_year_plan": "reportlint.kinds.next_year_plan",

@@ -36,5 +36,5 @@ def test_lint_text_carries_the_rules_that_failed(monkeypatch):
     monkeypatch.setattr(one_edit, "check", broken)
     found = lint_text("杜绝个人意志专武独断。", select=["terms"])
     assert [f.rule for f in found] == ["misused-idioms"]
-    assert [e.rule.id for e in found.errors] == ["mangled-set-phrases"]
+    assert [e.rule.id for e in found.errors] == ["mangled-set-phrases", "reworded-set-formulations"]
     assert "ValueError: boom" in str(found.errors[0])
