@@ -330,7 +330,7 @@ def _swapped_at_split(phrase):
     return phrase[:k - 1] + phrase[k] + phrase[k - 1] + phrase[k + 1:]
 
 
-ONE_EDIT_RULES = [r for r in RULES if r.kind_name == "one_edit"]
+ONE_EDIT_RULES = [r for r in RULES if r.kind_name == "one_edit" and r["edits"]]   # not synonym-only rules
 one_edit_drafts = st.lists(st.one_of(
     pieces, st.sampled_from([p for r in ONE_EDIT_RULES for p in r.state[3] if len(p) >= 5]),
     st.sampled_from([_swapped_at_split(p) for r in ONE_EDIT_RULES for p in r.state[3] if len(p) >= 5]),

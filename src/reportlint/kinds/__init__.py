@@ -24,6 +24,7 @@ KINDS: dict[str, str] = {
     "one_edit": "reportlint.kinds.one_edit",
     "year_pattern": "reportlint.kinds.year_pattern",
     "repeated_heading": "reportlint.kinds.repeated_heading",
+    "frequency_count": "reportlint.kinds.frequency_count",
     "pattern": "reportlint.kinds.pattern",
     "required_sections": "reportlint.kinds.required_sections",
     "next_year_plan": "reportlint.kinds.next_year_plan",

@@ -114,7 +114,7 @@ def prepare(rule):
     phrases = all_phrases(rule)
     automaton = ahocorasick.Automaton()
     halves: dict[str, list[tuple[str, bool, tuple[int, ...]]]] = {}
-    for phrase in (p for p in phrases if len(p) >= MIN_PHRASE):
+    for phrase in (p for p in phrases if len(p) >= MIN_PHRASE and rule["edits"]):
         n, k = len(phrase), len(phrase) // 2
         # a window starts at a left half or ends at a right half, with any size an edit gives;
         # a swap of the two characters around the split breaks both halves, so the phrase so
@@ -140,8 +140,8 @@ def prepare(rule):
 def _synonym_variants(phrases, known, rule):
     """An automaton of every phrase with one word swapped for a listed near synonym, or None.
 
-    Its values: (variant, right phrase, wrong word, whether the swap ends the phrase, the right
-    phrases that contain the variant).
+    Its values: (variant, right phrase, wrong word, whether the swap ends the phrase); returned
+    with the right phrases, which are searched for the few variants that occur.
     """
     import ahocorasick
 
@@ -159,10 +159,9 @@ def _synonym_variants(phrases, known, rule):
         return None
     automaton = ahocorasick.Automaton()
     for variant, (phrase, alt, at_end) in variants.items():
-        inside = tuple(k for k in known if variant in k)
-        automaton.add_word(variant, (variant, phrase, alt, at_end, inside))
+        automaton.add_word(variant, (variant, phrase, alt, at_end))
     automaton.make_automaton()
-    return automaton
+    return automaton, tuple(known)
 
 
 def _at_edge(s: str, i: int) -> bool:
@@ -180,6 +179,8 @@ _PRUNE_EVERY = 4096
 
 def candidates(automaton, text: str, edits: set[str], min_delete: int = 7):
     """(start, end, phrase, edit kind) for every window one allowed edit away from a phrase."""
+    if not len(automaton):
+        return            # a rule of synonym swaps only
     seen: set[tuple[int, int, str]] = set()
     horizon = _PRUNE_EVERY
     # Without substitutions, a window one edit away that is reported starts with the phrase's
@@ -230,13 +231,15 @@ def _inside_right_phrase(text: str, start: int, end: int, inside) -> bool:
     return False
 
 
-def synonym_swaps(automaton, text: str, anywhere):
+def synonym_swaps(swaps, text: str, anywhere):
     """(start, end, right phrase) for every phrase said with a word swapped for a near synonym."""
-    for last, (variant, phrase, alt, at_end, inside) in automaton.iter(text):
+    automaton, known = swaps
+    for last, (variant, phrase, alt, at_end) in automaton.iter(text):
         end = last + 1
         start = end - len(variant)
         if at_end and alt not in anywhere and end < len(text) and _is_cjk(text[end]):
             continue          # 推动高质量开展 may go on: 推动高质量开展普法工作
+        inside = [k for k in known if len(k) > len(variant) and variant in k]
         if not _inside_right_phrase(text, start, end, inside):
             yield start, end, phrase
 
