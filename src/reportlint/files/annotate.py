@@ -109,6 +109,9 @@ class Annotator:
             l1 = l2 = len(self.paras) - 1
             a, b = 0, len(self.paras[l1].text)
         l2 = min(l2, len(self.paras) - 1)
+        while l2 > l1 and b <= 0:                # a span that ends with a line end: up to it
+            l2 -= 1
+            b = len(self.paras[l2].text)
         if l1 == l2 and a >= b:                   # a point: the character after it, or before it
             a, b = (a, a + 1) if a < len(self.paras[l1].text) else (max(a - 1, 0), a)
         if l1 == l2:

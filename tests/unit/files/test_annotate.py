@@ -101,3 +101,14 @@ def test_track_fixes_as_revisions(draft, tmp_path):
 def test_text_drafts_become_a_word_file_line_for_line():
     word = ann.word_of_lines(["标题", "", "正文。"])
     assert [p.text for p in paragraphs(word)] == ["标题", "", "正文。"]
+
+
+def test_a_span_ending_with_a_line_end_anchors_up_to_it(draft):
+    """A broken-paragraph finding quotes "X\\n" (it ends at column 1 of the next paragraph, or of
+    the one after an empty paragraph): the comment is on X, not on a whole paragraph."""
+    word, _doc, _ = lint(draft)
+    from reportlint.model.finding import Finding, Severity
+    a = ann.Annotator(word)
+    f = Finding("d", 4, 7, 5, 1, "x", "format", Severity.INFO, "断行", start=0, end=0)
+    first, last = a._anchor(f)
+    assert first is last and "".join(t.text for t in first.iter(W + "t")) == "。"
