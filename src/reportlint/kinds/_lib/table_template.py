@@ -114,12 +114,30 @@ def _entries(items: Any, where: str) -> list[Entry]:
     return out
 
 
+_MAX_TEMPLATE_BYTES = 1024 * 1024
+
+
+def _template_text(path: str) -> str:
+    """The template's text: a regular file of modest size only. Told from its stat before it is
+    opened, so a pipe or a device named as the template cannot hang the run (kinds may not use
+    files/reading, which does the same for drafts and rule files)."""
+    import os
+    import stat
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(f"not a regular file: {path}")
+    if info.st_size > _MAX_TEMPLATE_BYTES:
+        raise OSError(f"larger than {_MAX_TEMPLATE_BYTES} bytes: {path}")
+    with open(path, "rb") as fh:
+        return fh.read(_MAX_TEMPLATE_BYTES + 1).decode("utf-8-sig")
+
+
 @cache
 def load_template(path: str) -> Template:
     """The template file (YAML), checked; TemplateError says what is wrong with it."""
     import yaml
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml.safe_load(_template_text(path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise TemplateError(f"{path}: cannot read the table template: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("tables"), list):
