@@ -142,7 +142,8 @@ def _blanks(p: Placed):
     if not p.spec.figures_required:
         return
     for (row, col), (cell, _) in p.cells.items():
-        if cell.blank:
+        members = p.spec.members("row", row)
+        if cell.blank and not any(p.has(m, col) for m in members):   # a group's own row may be empty
             yield Hit(cell.start, cell.end, {"table": p.spec.name, "cell": f"{row}/{col}"},
                       variant="blank")
 

@@ -21,8 +21,9 @@ from reportlint.model.lines import INDENT
 
 _SPACE_RUN = re.compile(r"[ \u3000]{2,}")
 _PROSE = re.compile(r"[。；！？]")
-# a figure, optionally followed by a remark in brackets: "22（其中修订16件）"
-_FIGURE = re.compile(r"^([-−－+]?\d[\d,，]*(?:\.\d+)?)(%?)\s*(?:[（(][^）)]*[）)])?$")
+# a figure, optionally with its unit and a remark in brackets: "22（其中修订16件）", "21件"
+_FIGURE = re.compile(r"^([-−－+]?\d[\d,，]*(?:\.\d+)?)(%?)\s*(?:件|条|项|个|次|元|万元)?\s*(?:[（(][^）)]*[）)])?$")
+_WIDE = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 @dataclass(eq=False)
@@ -42,7 +43,7 @@ class Cell:
     def figure(self) -> float | None:
         """The cell's number when it holds one (thousands commas and a bracketed remark
         allowed), else None; a percentage is not a figure."""
-        m = _FIGURE.match(self.text)
+        m = _FIGURE.match(self.text.translate(_WIDE))
         if not m or m.group(2):
             return None
         s = m.group(1).replace(",", "").replace("，", "").replace("−", "-").replace("－", "-")
@@ -95,8 +96,12 @@ def _split_spaces(line: str, base: int, row: int, lineno: int) -> list[Cell]:
 
 def _row_kind(line: str) -> str | None:
     """'tab' or 'space' when the line can be a table row, else None."""
-    if "\t" in line:                      # a leading or trailing tab is indentation
-        return "tab" if "\t" in line.strip(INDENT) else None
+    if "\t" in line:
+        body = line.lstrip(INDENT)           # leading tabs are indentation
+        if "\t" in body.rstrip(INDENT):
+            return "tab"
+        # only trailing tabs: a row whose figures are all blank, when next to real rows
+        return "tab-blank" if "\t" in body and not _PROSE.search(body) else None
     s = line.strip(INDENT)
     if s and _SPACE_RUN.search(s) and not _PROSE.search(s):
         return "space"
@@ -113,9 +118,14 @@ def text_tables(lines: list[str], line_starts: list[int], skipped: frozenset[int
         if kind is None:
             no += 1
             continue
+        kind = "tab" if kind == "tab-blank" else kind
         end = no
-        while end + 1 < len(lines) and kinds[end + 1] == kind:
+        while end + 1 < len(lines) and (kinds[end + 1] == kind or
+                                        kind == "tab" and kinds[end + 1] == "tab-blank"):
             end += 1
+        if kind == "tab" and all(kinds[i] == "tab-blank" for i in range(no, end + 1)):
+            no = end + 1                     # trailing tabs alone make no table
+            continue
         split = _split_tabs if kind == "tab" else _split_spaces
         rows = [split(lines[i], line_starts[i], r, i + 1)
                 for r, i in enumerate(range(no, end + 1), 1)]

@@ -33,6 +33,18 @@ def test_space_separated_rows_need_two_lines_and_a_figure():
     assert Document("\t一、总体情况\n\t全年公开信息100条。\n").tables == []
 
 
+def test_a_row_left_blank_stays_in_its_table():
+    doc = Document("项目\t自然人\t总计\n一、本年新收\t3\t3\n二、上年结转\t\t\n四、结转下年度\t\t\n正文。\t\n")
+    [t] = doc.tables
+    assert len(t.rows) == 4 and [c.blank for c in t.rows[2]] == [False, True, True]
+    assert Document("正文一。\t\n正文二。\t\n").tables == []
+
+
+def test_figures_with_a_unit_a_remark_or_wide_digits():
+    doc = Document("规章\t22（其中修订16件）\t21件\t２１\t17.46%\t无\n行政复议\t1\t2\t3\t4\t5\n")
+    assert [c.figure for c in doc.tables[0].rows[0]] == [None, 22.0, 21.0, 21.0, None, None]
+
+
 def test_table_rows_are_not_headings():
     doc = Document("一、总体情况\n正文。\n项目\t自然人\t总计\n一、本年新收申请\t3\t3\n二、上年结转\t0\t0\n"
                    "二、主动公开情况\n正文。\n")
