@@ -121,7 +121,7 @@ def text_tables(lines: list[str], line_starts: list[int], skipped: frozenset[int
         kind = "tab" if kind == "tab-blank" else kind
         end = no
         while end + 1 < len(lines) and (kinds[end + 1] == kind or
-                                        kind == "tab" and kinds[end + 1] == "tab-blank"):
+                                        (kind == "tab" and kinds[end + 1] == "tab-blank")):
             end += 1
         if kind == "tab" and all(kinds[i] == "tab-blank" for i in range(no, end + 1)):
             no = end + 1                     # trailing tabs alone make no table
