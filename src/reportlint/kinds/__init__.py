@@ -25,6 +25,7 @@ KINDS: dict[str, str] = {
     "year_pattern": "reportlint.kinds.year_pattern",
     "repeated_heading": "reportlint.kinds.repeated_heading",
     "frequency_count": "reportlint.kinds.frequency_count",
+    "repeated_clause": "reportlint.kinds.repeated_clause",
     "pattern": "reportlint.kinds.pattern",
     "required_sections": "reportlint.kinds.required_sections",
     "next_year_plan": "reportlint.kinds.next_year_plan",
