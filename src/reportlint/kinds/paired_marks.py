@@ -106,12 +106,24 @@ def _reversed_quotes(text: str, lone: list[int]) -> dict[int, str]:
         ca, cb = text[a], text[b]
         if ca != cb or ca not in _FLIP or a in out or "\n" in text[a:b]:
             continue
-        if any(c in text[a + 1:b] for c in (ca, _FLIP[ca])):
+        if any(c in text[a + 1:b] for c in (ca, _FLIP[ca])) or not _balanced(text[a + 1:b]):
             continue
         at = b if ca in "“‘" else a          # “甲“ -> the second; ”甲” -> the first
         out[at] = _FLIP[ca]
         out[a if at == b else b] = ""         # its partner is no longer lone
     return out
+
+
+def _balanced(span: str) -> bool:
+    """True when the brackets in `span` close in order: a flip across an unbalanced bracket
+    (“甲）“) would pair the quotes across it, and the next pass would flip them back."""
+    stack = []
+    for ch in span:
+        if ch in _OPEN:
+            stack.append(_KEY.get(ch, ch))
+        elif ch in _CLOSE and (not stack or stack.pop() != _KEY.get(_CLOSE[ch], _CLOSE[ch])):
+            return False
+    return not stack
 
 
 def _balance_hits(doc, unclosed, stray):
