@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from helpers.drafts import SETTINGS, drafts
@@ -62,6 +62,7 @@ MIXED_ENDS = st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=1, max_siz
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
 @SETTINGS
 @given(text=drafts, ends=MIXED_ENDS)
+@example(text="一、主要工作\n堅持學習習近平新時代中國特色社會主義思想。\n全年共辦理行政複議案件3件。", ends=["\n"])
 def test_fix_changes_no_byte_outside_the_fixes(encoding, text, ends):
     """Every pass of every fixable rule, on text with mixed CRLF/LF/CR line ends: the bytes
     written are the bytes read with only the fixed spans replaced (fixes that join lines too)."""
