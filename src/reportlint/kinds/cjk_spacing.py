@@ -28,6 +28,7 @@ OPTIONS = {
     "summary_min": Option("int", default=10, doc="可修复的空格达到这个数时，另报一次“系统性习惯”"),
 }
 FIELDS = {"found", "expected", "context", "count", "first_line", "last_line", "lines", "marks"}
+PRIORITY = 10     # a sweep over every blank: yields to a rule about the words (rulepacks.run.one_per_span)
 SCOPES = ()
 
 _P = re.escape(FULLWIDTH_PUNCT.replace("—", "").replace("…", ""))   # dashes may take spaces

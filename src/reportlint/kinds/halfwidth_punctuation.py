@@ -26,6 +26,7 @@ OPTIONS = {
                                doc="也改写与（二）混用的 (一)（序号问题通常由标题编号规则报告）"),
 }
 FIELDS = {"found", "expected", "mark", "count", "marks", "first_line", "last_line", "lines"}
+PRIORITY = 10     # a sweep over every mark: yields to a rule about the words (rulepacks.run.one_per_span)
 SCOPES = ()
 
 FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}

@@ -28,6 +28,7 @@ OPTIONS = {
     "min_length": Option("int", default=5, doc="更短的未知名称不当作写错"),
 }
 FIELDS = {"found", "expected", "until"}
+PRIORITY = 30     # a catalogue of real titles (rulepacks.run.one_per_span)
 SCOPES = ()
 
 PREFIX = "中华人民共和国"

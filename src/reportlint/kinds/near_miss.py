@@ -38,6 +38,7 @@ OPTIONS = {
     "rare_ratio": Option("float", default=0.05, doc="改动后的词在分词词频上须比正确的词少见这么多倍"),
 }
 FIELDS = {"found", "expected", "wrong_char", "right_char", "pinyin"}
+PRIORITY = 10     # model-found (similar sound): yields to a listed form (rulepacks.run.one_per_span)
 SCOPES = ()
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"))

@@ -46,6 +46,7 @@ OPTIONS = {
     "segment_max": Option("int", default=3, doc="开启 segment 时，只检查这么短的词条的分词边界"),
 }
 FIELDS = {"found", "expected"}
+PRIORITY = 30     # listed wrong → right pairs: the most specific (rulepacks.run.one_per_span)
 SCOPES = ()
 
 def validate(options):

@@ -27,6 +27,7 @@ OPTIONS = {
                     doc="每个提法适用的年份范围，至少给出 since 或 until"),
 }
 FIELDS = {"found", "expected", "since", "until"}
+PRIORITY = 30     # listed terms of a period (rulepacks.run.one_per_span)
 SCOPES = ()
 
 

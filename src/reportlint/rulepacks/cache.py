@@ -117,7 +117,7 @@ def _same(a: Any, b: Any) -> bool:
 
 
 _FIELDS = ("id", "kind_name", "pack", "path", "category", "message", "description", "why", "scope",
-           "message_en", "references", "enabled", "genres")
+           "message_en", "references", "enabled", "genres", "priority")
 
 
 def rule_to_data(rule) -> dict:
@@ -136,6 +136,7 @@ def rule_from_data(data: dict):
     rule.__dict__.update(severity=Severity[data["severity"]], options=_decode(data["options"]),
                          genres=tuple(data["genres"]),
                          _lazy=data["lazy"], _state=None, _prepared=False)
+    rule.genres = tuple(rule.genres)
     from reportlint import kinds
     rule.kind = kinds.get(rule.kind_name)
     if rule.kind is None:

@@ -44,6 +44,7 @@ def load_rule_file(path: Path, pack: str) -> Rule:
         references=data.get("references") or [],
         enabled=data.get("enabled", True),
         genres=tuple(data.get("genre") or ()),
+        priority=data.get("priority"),
     )
 
 

@@ -11,6 +11,8 @@ from typing import Any
 from reportlint import kinds as kind_registry
 from reportlint.model.finding import Severity
 
+DEFAULT_PRIORITY = 20     # kinds that say nothing; listed exact forms 30, model-found and sweeps 10
+
 
 @dataclass
 class Rule:
@@ -32,6 +34,7 @@ class Rule:
     references: list = field(default_factory=list)
     enabled: bool = True
     genres: tuple[str, ...] = ()   # the genres it runs on (model/genres.py); () = every genre
+    priority: int | None = None    # `priority:` in the rule file; None = the kind's PRIORITY
     _state: Any = field(default=None, repr=False)
     _prepared: bool = field(default=False, repr=False)
 
@@ -55,6 +58,14 @@ class Rule:
         if isinstance(msg, dict):
             return msg.get(variant) or next(iter(msg.values()))
         return msg
+
+    @property
+    def rank(self) -> int:
+        """How specific its findings are when another rule flags the same characters (higher
+        wins): the rule file's `priority`, else its kind's PRIORITY, else DEFAULT_PRIORITY."""
+        if self.priority is not None:
+            return self.priority
+        return getattr(self.kind, "PRIORITY", DEFAULT_PRIORITY)
 
     def runs_on(self, genre: str) -> bool:
         return not self.genres or genre in self.genres

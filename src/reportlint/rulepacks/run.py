@@ -70,6 +70,7 @@ def lint_document(doc: Document, rules: list[Rule], *, lang: str = "zh",
                                             f"was used up; {len(rules) - i} rules not run on this file"))
                 break
             _run_one(rule, doc, lang, severities, genre, findings, failures)
+    findings = one_per_span(findings, rules)
     findings.sort(key=lambda f: f.sort_key)
     return findings, failures
 
@@ -87,6 +88,37 @@ def _run_one(rule: Rule, doc: Document, lang: str, severities: dict, genre: str 
     except Exception as exc:  # a bug in a kind must not stop the other rules and files
         failures.append(RuleFailure(doc.path, rule, f"internal error in kind '{rule.kind_name}' "
                                     f"({_where(exc)}): {type(exc).__name__}: {exc}"))
+
+
+# findings of these categories are about a part, a paragraph or the whole text, not about the
+# characters they point at: they never compete for a span
+_WHOLE = frozenset({"section", "plan", "duplicate", "format"})
+_PHRASE = 40       # a longer span is a stretch of text (a summary, a residue line), not a phrase
+
+
+def one_per_span(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
+    """One finding per span: when findings of different rules flag overlapping characters of one
+    line, only the most specific is kept — the higher rank (Rule.rank: `priority:` in the rule
+    file, else the kind's PRIORITY: listed exact forms above patterns above model-found and
+    sweeping checks), then the longer span, then the higher severity, then the rule listed
+    first. Findings about more than a phrase (across lines, longer than _PHRASE: summaries,
+    residue lines) and the categories in _WHOLE never compete."""
+    order = {r.id: (r.rank, -i) for i, r in enumerate(rules)}
+    competing = [f for f in findings
+                 if f.category not in _WHOLE and f.line == f.end_line and 0 < f.end - f.start <= _PHRASE]
+    if len(competing) < 2:
+        return findings
+    competing.sort(key=lambda f: (order.get(f.rule, (0, 0))[0], f.end - f.start, f.severity,
+                                  order.get(f.rule, (0, 0))[1]), reverse=True)
+    kept: dict[int, list[Finding]] = {}         # line -> findings kept on it
+    dropped: set[int] = set()
+    for f in competing:
+        on_line = kept.setdefault(f.line, [])
+        if any(k.rule != f.rule and k.start < f.end and f.start < k.end for k in on_line):
+            dropped.add(id(f))
+        else:
+            on_line.append(f)
+    return [f for f in findings if id(f) not in dropped] if dropped else findings
 
 
 def _where(exc: BaseException) -> str:

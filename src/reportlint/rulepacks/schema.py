@@ -26,4 +26,5 @@ HEADER = {
     "examples": Option("map", required=True),
     "references": Option("list", default=[], items=Option("str")),
     "genre": Option("list", default=[], items=Option("str", choices=tuple(GENRES))),
+    "priority": Option("int"),     # who keeps a span two rules flag (run.one_per_span)
 }
