@@ -104,21 +104,46 @@ def one_per_span(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
     first. Findings about more than a phrase (across lines, longer than _PHRASE: summaries,
     residue lines) and the categories in _WHOLE never compete."""
     order = {r.id: (r.rank, -i) for i, r in enumerate(rules)}
-    competing = [f for f in findings
-                 if f.category not in _WHOLE and f.line == f.end_line and 0 < f.end - f.start <= _PHRASE]
-    if len(competing) < 2:
-        return findings
-    competing.sort(key=lambda f: (order.get(f.rule, (0, 0))[0], f.end - f.start, f.severity,
-                                  order.get(f.rule, (0, 0))[1]), reverse=True)
-    kept: dict[int, list[Finding]] = {}         # line -> findings kept on it
+    competing = sorted((f for f in findings
+                        if f.category not in _WHOLE and f.line == f.end_line and 0 < f.end - f.start <= _PHRASE),
+                       key=lambda f: (f.start, f.end))
     dropped: set[int] = set()
-    for f in competing:
-        on_line = kept.setdefault(f.line, [])
-        if any(k.rule != f.rule and k.start < f.end and f.start < k.end for k in on_line):
-            dropped.add(id(f))
-        else:
-            on_line.append(f)
+    for cluster in _clusters(competing):
+        if len(cluster) > 1:
+            dropped.update(_settle(cluster, order))
     return [f for f in findings if id(f) not in dropped] if dropped else findings
+
+
+def _clusters(spans: list[Finding]):
+    """Findings in start order grouped into clusters of spans that overlap one another: one
+    sweep, linear (nearly every cluster holds one finding)."""
+    cluster: list[Finding] = []
+    reach = -1
+    for f in spans:
+        if cluster and f.start < reach:
+            cluster.append(f)
+            reach = max(reach, f.end)
+            continue
+        if cluster:
+            yield cluster
+        cluster, reach = [f], f.end
+    if cluster:
+        yield cluster
+
+
+def _settle(cluster: list[Finding], order: dict) -> list[int]:
+    """ids of the findings of one cluster that yield their span to a more specific one."""
+    def rank(f: Finding):
+        r, first = order.get(f.rule, (0, 0))
+        return (r, f.end - f.start, f.severity, first)
+    kept: list[Finding] = []
+    out = []
+    for f in sorted(cluster, key=rank, reverse=True):
+        if any(k.rule != f.rule and k.start < f.end and f.start < k.end for k in kept):
+            out.append(id(f))
+        else:
+            kept.append(f)
+    return out
 
 
 def _where(exc: BaseException) -> str:
