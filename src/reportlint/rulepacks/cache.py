@@ -136,7 +136,6 @@ def rule_from_data(data: dict):
     rule.__dict__.update(severity=Severity[data["severity"]], options=_decode(data["options"]),
                          genres=tuple(data["genres"]),
                          _lazy=data["lazy"], _state=None, _prepared=False)
-    rule.genres = tuple(rule.genres)
     from reportlint import kinds
     rule.kind = kinds.get(rule.kind_name)
     if rule.kind is None:
