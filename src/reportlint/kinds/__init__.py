@@ -42,6 +42,7 @@ KINDS: dict[str, str] = {
     "cjk_spacing": "reportlint.kinds.cjk_spacing",
     "doubled_text": "reportlint.kinds.doubled_text",
     "unterminated_paragraph": "reportlint.kinds.unterminated_paragraph",
+    "heading_punctuation": "reportlint.kinds.heading_punctuation",
     "duplicate": "reportlint.kinds.duplicate",
     "rate_check": "reportlint.kinds.rate_check",
     "table_identity": "reportlint.kinds.table_identity",
