@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from reportlint import lint_text
 from reportlint.cli import cli
 from reportlint.engine.linter import Linter
+from reportlint.kinds._lib import reference_store
 from reportlint.kinds._lib import references as references_mod
 
 DUP = ["duplicate-sentence", "duplicate-paragraph"]
@@ -173,8 +174,9 @@ def test_against_index_is_built_once_per_run(tmp_path, refs, monkeypatch):
             builds.append(args)
             super().__init__(*args)
 
-    monkeypatch.setattr(references_mod, "_CACHE", {})
-    monkeypatch.setattr(references_mod, "References", Counted)
+    monkeypatch.setattr(reference_store, "_CACHE", {})
+    monkeypatch.setattr(reference_store, "References", Counted)
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
     for i in range(3):
         draft(tmp_path, ["西河镇2024年度法治政府建设情况报告", PARA], name=f"d{i}.txt")
     result = Linter(isolated=True, select=AGAINST, against=[str(refs)]).run(

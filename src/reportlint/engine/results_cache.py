@@ -232,7 +232,7 @@ def clean(cwd: Path | None = None) -> list[Path]:
     removed = []
     repo = location(cwd)
     user = cache_dir()
-    for folder in {repo, user / "results"}:
+    for folder in {repo, user / "results", user / "against"}:     # against: the --against indexes
         if folder.is_dir() and not folder.is_symlink():
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)

@@ -59,6 +59,18 @@ def read_private(path: Path, limit: int = 64 << 20) -> bytes | None:
         return fh.read(limit + 1)
 
 
+def private_file(path: Path) -> bool:
+    """True if `path` is a regular file of ours, not a symlink, that no one else may write, in
+    a private folder: an entry another program opens by name (SQLite) is checked this way."""
+    if not private_folder(path.parent):
+        return False
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and _private(st)
+
+
 def make_private_folder(folder: Path) -> bool:
     """Create `folder` (0700) if needed; True if it is private and may hold entries."""
     try:

@@ -1,19 +1,27 @@
 """Repeated and copied text: within a draft, and against other reports (`--against`).
 
-    find: repeats        # repeats | copies | unit-names
+    find: repeats        # repeats | copies | unit-names | shares
     scope: sentence      # repeats only: sentence | paragraph
     min_chars: 15        # passages with fewer Chinese characters are never reported
     similarity: 0.9      # 1 - (characters changed / length) at which a passage counts as a copy
     common_in: 3         # copies/unit-names: text found in this many reference reports is stock text
     reference_texts: {}  # copies/unit-names: fixed reference texts {label: text}, besides --against
     exceptions: []       # sentences containing a match are not compared (stock phrases)
+    share_min: 0.2       # shares: a reference is named when this share of the draft is in it
+    share_warn: 0.5      # shares: from this share on, a warning (else info)
+    share_top: 3         # shares: at most this many references, the largest shares
 
 repeats: a paragraph or sentence that repeats an earlier one of the same draft (after
 whitespace, punctuation and list ordinals are dropped); the finding sits on the later copy.
 A sentence inside a repeated paragraph is left to the paragraph rule, and only paragraphs of
 two or more sentences are paragraphs here (a one-sentence paragraph is a sentence).
 copies: sentences found in the reference reports, with the file and line they came from;
-a sentence that (nearly) occurs in common_in or more of them is stock text, not a copy.
+a sentence that (nearly) occurs in common_in or more of them is stock text, not a copy. Texts
+are compared in simplified script with the units' names taken out, and a paragraph of two or
+more sentences that matches a reference paragraph as a whole makes each of its sentences a copy
+(a few words changed here and there; references.py).
+shares: one line per reference that holds a large share of the draft (the characters of its
+copied sentences, stock text left out): “与《…》相同或相近的内容占 N%”.
 unit-names: a copied sentence that still names the unit of the report it came from (a unit of
 the draft's level: another 镇/乡/街道 in a township's report, another 县/区 in a county's).
 """
@@ -45,8 +53,9 @@ def _text(value):
 
 
 OPTIONS = {
-    "find": Option("str", default="repeats", choices=("repeats", "copies", "unit-names"),
-                   doc="repeats：草稿内重复；copies：与其他报告雷同；unit-names：照搬来的其他单位名称"),
+    "find": Option("str", default="repeats", choices=("repeats", "copies", "unit-names", "shares"),
+                   doc="repeats：草稿内重复；copies：与其他报告雷同；unit-names：照搬来的其他单位名称；"
+                       "shares：与每份对照报告相同或相近的内容占全文的比例"),
     "min_chars": Option("int", default=15, check=lambda v: None if v >= 4 else "must be at least 4",
                         doc="汉字少于此数的句段不报"),
     "similarity": Option("float", default=0.9, check=_fraction,
@@ -56,8 +65,14 @@ OPTIONS = {
     "reference_texts": Option("map", default={}, values=Option("str", check=_text),
                               doc="名称: 全文，与 --against 的文件一样参与比对（如范文）"),
     "exceptions": Option("regexes", default=[], doc="含这些匹配的句子不参与比对"),
+    "share_min": Option("float", default=0.2, check=lambda v: None if 0 < v <= 1 else "must be in (0, 1]",
+                        doc="shares：相同或相近的内容达到全文的这个比例才列出该对照报告"),
+    "share_warn": Option("float", default=0.5, check=lambda v: None if 0 < v <= 1 else "must be in (0, 1]",
+                         doc="shares：达到这个比例报警告，低于则为提示"),
+    "share_top": Option("int", default=3, check=lambda v: None if v >= 1 else "must be at least 1",
+                        doc="shares：最多列出比例最高的几份对照报告"),
 }
-FIELDS = {"other_line", "source", "source_line", "name"}
+FIELDS = {"other_line", "source", "source_line", "name", "title", "percent"}
 SCOPES = ("sentence", "paragraph")
 
 _FIGURES = re.compile(r"\d+")
@@ -169,12 +184,15 @@ def _check_copies(rule, doc, names: bool):
     texts = tuple(sorted((rule["reference_texts"] or {}).items()))   # fixed texts of the rule
     if not docs and not texts:
         return
-    from reportlint.kinds._lib.references import references
+    from reportlint.kinds._lib.reference_store import references
 
     refs = references(docs, texts, rule["min_chars"], rule["similarity"], rule["common_in"],
                       rule["exceptions"])
     ps = _passages(doc)
     copies = _copies(doc, ps, refs)
+    if rule["find"] == "shares":
+        yield from _share_hits(rule, doc, ps, refs, copies)
+        return
     if names:
         yield from _unit_name_hits(doc, ps, copies)
         return
@@ -187,17 +205,61 @@ def _check_copies(rule, doc, names: bool):
 
 
 def _copies(doc, ps: Passages, refs) -> dict:
-    """{sentence index: Copy}, shared per document and reference index (two rules use it)."""
+    """{sentence index: Copy}, shared per document and reference index (three rules use it).
+
+    Sentence by sentence; then a paragraph whose compared sentences, weighed by their length,
+    are as close to one report as a copied sentence must be (each with a few words changed)
+    makes copies of those of its sentences that are close to that report."""
     def build():
+        from reportlint.kinds._lib.references import Copy, unit_name
+        from reportlint.model.script import has_traditional
         own = os.path.realpath(doc.path)
-        found = {}
+        unit = unit_name(doc.meta.unit)
+        traditional = has_traditional(doc.text)
+        found: dict[int, Copy] = {}
+        looked = {}
         for j, s in enumerate(ps.sentences):
             if refs.compared(doc, s):
-                copy = refs.find(s.norm, own)
-                if copy is not None:
-                    found[j] = copy
+                looked[j] = look = refs.lookup(s.norm, own, unit, traditional)
+                if look.copy is not None:
+                    found[j] = look.copy
+        for i in range(len(ps.paragraphs)):
+            mine = [j for j in ps.sentences_of[i] if j in looked and not looked[j].stock]
+            if len(mine) < 2 or all(j in found for j in mine):
+                continue
+            weight = sum(ps.sentences[j].han for j in mine)
+            for src in {k for j in mine for k in looked[j].scores}:
+                score = sum(ps.sentences[j].han * looked[j].scores.get(src, (0.0, 0))[0] for j in mine)
+                if score < refs.min_similarity * weight:
+                    continue
+                for j in mine:
+                    if j not in found and src in looked[j].scores:
+                        found[j] = Copy(refs.sources[src], looked[j].scores[src][1], False, frozenset({src}))
+                break
         return found
     return doc.shared((_copies, id(refs)), build)
+
+
+def _share_hits(rule, doc, ps: Passages, refs, copies: dict):
+    """Per reference, the share of the draft's characters in sentences copied from it."""
+    from reportlint.model.finding import Severity
+    total = sum(s.han for s in ps.sentences)
+    if not total or not copies:
+        return
+    shared: dict[int, int] = {}
+    for j, copy in copies.items():
+        for i in copy.sources:
+            shared[i] = shared.get(i, 0) + ps.sentences[j].han
+    ranked = sorted(((n / total, i) for i, n in shared.items() if n / total >= rule["share_min"]),
+                    key=lambda x: (-x[0], x[1]))[:rule["share_top"]]
+    line = doc.meta.title_line or next((no for no, t in enumerate(doc.lines, 1) if t.strip()), 1)
+    start, end = doc.line_span(line)
+    for share, i in ranked:
+        source = refs.sources[i]
+        yield Hit(start, end, {"title": source.title or os.path.basename(source.path),
+                               "percent": max(1, round(share * 100)), "source": source.path},
+                  variant="titled" if source.title else "untitled",
+                  severity=Severity.WARNING if share >= rule["share_warn"] else Severity.INFO)
 
 
 def _copy_hit(ps: Passages, run: list[int], copies: dict) -> Hit:

@@ -60,8 +60,7 @@ class Document:
         self.encoding = encoding
         self.bom = bom
         self.line_ends: list[str] = _NEWLINE.findall(text)
-        self.source_text = _NEWLINE.sub("\n", text) if self.line_ends and any(
-            e != "\n" for e in self.line_ends) else text
+        self.source_text = _NEWLINE.sub("\n", text) if "\r" in text else text
         # what the rules read: the same text in simplified script (the same object when it is)
         self.text = to_simplified(self.source_text)
         if line_ends is not None and len(line_ends) == len(self.line_ends):

@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections import Counter
 from itertools import chain
-from operator import itemgetter
 
 _DROP = re.compile(r"[\W_]+")     # all but letters and digits (Unicode-aware, as in `regex` \p{L}\p{N})
 # List ordinals at the start of a sentence: 一是 / 其二是 / 第三， / （四） / 5. / ① ...
@@ -122,6 +121,11 @@ def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
     return Levenshtein.normalized_similarity(a, b, score_cutoff=cutoff)
 
 
+def _most_shared(item: tuple[int, int]) -> tuple[int, int]:
+    key, shared = item
+    return -shared, key
+
+
 class Match:
     __slots__ = ("exact", "key", "score")   # (a plain class: a @dataclass costs ~0.5 ms at import)
 
@@ -166,15 +170,26 @@ class Matcher:
         """Earlier texts at least min_similarity alike (at most `limit` candidates are tried)."""
         return list(self._matches(norm, accept, min_similarity, limit))
 
+    # what a lookup reads; StoredMatcher (kinds/_lib/reference_store.py) reads the same from SQLite
+    def _exact_key(self, norm: str) -> int | None:
+        return self.exact.get(norm)
+
+    def _postings(self, mine: set[str]) -> list[tuple[int, ...]]:
+        return list(filter(None, map(self.postings.get, mine)))
+
+    def _texts(self, keys: list[int]) -> dict[int, tuple[str, int]]:
+        """{key: (text, number of indexed n-grams)} of candidate keys."""
+        return {k: (self.texts[k], self.sizes[k]) for k in keys}
+
     def _matches(self, norm: str, accept, min_similarity: float, limit: int):
-        key = self.exact.get(norm)
+        key = self._exact_key(norm)
         if key is not None and (accept is None or accept(key)):
             yield Match(key, True, 1.0)
         if self.min_similarity >= 1.0 or len(norm) > MAX_NEAR:
             return
         mine = self._grams(norm)
         # shared n-grams per earlier text, counted in C (same order as a loop over `mine`)
-        hits = list(filter(None, map(self.postings.get, mine)))
+        hits = self._postings(mine)
         # a text shares at most len(hits) n-grams (each is indexed once): when that is less than
         # half of every size, no candidate passes the test below and counting is skipped
         if not hits or len(hits) * 2 < min(len(mine), self.min_size):
@@ -182,11 +197,14 @@ class Matcher:
         counts = Counter(chain.from_iterable(hits))
         n = len(norm)
         slack = 1.0 - min_similarity
-        # = counts.most_common(limit) (a stable sort), without heapq's Python-level overhead
-        for other_key, shared in sorted(counts.items(), key=itemgetter(1), reverse=True)[:limit]:
-            if other_key == key or shared * 2 < min(len(mine), self.sizes[other_key]):
+        # the texts sharing most n-grams, the earliest first among equals (the same whichever
+        # order the postings came in: from memory or from a stored index)
+        best = sorted(counts.items(), key=_most_shared)[:limit]
+        known = self._texts([k for k, _ in best if k != key])
+        for other_key, shared in best:
+            if other_key == key or shared * 2 < min(len(mine), known[other_key][1]):
                 continue
-            other = self.texts[other_key]
+            other = known[other_key][0]
             if abs(len(other) - n) > slack * max(len(other), n) + 0.5:
                 continue
             if accept is not None and not accept(other_key):
