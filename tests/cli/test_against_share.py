@@ -21,7 +21,7 @@ SHARE = "与《西河镇2023年度法治政府建设情况报告》相同或相�
 def run(tmp_path, *args):
     (tmp_path / "last.txt").write_text(LAST_YEAR, encoding="utf-8")
     (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-color", "--select", "duplicate",
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--no-color", "--no-cache", "--select", "duplicate",
                                       "--against", str(tmp_path / "last.txt"), *args,
                                       str(tmp_path / "draft.txt")])
     return result.exit_code, result.output
