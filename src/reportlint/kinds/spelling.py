@@ -26,6 +26,7 @@ OPTIONS = {
                             doc="紧随其后（两字之内）出现这些字的写法视为地名，不报"),
 }
 FIELDS = {"found", "expected", "how"}
+PRIORITY = 10     # model-found: yields its span to a listed form (rulepacks.run.one_per_span)
 SCOPES = ("line",)
 
 HOW = {"same-sound": "同音", "sound": "音近", "shape": "形近"}
