@@ -140,7 +140,9 @@ class OracleMatcher:
         for g in mine:
             if g not in self.stop and self.postings.get(g):
                 counts.update(self.postings[g])
-        for other_key, shared in counts.most_common(limit):
+        # most shared first, the earliest key among equals (Counter.most_common would order
+        # equals by set iteration order, which changes with the hash seed)
+        for other_key, shared in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
             if other_key == key or shared * 2 < min(len(mine), self.sizes[other_key]):
                 continue
             other = self.texts[other_key]
