@@ -82,3 +82,39 @@ def test_table_that_breaks_while_reading_falls_back(tmp_path, full):
 def test_no_cache_means_plain_jieba(monkeypatch):
     monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")
     assert jieba_freq.tokenizer(USER, lambda: pytest.fail("not called")) is None
+
+
+def test_a_table_shipped_in_the_package_needs_no_cache(tmp_path, monkeypatch, full):
+    """The wheel carries data/jieba_freq.sqlite (hatch_build.py): the first run builds nothing."""
+    user = tmp_path / "jieba_user.txt"
+    user.write_bytes(USER.read_bytes())
+    jieba_freq.build(tmp_path / jieba_freq.SHIPPED, full.FREQ, full.total, jieba_freq.stamp(user))
+    monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")
+    tok = jieba_freq.tokenizer(user, lambda: pytest.fail("the shipped table should answer"))
+    assert tokens(tok, SENTENCES[2]) == tokens(full, SENTENCES[2])
+    user.write_text(USER.read_text(encoding="utf-8") + "新词语 5\n", encoding="utf-8")
+    assert jieba_freq.tokenizer(user, lambda: full) is None      # another dictionary: not this table
+
+
+def test_installations_with_other_dictionaries_keep_their_tables(tmp_path, monkeypatch, full):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    users = []
+    for i in range(2):
+        folder = tmp_path / f"install{i}"
+        folder.mkdir()
+        users.append(folder / "jieba_user.txt")
+        users[-1].write_text(USER.read_text(encoding="utf-8") + f"第{i}号词 3\n", encoding="utf-8")
+    for user in users:
+        assert jieba_freq.tokenizer(user, lambda: full) is full         # each builds its own table
+    assert len(list((tmp_path / "cache").glob("jieba-*.sqlite"))) == 2
+    for user in users:                                                  # and neither evicted the other
+        assert isinstance(jieba_freq.tokenizer(user, lambda: pytest.fail("rebuilt")).FREQ, jieba_freq.DiskFreq)
+
+
+def test_a_table_in_a_shared_folder_is_not_trusted(tmp_path, monkeypatch, full):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    jieba_freq.tokenizer(USER, lambda: full)
+    (tmp_path / "cache").chmod(0o777)
+    assert jieba_freq.tokenizer(USER, lambda: full) is None

@@ -7,9 +7,17 @@ written once into an SQLite table in the cache folder, and a Tokenizer gets a re
 memoising view of it as its FREQ. The segmentation is jieba's own code on the same numbers,
 so the tokens are identical; only the start-up changes (~10 ms instead of ~600 ms).
 
-The table is keyed by jieba's version and the (mtime, size) of both dictionaries; it is built
-through a temporary file and an atomic rename. REPORTLINT_NO_CACHE=1, an unwritable cache
-folder or any SQLite error fall back to the plain in-memory jieba.
+Where the table comes from, first that fits (its `stamp`: jieba's version, the size of jieba's
+dict.txt, a digest of our user dictionary):
+  1. data/jieba_freq.sqlite inside the package, built when the wheel is built (hatch_build.py):
+     the first run after `pip install` needs no cache at all;
+  2. jieba-<stamp>.sqlite in the cache folder (a source checkout, an edited user dictionary),
+     built on first use. Its name depends only on the dictionaries, so installations that share
+     the folder share a table instead of evicting each other's; the least recently built beyond
+     KEEP are removed. Built from rows in key order, the table costs ~0.5 s once on top of
+     jieba's own start (~1.4 s) and saves ~1.3 s on every later run.
+REPORTLINT_NO_CACHE=1 (for 2.), an unwritable or shared cache folder or any SQLite error fall
+back to the plain in-memory jieba.
 """
 from __future__ import annotations
 
@@ -64,74 +72,92 @@ def _read_only(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"      # percent-encoded: spaces, # and ? are safe
 
 
-def _table_path(user_dict: Path) -> Path | None:
+FORMAT = 2     # the table's layout
+KEEP = 4       # tables of other dictionaries kept in the cache folder
+SHIPPED = "jieba_freq.sqlite"
+
+
+def stamp(user_dict: Path) -> str:
+    """What the table depends on: jieba's version and dictionary, our user dictionary."""
+    import hashlib
+
     import jieba
+    size = os.stat(Path(jieba.__file__).with_name("dict.txt")).st_size
+    user = hashlib.sha256(user_dict.read_bytes()).hexdigest()[:16]
+    return f"{FORMAT}-{getattr(jieba, '__version__', '0')}-{size:x}-{user}"
 
+
+def _table_path(user_dict: Path) -> Path:
     from reportlint.files.cache import cache_dir
-    stamps = []
-    for p in (Path(jieba.__file__).with_name("dict.txt"), user_dict):
-        st = os.stat(p)
-        stamps.append(f"{st.st_mtime_ns:x}-{st.st_size:x}")
-    version = getattr(jieba, "__version__", "0")
-    return cache_dir() / f"jieba-{version}-{'-'.join(stamps)}.sqlite"
+    return cache_dir() / f"jieba-{stamp(user_dict)}.sqlite"
 
 
-def _build(path: Path, freq: dict, total: int) -> None:
+def build(path: Path, freq: dict, total: int, table_stamp: str) -> None:
+    """Write the table to `path` through a temporary file and an atomic rename."""
     import sqlite3
     import tempfile
 
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".jieba-", dir=path.parent)
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)
         db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
         db.execute("CREATE TABLE freq (w TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
-        db.execute("CREATE TABLE meta (total INTEGER NOT NULL, entries INTEGER NOT NULL)")
-        db.executemany("INSERT INTO freq VALUES (?, ?)", freq.items())
-        db.execute("INSERT INTO meta VALUES (?, ?)", (total, len(freq)))
+        db.execute("CREATE TABLE meta (total INTEGER NOT NULL, entries INTEGER NOT NULL, stamp TEXT NOT NULL)")
+        db.executemany("INSERT INTO freq VALUES (?, ?)", sorted(freq.items()))   # in key order: ~3x faster
+        db.execute("INSERT INTO meta VALUES (?, ?, ?)", (total, len(freq), table_stamp))
         db.commit()
         db.close()
         os.replace(tmp, path)
-        for old in path.parent.glob("jieba-*.sqlite"):   # tables of older dictionaries (8 MB each)
-            if old != path:
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
 
 
+def _open(path: Path, table_stamp: str) -> int | None:
+    """The table's total if it is a complete table for `table_stamp`, else None."""
+    import sqlite3
+    db = sqlite3.connect(_read_only(path), uri=True)
+    try:
+        total, entries, found = db.execute("SELECT total, entries, stamp FROM meta").fetchone()
+    finally:
+        db.close()
+    return total if entries and found == table_stamp else None
+
+
 def tokenizer(user_dict: Path, full_init):
-    """A jieba Tokenizer reading its dictionary from the on-disk table (built on first use),
-    or None when the cache is off or unusable. `full_init()` returns a fully initialised
-    Tokenizer (with the user dictionary loaded); it is used to build the table and as fallback."""
-    from reportlint.files.cache import enabled
-    if not enabled():
-        return None
+    """A jieba Tokenizer reading its dictionary from an on-disk table (the one shipped in the
+    package, else one in the cache folder, built on first use), or None when there is none and
+    the cache is off or unusable. `full_init()` returns a fully initialised Tokenizer (with the
+    user dictionary loaded); it builds the table and is the fallback."""
     import sqlite3
 
-    import jieba
+    from reportlint.files.cache import enabled, make_private_folder, private_file, private_folder, prune
     path = None
     try:
-        path = _table_path(user_dict)
-        if path is None:
+        table_stamp = stamp(user_dict)
+        shipped = user_dict.with_name(SHIPPED)
+        total = _open(shipped, table_stamp) if shipped.exists() else None
+        if total is not None:
+            return _disk_tokenizer(shipped, total, full_init)
+        if not enabled():
             return None
+        path = _table_path(user_dict)
         if not path.exists():
+            if not make_private_folder(path.parent):
+                return None
             full = full_init()
-            _build(path, full.FREQ, full.total)
+            build(path, full.FREQ, full.total, table_stamp)
+            prune(path.parent, "jieba-*.sqlite", KEEP)
             return full                       # already paid for: use it in this run
-        db = sqlite3.connect(_read_only(path), uri=True)
-        try:
-            total, entries = db.execute("SELECT total, entries FROM meta").fetchone()
-        finally:
-            db.close()
-        if not entries:
-            raise sqlite3.DatabaseError("empty table")
-    except (sqlite3.Error, TypeError):
+        if not (private_folder(path.parent) and private_file(path)):
+            return None                       # a table others could have written: not trusted
+        total = _open(path, table_stamp)
+        if total is None:
+            raise sqlite3.DatabaseError("incomplete table")
+    except (sqlite3.Error, TypeError, ValueError):
         try:
             if path is not None:
                 path.unlink()                 # broken: the next run builds it again
@@ -140,6 +166,11 @@ def tokenizer(user_dict: Path, full_init):
         return None
     except OSError:
         return None
+    return _disk_tokenizer(path, total, full_init)
+
+
+def _disk_tokenizer(path: Path, total: int, full_init):
+    import jieba
     tok = jieba.Tokenizer()
     holder: dict = {}
 
