@@ -106,7 +106,7 @@ def check(paths, fmt, output, color, no_source, quiet, statistics, **options):
         raise click.UsageError(t("track_needs_fix", lang))
     if (options["annotate"] or options["annotate_dir"]) and (options["fix"] or options["diff"]):
         raise click.UsageError(t("annotate_not_fix", lang))
-    opts = _check_options(paths, options)
+    opts = _check_options(paths, options, whole_drafts=_resolved(fmt) == "html")
     try:
         from reportlint.engine.check import run_check
         from reportlint.engine.parallel import Progress
@@ -159,13 +159,13 @@ def _write_stdout(data: bytes) -> None:
     sys.stdout.flush()
 
 
-def _check_options(paths, options):
+def _check_options(paths, options, **extra):
     """CheckOptions from click's values: the option names are its field names."""
     from reportlint.engine.options import CheckOptions
     options = dict(options)
     lists = {k: tuple(options.pop(k)) for k in ("packs", "against")}
     selectors = {k: tuple(_split(options.pop(k))) for k in ("select", "ignore")}
-    return CheckOptions(paths=tuple(paths), **lists, **selectors, **options)
+    return CheckOptions(paths=tuple(paths), **lists, **selectors, **options, **extra)
 
 
 def _resolved(fmt):

@@ -98,7 +98,9 @@ class ReportlintServer(LanguageServer):
         return self._linters[key]
 
     def lint(self, draft: DraftState, text: str) -> list[lsp.Diagnostic]:
-        positions = Positions(text)
+        # findings count offsets in the text with every line end made "\n" (model/document.py);
+        # LSP's lines and columns are the same either way
+        positions = Positions(_LINE_BREAK.sub("\n", text))
         try:
             findings = list(self.linter_for(draft.path).lint_text(text, draft.path))
         except (ConfigError, RuleLoadErrors) as exc:

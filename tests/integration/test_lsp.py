@@ -116,6 +116,14 @@ def test_markdown_positions_count_utf16_units_and_other_files_are_left_alone(cli
         client.diagnostics(py, timeout=2)
 
 
+def test_crlf_line_ends_keep_positions(client, workspace):
+    uri = (workspace / "crlf.txt").as_uri()
+    _open(client, uri, "第一行。\r\n第二行。\r\n杜绝个人意志专武独断。\r\n")
+    _, diags = client.diagnostics(uri, 1)
+    idiom = next(d for d in diags if d["code"] == "misused-idioms")
+    assert idiom["range"]["start"] == {"line": 2, "character": 6}
+
+
 def test_a_broken_config_is_one_diagnostic_not_a_crash(client, workspace):
     (workspace / ".reportlint.yaml").write_text("select: [misused-idioms\n", encoding="utf-8")
     uri = (workspace / "draft.txt").as_uri()

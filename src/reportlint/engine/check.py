@@ -72,7 +72,8 @@ def _lint(linter: Linter, opts: CheckOptions, progress) -> tuple[RunResult, list
         from reportlint.engine.fixing import run_fix
         return run_fix(linter, list(opts.paths), write=opts.fix and not opts.diff, track=opts.track_changes)
     jobs = cpus() if opts.jobs == 0 else opts.jobs
-    return linter.run(list(opts.paths), keep_documents=True, progress=progress, jobs=jobs), [], None
+    return linter.run(list(opts.paths), keep_documents=True, progress=progress, jobs=jobs,
+                      excerpts=not opts.whole_drafts), [], None
 
 
 def _warnings(linter: Linter, opts: CheckOptions) -> list[str]:

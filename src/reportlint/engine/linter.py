@@ -14,6 +14,7 @@ from reportlint.engine.discovery import discover
 from reportlint.files.reading import read_bytes, read_document
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError
+from reportlint.model.excerpt import Excerpt
 from reportlint.model.finding import Severity
 from reportlint.model.messages import t
 from reportlint.model.results import Findings, RunResult
@@ -186,25 +187,28 @@ class Linter:
         return out
 
     def run(self, paths: list[str], keep_documents: bool = False, jobs: int | None = 1,
-            progress=None) -> RunResult:
+            progress=None, excerpts: bool = False) -> RunResult:
         """`jobs` > 1 lints in worker processes (parallel.py); None: every CPU once there are
-        enough files to repay starting the workers. `progress` has start/advance/finish."""
+        enough files to repay starting the workers. `progress` has start/advance/finish.
+        `excerpts`: keep only what reporters read around the findings (model/excerpt.py) rather
+        than whole documents, so a long run's memory does not grow with the drafts' text."""
         result = RunResult()
         targets = self.targets(paths, result.errors)
         if jobs is None:
             jobs = auto_jobs(len(targets))
         cache = self.results_cache()
+        keep = ("excerpt" if excerpts else "full") if keep_documents else ""
         try:
             if jobs > 1 and len(targets) > 1:
                 from reportlint.engine.parallel import run_parallel
-                return run_parallel(self, targets, jobs, result, keep_documents, progress, cache)
+                return run_parallel(self, targets, jobs, result, keep, progress, cache)
             if progress:
                 progress.start(len(targets))
             for path, cfg in targets:
                 if progress:
                     progress.advance()
                 try:
-                    findings, failures, doc = self._lint_file(path, cfg, cache, keep_documents)
+                    findings, failures, doc = self._lint_file(path, cfg, cache, bool(keep))
                 except InputError as exc:
                     result.errors.append(exc)
                     continue
@@ -212,7 +216,7 @@ class Linter:
                 result.findings.extend(findings)
                 result.failures.extend(failures)
                 if doc is not None:
-                    result.documents[doc.path] = for_reports(doc)
+                    result.documents[doc.path] = Excerpt.of(doc, findings) if excerpts else for_reports(doc)
             if progress:
                 progress.finish()
             return result

@@ -28,6 +28,7 @@ class CheckOptions:
     fail_on: str | None = None        # None: the config's fail_on, else error
     exit_zero: bool = False
     no_cache: bool = False            # never read or write the results cache
+    whole_drafts: bool = True         # the reporter shows whole drafts (html); else excerpts suffice
 
     def linter_options(self) -> dict:
         """The keyword arguments of engine.linter.Linter."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from reportlint.files.reading import read_bytes
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError, RuleFailure
+from reportlint.model.excerpt import Excerpt
 from reportlint.model.results import RunResult
 
 if TYPE_CHECKING:   # the Linter calls this module; a worker rebuilds it from its class
@@ -76,7 +77,7 @@ def _init(make, options: dict) -> None:
         _linter = make(**options)
 
 
-def _lint_one(linter: Linter, path: str, keep: bool):
+def _lint_one(linter: Linter, path: str, keep: str):
     """Picklable outcome of one file: (document parts or None, findings, failures, error, digest
     of the bytes linted — the parent caches the findings only if they are the bytes it keyed)."""
     cfg = linter.config_for(path)
@@ -87,16 +88,20 @@ def _lint_one(linter: Linter, path: str, keep: bool):
         return None, [], [], (exc.path, exc.message), None
     findings, failures = linter.lint_document(doc, cfg)
     import hashlib
-    return (_parts(doc) if keep else None, findings, [(f.rule.pack, f.rule.id, f.reason) for f in failures],
+    return (_parts(doc, findings, keep), findings, [(f.rule.pack, f.rule.id, f.reason) for f in failures],
             None, hashlib.sha256(data).digest())
 
 
-def _parts(doc: Document):
-    # the reporters need the text, not the parsed structure: send little back
-    return doc.source_text, doc.path, doc.encoding, doc.bom, doc.markdown, doc.locations
+def _parts(doc: Document, findings: list, keep: str):
+    """What the reporters need, picklable: the text (not the parsed structure) or an excerpt."""
+    if keep == "excerpt":
+        return "excerpt", Excerpt.of(doc, findings).parts()
+    if keep:
+        return "full", (doc.source_text, doc.path, doc.encoding, doc.bom, doc.markdown, doc.locations)
+    return None
 
 
-def _from_cache(linter: Linter, path: str, cache, keep: bool, keys: dict, i: int):
+def _from_cache(linter: Linter, path: str, cache, keep: str, keys: dict, i: int):
     """The outcome of files[i] from the results cache, or None (its key noted in keys[i])."""
     cfg = linter.config_for(path)
     try:
@@ -107,23 +112,26 @@ def _from_cache(linter: Linter, path: str, cache, keep: bool, keys: dict, i: int
             import hashlib
             keys[i] = (key, hashlib.sha256(data).digest())
             return None
-        return (_parts(linter.load(path, cfg, data)) if keep else None), cached, [], None, None
+        return (_parts(linter.load(path, cfg, data), cached, keep) if keep else None), cached, [], None, None
     except InputError:
         return None                  # the worker reports it
 
 
-def _document(parts) -> Document:
-    text, path, encoding, bom, markdown, locations = parts
+def _document(parts) -> Document | Excerpt:
+    what, fields = parts
+    if what == "excerpt":
+        return Excerpt(*fields)
+    text, path, encoding, bom, markdown, locations = fields
     return Document(text, path, encoding=encoding, bom=bom, markdown=markdown, locations=locations)
 
 
-def _work(paths: list[str], keep: bool):
+def _work(paths: list[str], keep: str):
     assert _linter is not None, "a worker without its Linter"
     return [_lint_one(_linter, p, keep) for p in paths]
 
 
 def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
-                 keep_documents: bool = False, progress: Progress | None = None, cache=None) -> RunResult:
+                 keep_documents: str = "", progress: Progress | None = None, cache=None) -> RunResult:
     """Lint engine.targets() (config errors have surfaced there) in `jobs` processes; files the
     results cache knows are answered here (the parent alone reads and writes the cache)."""
     files = []
@@ -165,7 +173,7 @@ def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
     return result
 
 
-def _in_workers(linter: Linter, files: list[str], remote: list[int], jobs: int, keep: bool,
+def _in_workers(linter: Linter, files: list[str], remote: list[int], jobs: int, keep: str,
                 outcomes: list, bar: Progress) -> None:
     """Lint files[i] for i in remote in worker processes, in chunks; outcomes[i] filled in."""
     global _linter
@@ -195,7 +203,7 @@ def _in_workers(linter: Linter, files: list[str], remote: list[int], jobs: int, 
         _linter = None
 
 
-def _collect(linter: Linter, files: list[str], outcomes: list, result: RunResult, keep: bool) -> None:
+def _collect(linter: Linter, files: list[str], outcomes: list, result: RunResult, keep: str) -> None:
     """The workers' outcomes into the result, in file order."""
     result.files = 0
     for path, (parts, findings, failures, error, _digest) in zip(files, outcomes):

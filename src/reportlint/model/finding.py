@@ -43,7 +43,7 @@ class Hit:
     severity: Severity | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)   # slots: a long run holds ~80 findings per 10 reports
 class Finding:
     path: str
     line: int

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError, RuleFailure
+from reportlint.model.excerpt import Excerpt
 from reportlint.model.finding import Finding
 
 
@@ -14,7 +15,7 @@ class RunResult:
     errors: list[InputError] = field(default_factory=list)
     failures: list[RuleFailure] = field(default_factory=list)
     files: int = 0
-    documents: dict[str, Document] = field(default_factory=dict)
+    documents: dict[str, Document | Excerpt] = field(default_factory=dict)   # what reporters read
 
     @property
     def ok(self) -> bool:
