@@ -40,8 +40,18 @@ def to_simplified(text: str) -> str:
     convert = _converter().convert
     out = []
     for line in text.splitlines(keepends=True):
-        simple = convert(line)
+        try:
+            simple = convert(line)
+        except UnicodeEncodeError:           # a lone surrogate (lint_text of any str): per character
+            simple = ""
         if len(simple) != len(line):         # a phrase changed length: go character by character
-            simple = "".join(c if len(c := convert(ch)) == 1 else ch for ch in line)
+            simple = "".join(_one(convert, ch) for ch in line)
         out.append(simple)
     return "".join(out)
+
+
+def _one(convert, ch: str) -> str:
+    if "\ud800" <= ch <= "\udfff":
+        return ch                            # OpenCC takes UTF-8: a lone surrogate stays as it is
+    simple = convert(ch)
+    return simple if len(simple) == 1 else ch

@@ -28,3 +28,8 @@ def test_share_of_telltales():
 @given(st.text(alphabet="國黨會們這個來說學習法治政府建设abc，。\n\r ", max_size=60))
 def test_length_is_kept_for_any_text(text):
     assert len(to_simplified(text)) == len(text)
+
+
+def test_a_lone_surrogate_stays_and_the_rest_is_converted():
+    from reportlint.model.script import to_simplified
+    assert to_simplified("辦理行政複議案件3件。\ud800") == "办理行政复议案件3件。\ud800"
