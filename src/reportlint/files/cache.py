@@ -43,15 +43,6 @@ def private_folder(folder: Path) -> bool:
     return stat.S_ISDIR(st.st_mode) and _private(st)
 
 
-def private_file(path: Path) -> bool:
-    """True if `path` is a regular file of ours (not a symlink) that no one else may write."""
-    try:
-        st = os.lstat(path)
-    except OSError:
-        return False
-    return stat.S_ISREG(st.st_mode) and _private(st)
-
-
 def read_private(path: Path, limit: int = 64 << 20) -> bytes | None:
     """The bytes of a cache entry, or None when it is missing, too big, or not private (a regular
     file of ours in a private folder, opened without following a symlink)."""
