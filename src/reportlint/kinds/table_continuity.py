@@ -19,12 +19,10 @@ one of the genre when the years are unknown). Nothing is checked without it.
 from __future__ import annotations
 
 from reportlint.kinds._lib.table_template import (
-    TemplateError,
-    amount,
+    cell_sum,
     fmt,
-    load_template,
     match,
-    template_path,
+    rule_template,
 )
 from reportlint.kinds.options import Option
 from reportlint.kinds.patterns import compile_pattern, finditer
@@ -53,10 +51,7 @@ READS_TABLES = True
 
 
 def prepare(rule):
-    try:
-        template = load_template(template_path(rule))
-    except TemplateError as exc:
-        raise ValueError(str(exc)) from None
+    template = rule_template(rule)
     trends = [(compile_pattern(t["pattern"]), t["cells"], compile_pattern(t.get("down") or "下降|减少|降低"))
               for t in rule["trends"]]
     return template, trends
@@ -73,20 +68,6 @@ def last_year(doc):
         if any(r.meta.year is not None for r in same):
             return None
     return same[0] if len(same) == 1 else None
-
-
-def _value(m, expr: str):
-    total = 0.0
-    for term in expr.split("+"):
-        table, row, col = (x.strip() for x in term.split("/"))
-        placed = m.placed.get(table)
-        if placed is None:
-            return None
-        v, _ = amount(placed, "row", row, col)
-        if v is None:
-            return None
-        total += v
-    return total
 
 
 def check(rule, state, doc):
@@ -107,8 +88,8 @@ def _link(link: dict, this_m, last_m):
     table, row, col = link["this"].split("/")
     placed = this_m.placed.get(table)
     at = placed.where(row, col) if placed else None
-    printed = _value(this_m, link["this"])
-    base = _value(last_m, link["last"])
+    printed = cell_sum(this_m, link["this"])
+    base = cell_sum(last_m, link["last"])
     if at is None or printed is None or base is None:
         return
     _, last_row, last_col = link["last"].split("/")
@@ -116,7 +97,7 @@ def _link(link: dict, this_m, last_m):
     total = base
     for sign, key in (("＋", "plus"), ("－", "minus")):
         for expr in link.get(key) or []:
-            v = _value(this_m, expr)
+            v = cell_sum(this_m, expr)
             if v is None:
                 return
             total += v if sign == "＋" else -v
@@ -138,7 +119,7 @@ def _trend(doc, rx, exprs, down, last_m):
         if down.search(hit.group("dir")):
             said = -said
         places = len(hit.group("p").split(".")[1]) if "." in hit.group("p") else 0
-        bases = [v for v in (_value(last_m, e) for e in exprs) if v]
+        bases = [v for v in (cell_sum(last_m, e) for e in exprs) if v]
         if not bases or any(abs(100 * (now - b) / b - said) <= 10 ** -places + 1e-9 for b in bases):
             continue
         b = bases[0]

@@ -18,13 +18,11 @@ from __future__ import annotations
 from reportlint.kinds._lib.table_template import (
     Matching,
     Placed,
-    TemplateError,
     amount,
     fmt,
-    load_template,
     match,
     norm,
-    template_path,
+    rule_template,
 )
 from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit, Severity
@@ -42,10 +40,7 @@ READS_TABLES = True
 
 
 def prepare(rule):
-    try:
-        return load_template(template_path(rule))
-    except TemplateError as exc:
-        raise ValueError(str(exc)) from None
+    return rule_template(rule)
 
 
 def check(rule, template, doc):

@@ -19,13 +19,10 @@ are not claims.
 from __future__ import annotations
 
 from reportlint.kinds._lib.table_template import (
-    Matching,
-    TemplateError,
-    amount,
+    cell_sum,
     fmt,
-    load_template,
     match,
-    template_path,
+    rule_template,
 )
 from reportlint.kinds.options import Option
 from reportlint.kinds.patterns import compile_pattern, finditer
@@ -70,27 +67,10 @@ def validate(options):
 
 
 def prepare(rule):
-    try:
-        template = load_template(template_path(rule))
-    except TemplateError as exc:
-        raise ValueError(str(exc)) from None
+    template = rule_template(rule)
     claims = [(c["what"], compile_pattern(c["pattern"]), c["cells"]) for c in rule["claims"]]
     percents = [(compile_pattern(c["pattern"]), c["bases"]) for c in rule["percents"]]
     return template, claims, percents
-
-
-def _figure(m: Matching, expr: str) -> float | None:
-    total = 0.0
-    for term in expr.split("+"):
-        table, row, col = (x.strip() for x in term.split("/"))
-        placed = m.placed.get(table)
-        if placed is None:
-            return None
-        v, _ = amount(placed, "row", row, col)
-        if v is None:
-            return None
-        total += v
-    return total
 
 
 def _number(s: str) -> float:
@@ -109,7 +89,7 @@ def check(rule, state, doc):
         for hit in finditer(rx, doc.text):
             if doc.pos(hit.start())[0] in inside:
                 continue
-            options = [(e, _figure(m, e)) for e in exprs]
+            options = [(e, cell_sum(m, e)) for e in exprs]
             known = [(e, v) for e, v in options if v is not None]
             said = _number(hit.group("n"))
             if not known or any(abs(v - said) < 1e-6 for _, v in known):
@@ -123,7 +103,7 @@ def check(rule, state, doc):
                 continue
             count, share = _number(hit.group("n")), hit.group("p")
             places = len(share.split(".")[1]) if "." in share else 0
-            known = [(e, v) for e, v in ((e, _figure(m, e)) for e in bases) if v]
+            known = [(e, v) for e, v in ((e, cell_sum(m, e)) for e in bases) if v]
             if not known or any(abs(100 * count / v - float(share)) <= 10 ** -places + 1e-9
                                 for _, v in known):
                 continue

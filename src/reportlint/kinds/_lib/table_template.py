@@ -172,6 +172,14 @@ def template_path(rule) -> str:
     return str((Path(rule.path).parent / rule["template"]).resolve())
 
 
+def rule_template(rule) -> Template:
+    """The template a rule names, for a kind's prepare(): a bad one is the rule's ValueError."""
+    try:
+        return load_template(template_path(rule))
+    except TemplateError as exc:
+        raise ValueError(str(exc)) from None
+
+
 # ---- matching ------------------------------------------------------------------------------
 @dataclass
 class Fuzzy:
@@ -369,3 +377,19 @@ def amount(p: Placed, dim: str, key: str, fixed: str) -> tuple[float | None, lis
 
 def fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
+
+
+def cell_sum(m: Matching, expr: str) -> float | None:
+    """The figure a rule names as "表/行/列" (terms added with +), or None when a table is not
+    matched or a figure is blank."""
+    total = 0.0
+    for term in expr.split("+"):
+        table, row, col = (x.strip() for x in term.split("/"))
+        placed = m.placed.get(table)
+        if placed is None:
+            return None
+        v, _ = amount(placed, "row", row, col)
+        if v is None:
+            return None
+        total += v
+    return total
