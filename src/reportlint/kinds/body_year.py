@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from reportlint.kinds._lib.numbers import sentence_end
-from reportlint.kinds._lib.ranges import Ranges
+from reportlint.kinds._lib.ranges import titles_and_skipped
 from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
@@ -47,12 +47,7 @@ def check(rule, state, doc):
     if year is None:
         return
     text = doc.text
-    spans = [(h.start, h.end) for h in doc.headings]
-    if doc.meta.title_line:
-        spans.append(doc.line_span(doc.meta.title_line))
-    titles = Ranges(spans, closed=True)
-    skipped = Ranges((h.start, h.section_end) for h in doc.headings
-                     if any(w in h.title for w in rule["skip_headings"]))
+    titles, skipped = titles_and_skipped(doc, rule["skip_headings"])
     frame, words = rule["frame"], rule["except_words"]
     for at in sentence_starts(text):
         m = frame.match(text, at)

@@ -25,3 +25,14 @@ class Ranges:
         if i < 0:
             return False
         return offset <= self.ends[i] if self.closed else offset < self.ends[i]
+
+
+def titles_and_skipped(doc, skip_headings) -> tuple[Ranges, Ranges]:
+    """The title and heading lines of a draft, and the sections under headings holding one of
+    `skip_headings` (下一步工作打算 …): what the year kinds leave alone."""
+    spans = [(h.start, h.end) for h in doc.headings]
+    if doc.meta.title_line:
+        spans.append(doc.line_span(doc.meta.title_line))
+    skipped = Ranges((h.start, h.section_end) for h in doc.headings
+                     if any(w in h.title for w in skip_headings))
+    return Ranges(spans, closed=True), skipped
