@@ -17,7 +17,7 @@ import copy
 import datetime as dt
 from typing import Any
 
-from reportlint.files.docx import W, _covering, _Para, _Piece, _set, paragraphs
+from reportlint.files.docx import W, _Para, _Piece, _set, fixes_in_runs, paragraphs
 
 AUTHOR = "reportlint"
 INITIALS = "RL"
@@ -140,19 +140,8 @@ class Annotator:
 
     def track_fixes(self, doc, findings) -> int:
         """Apply the fixable findings as tracked changes, right to left; returns how many."""
-        chosen, last = [], -1
-        for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
-            if f.start < last or doc.text[f.start:f.end] == f.fix:
-                continue
-            line, _ = doc.pos(f.start)
-            base = doc.line_starts[line - 1]
-            a, b = f.start - base, f.end - base
-            para = self.paras[line - 1]
-            if b > len(para.text) or _covering(para, a, b) is None:
-                continue
-            chosen.append((line - 1, a, b, f.fix))
-            last = f.end
-        for i, a, b, fix in reversed(chosen):
+        chosen = fixes_in_runs(doc, doc.text, self.paras, findings)
+        for i, a, b, fix, _ in reversed(chosen):
             self._track(self.paras[i], a, b, fix)
         return len(chosen)
 

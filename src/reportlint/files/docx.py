@@ -385,11 +385,13 @@ def _set(el, text: str) -> None:
         el.set(XML_SPACE, "preserve")
 
 
-def apply_fixes(doc: Document, paras: list[_Para], findings) -> int:
-    """Write the fixable findings into the runs, right to left; returns how many were applied."""
+def fixes_in_runs(doc: Document, text: str, paras: list[_Para], findings):
+    """(paragraph index, start, end, fix, pieces) of the fixable findings that Word runs can take,
+    left to right: no overlap, no change against `text`, inside one paragraph, over pieces of one
+    formatting (what a fix or a tracked change may rewrite)."""
     chosen, last = [], -1
     for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
-        if f.start < last or doc.source_text[f.start:f.end] == f.fix:
+        if f.start < last or text[f.start:f.end] == f.fix:
             continue
         line, _ = doc.pos(f.start)
         base = doc.line_starts[line - 1]
@@ -399,9 +401,15 @@ def apply_fixes(doc: Document, paras: list[_Para], findings) -> int:
         pieces = _covering(paras[line - 1], a, b)
         if pieces is None:
             continue
-        chosen.append((a, b, f.fix, pieces))
+        chosen.append((line - 1, a, b, f.fix, pieces))
         last = f.end
-    for a, b, fix, pieces in reversed(chosen):
+    return chosen
+
+
+def apply_fixes(doc: Document, paras: list[_Para], findings) -> int:
+    """Write the fixable findings into the runs, right to left; returns how many were applied."""
+    chosen = fixes_in_runs(doc, doc.source_text, paras, findings)
+    for _, a, b, fix, pieces in reversed(chosen):
         first, final = pieces[0], pieces[-1]
         cur_first = first.el.text or ""
         if first is final:
