@@ -53,3 +53,11 @@ def test_excerpt_shows_the_text_as_written(project):
     (project / "d.txt").write_text("堅持學習，布署到位。\n", encoding="utf-8")
     _, out, err = check_with_pack("--no-color", "d.txt")
     assert "堅持學習，布署到位。" in out, out + err
+
+
+def test_a_fix_over_traditional_characters_keeps_them(tmp_path, monkeypatch):
+    pack_project(tmp_path, monkeypatch, typo_rule({"设施行政处罚": "实施行政处罚"}))
+    path = tmp_path / "d.txt"
+    path.write_text("依法設施行政處罰。\n", encoding="utf-8")
+    _, out, err = check_with_pack("--no-color", "--fix", "d.txt")
+    assert path.read_text(encoding="utf-8") == "依法實施行政處罰。\n", out + err

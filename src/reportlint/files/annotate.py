@@ -140,7 +140,7 @@ class Annotator:
 
     def track_fixes(self, doc, findings) -> int:
         """Apply the fixable findings as tracked changes, right to left; returns how many."""
-        chosen = fixes_in_runs(doc, doc.text, self.paras, findings)
+        chosen = fixes_in_runs(doc, self.paras, findings)
         for i, a, b, fix, _ in reversed(chosen):
             self._track(self.paras[i], a, b, fix)
         return len(chosen)

@@ -385,10 +385,11 @@ def _set(el, text: str) -> None:
         el.set(XML_SPACE, "preserve")
 
 
-def fixes_in_runs(doc: Document, text: str, paras: list[_Para], findings):
+def fixes_in_runs(doc: Document, paras: list[_Para], findings):
     """(paragraph index, start, end, fix, pieces) of the fixable findings that Word runs can take,
-    left to right: no overlap, no change against `text`, inside one paragraph, over pieces of one
-    formatting (what a fix or a tracked change may rewrite)."""
+    left to right: no overlap, a change to the text as written, inside one paragraph, over pieces
+    of one formatting (what a fix or a tracked change may rewrite)."""
+    text = doc.source_text
     chosen, last = [], -1
     for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end)):
         if f.start < last or text[f.start:f.end] == f.fix:
@@ -408,7 +409,7 @@ def fixes_in_runs(doc: Document, text: str, paras: list[_Para], findings):
 
 def apply_fixes(doc: Document, paras: list[_Para], findings) -> int:
     """Write the fixable findings into the runs, right to left; returns how many were applied."""
-    chosen = fixes_in_runs(doc, doc.source_text, paras, findings)
+    chosen = fixes_in_runs(doc, paras, findings)
     for _, a, b, fix, pieces in reversed(chosen):
         first, final = pieces[0], pieces[-1]
         cur_first = first.el.text or ""

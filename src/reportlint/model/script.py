@@ -55,3 +55,32 @@ def _one(convert, ch: str) -> str:
         return ch                            # OpenCC takes UTF-8: a lone surrogate stays as it is
     simple = convert(ch)
     return simple if len(simple) == 1 else ch
+
+
+def as_written(fix: str, view: str, source: str) -> str:
+    """A fix computed on the simplified view, in the script of the span it replaces: where the
+    fix keeps a character of the view, the character as written (處罰 stays 處罰); characters it
+    brings in are converted to traditional when the span was traditional (实 -> 實)."""
+    if view == source:
+        return fix
+    from difflib import SequenceMatcher
+    out = []
+    for op, a, b, c, d in SequenceMatcher(None, view, fix, autojunk=False).get_opcodes():
+        out.append(source[a:b] if op == "equal" else _to_traditional(fix[c:d]))
+    return "".join(out)
+
+
+def _to_traditional(text: str) -> str:
+    if not text.strip() or not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return text
+    try:
+        converted = _s2t().convert(text)
+    except UnicodeEncodeError:
+        return text
+    return converted if len(converted) == len(text) else text
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+    return opencc.OpenCC("s2t")

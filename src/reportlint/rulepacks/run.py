@@ -10,6 +10,7 @@ from reportlint.kinds.patterns import PatternTimeout, budget_left, file_budget
 from reportlint.model.document import Document
 from reportlint.model.errors import RuleFailure
 from reportlint.model.finding import Finding, Hit, Severity
+from reportlint.model.script import as_written
 from reportlint.rulepacks.rule import Rule
 from reportlint.rulepacks.template import render
 
@@ -24,11 +25,14 @@ def stamp(rule: Rule, hit: Hit, doc: Document, lang: str = "zh",
     end = max(start, min(hit.end, len(doc.text)))
     line, col = doc.pos(start)
     eline, ecol = doc.pos(end)
+    fix = hit.fix
+    if fix is not None and doc.traditional:   # written into the draft as it is written
+        fix = as_written(fix, doc.text[start:end], doc.source_text[start:end])
     return Finding(
         path=doc.path, line=line, column=col, end_line=eline, end_column=ecol,
         rule=rule.id, category=rule.category,
         severity=severity if severity is not None else (hit.severity if hit.severity is not None else rule.severity),
-        message=message, suggestion=hit.suggestion, fix=hit.fix, start=start, end=end,
+        message=message, suggestion=hit.suggestion, fix=fix, start=start, end=end,
         pack=rule.pack,
     )
 

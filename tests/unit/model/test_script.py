@@ -1,8 +1,9 @@
 """model/script: the simplified view keeps one character for each character."""
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportlint.model.script import has_traditional, to_simplified, traditional_share
+from reportlint.model.script import as_written, has_traditional, to_simplified, traditional_share
 
 
 def test_traditional_becomes_simplified_in_place():
@@ -33,3 +34,13 @@ def test_length_is_kept_for_any_text(text):
 def test_a_lone_surrogate_stays_and_the_rest_is_converted():
     from reportlint.model.script import to_simplified
     assert to_simplified("辦理行政複議案件3件。\ud800") == "办理行政复议案件3件。\ud800"
+
+
+@pytest.mark.parametrize("fix, view, source, written", [
+    ("实施行政处罚", "设施行政处罚", "設施行政處罰", "實施行政處罰"),   # kept characters as written
+    ("部署", "布署", "布署", "部署"),                               # a simplified span: the fix itself
+    ("行政复议", "行政复复议", "行政複複議", "行政複議"),            # a deletion keeps the rest
+    ("，", ",", ",", "，"),                                      # punctuation needs no conversion
+])
+def test_as_written(fix, view, source, written):
+    assert as_written(fix, view, source) == written
