@@ -6,7 +6,7 @@ An entry is keyed by the SHA-256 of everything a file's findings depend on:
   - the effective rule set: every selected rule file's bytes and its severity after the
     configuration, the configuration file's bytes, the run's own options (--select, --ignore,
     --year, --unit, --encoding, --lang, --severity);
-  - the --against references (their paths and texts);
+  - the --against references (their paths and a digest of their bytes);
   - reportlint's version and code (its modules' mtimes and sizes, so a checkout that changes a
     kind misses), the installed distributions' names and versions, and Python's version.
 Change any of them and the key changes: a stale answer cannot be served. Runs in which a rule
@@ -50,8 +50,9 @@ def location(cwd: Path | None = None) -> Path:
 
 
 # ---- the parts of a key ------------------------------------------------------------------------
-def _code_stamp() -> str:
-    """reportlint's modules (mtime, size), installed distributions, Python: whatever code ran."""
+def code_stamp() -> str:
+    """reportlint's modules (mtime, size), installed distributions, Python: whatever code ran
+    (the --against references' digests include it too)."""
     h = hashlib.sha256()
     from reportlint.model.version import __version__
     h.update(f"{FORMAT}|{__version__}|{sys.version}|{sys.implementation.cache_tag}".encode())
@@ -103,7 +104,7 @@ class ResultsCache:
         if memo_key not in self._rulesets:
             linter = self.linter
             if self._code is None:
-                self._code = _code_stamp()
+                self._code = code_stamp()
             h = hashlib.sha256(self._code.encode())
             rules = linter.rules_for(cfg)
             if per_file:
@@ -119,9 +120,8 @@ class ResultsCache:
             h.update(json.dumps([linter.select, linter.ignore, linter.year, linter.unit, linter.encoding,
                                  linter.lang, sorted(linter.severity.items()), per_file],
                                 ensure_ascii=False).encode())
-            for ref in linter.references:
-                h.update(f"\nref|{ref.path}|{len(ref.text)}|".encode())
-                h.update(ref.text.encode("utf-8", "surrogatepass"))
+            for ref in linter.references:     # a digest of its bytes, path and the code that reads it
+                h.update(f"\nref|{ref.path}|{ref.digest}".encode("utf-8", "surrogateescape"))
             self._rulesets[memo_key] = h.hexdigest()
         return self._rulesets[memo_key]
 

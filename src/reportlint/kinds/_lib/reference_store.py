@@ -38,7 +38,8 @@ def _hash(norm: str) -> int:
 
 def content_key(docs, texts, options) -> str:
     """A hash of everything the index is made from: the references' paths and text (fixed texts
-    of the rule and --against reports), the options, the index format and reportlint's version.
+    of the rule and --against reports; a digest of the bytes, path and reading code of a report the
+    engine read, model/reference.py), the options, the index format and reportlint's version.
     A source's realpath (which leaves a draft out of its own comparison) is the one it had when
     the index was built."""
     h = hashlib.blake2b(digest_size=16)
@@ -48,8 +49,11 @@ def content_key(docs, texts, options) -> str:
                      text.encode("utf-8", "surrogatepass")):
             h.update(part)
     for doc in docs:      # (no realpath: ~0.2 ms of file-system calls per report; see Source.real)
-        for part in (b"\x00D", doc.path.encode("utf-8", "surrogatepass"), b"\x00",
-                     doc.text.encode("utf-8", "surrogatepass")):
+        # a report read by the engine: the digest of its bytes, so that it is not decoded again
+        digest = getattr(doc, "digest", None)
+        content = b"\x00B" + digest.encode() if isinstance(digest, str) else \
+            b"\x00" + doc.text.encode("utf-8", "surrogatepass")
+        for part in (b"\x00D", doc.path.encode("utf-8", "surrogatepass"), content):
             h.update(part)
     return h.hexdigest()
 
