@@ -89,11 +89,16 @@ def _resolve(packs: list[str | Path], base: Path | None, builtins: dict[str, Pat
 def load_packs(packs: list[str | Path], base: Path | None = None) -> PackSet:
     """Load built-in pack names and pack folders; collect every error before raising.
 
-    Packs that load cleanly are kept in the compiled-rules cache (rulepacks/cache.py)."""
+    A wheel ships the built-in packs already loaded (rulepacks/bundled.py); other packs that
+    load cleanly are kept in the compiled-rules cache (rulepacks/cache.py)."""
+    from reportlint.rulepacks import bundled
     from reportlint.rulepacks import cache as rulecache
 
     builtins = builtin_packs()
     resolved = _resolve(packs, base, builtins)
+    shipped = bundled.load(resolved, builtins, builtin_root())   # a wheel's, loaded at build time
+    if shipped is not None:
+        return PackSet(shipped, [])
     folders = [f for _, f, _ in resolved]
     key = tuple((str(f), name) for _, f, name in resolved)
     before = None
@@ -155,3 +160,19 @@ def _load_resolved(resolved, builtins: dict[str, Path]) -> PackSet:
     if errors:
         raise RuleLoadErrors(errors)
     return PackSet(rules, warnings)
+
+
+def ship_builtins(rules_root: Path, package: Path) -> bytes:
+    """The packs of a source tree loaded, as the wheel ships them (hatch_build.py,
+    rulepacks/bundled.py). Raises if they do not load cleanly together, or warn."""
+    from reportlint.rulepacks import bundled
+    packs = {p.name: p for p in sorted(rules_root.iterdir())
+             if p.is_dir() and not p.name.startswith((".", "_"))}
+    _load_resolved([(name, folder, name) for name, folder in packs.items()], packs)  # ids unique
+    loaded = {}
+    for name, folder in packs.items():
+        packset = _load_resolved([(name, folder, name)], packs)
+        if packset.warnings:
+            raise ValueError(f"pack {name}: {packset.warnings}")
+        loaded[name] = (folder, packset.rules)
+    return bundled.encode(loaded, package)

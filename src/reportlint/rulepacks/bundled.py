@@ -1,0 +1,104 @@
+"""The built-in packs, loaded at build time and shipped in the wheel as data.
+
+The first run after `pip install` would otherwise parse and check every built-in rule file
+(YAML, the kinds' options, the patterns) before it reads a draft: most of that run's time.
+hatch_build.py loads the built-in packs once when the wheel is built and writes them, as the
+compiled-rules cache stores them (rulepacks/cache.py: JSON, patterns as their source), to
+`reportlint/rules/compiled.json`, with a digest of every file they were loaded from: each
+pack's files and reportlint's modules that shape a loaded rule (rulepacks/, kinds/, model/).
+
+A run that asks only for built-in packs uses the entry when every one of those files still has
+the digested bytes; an edited rule file, a file added to a pack or a changed module is a miss
+and the packs load from YAML (then the user's cache keeps them). It is package data, like
+jieba's table beside it: REPORTLINT_NO_CACHE does not turn it off. A source checkout has none.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+FILE = "compiled.json"
+FORMAT = 1
+
+
+def _digest(path: Path) -> str:
+    with open(path, "rb") as fh:
+        return hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
+
+
+def _package() -> Path:
+    return Path(__file__).resolve().parents[1]
+
+
+def _code_digests(package: Path) -> dict[str, str]:
+    out = {}
+    for folder in ("rulepacks", "kinds", "model"):
+        for p in sorted((package / folder).glob("*.py")):
+            out[f"{folder}/{p.name}"] = _digest(p)
+    return out
+
+
+def _pack_digests(folder: Path) -> dict[str, str | None]:
+    """Every entry of a pack folder: a file's digest, None for a folder (a pack's data, such as
+    table templates, is read by its kinds when they run, not when the rules load)."""
+    out: dict[str, str | None] = {}
+    with os.scandir(folder) as it:
+        for e in it:
+            out[e.name] = None if e.is_dir() else _digest(Path(e.path))
+    return out
+
+
+def _version() -> str:
+    from reportlint.model.version import __version__
+    from reportlint.rulepacks.cache import FORMAT as CACHE_FORMAT
+    return f"{__version__}|{CACHE_FORMAT}|{FORMAT}"
+
+
+def encode(packs: dict, package: Path) -> bytes:
+    """The entry for loaded packs {name: (folder, rules)} of a source tree (rules/ and
+    src/reportlint: `package`); loader.ship_builtins calls it. Raises on a rule whose options
+    JSON cannot hold: the wheel must not ship a pack that would load differently."""
+    from reportlint.rulepacks.cache import _decode, _same, rule_to_data
+    out = {}
+    for name, (folder, rules) in packs.items():
+        stored = []
+        for rule in rules:
+            data = rule_to_data(rule)
+            if not _same(rule.options, _decode(data["options"])):
+                raise ValueError(f"{rule.id}: options do not survive JSON")
+            data["path"] = Path(rule.path).name
+            stored.append(data)
+        out[name] = {"files": _pack_digests(folder), "rules": stored}
+    entry = {"version": _version(), "code": _code_digests(package), "packs": out}
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def load(resolved: list[tuple[str, Path | None, str]], builtins: dict[str, Path], root: Path) -> list | None:
+    """The rules of `resolved` (ref, folder, name) from the entry in `root` (the built-in
+    packs' folder), or None: only when every pack is a distinct built-in one and every file the
+    entry was built from is unchanged."""
+    names = [name for _, _, name in resolved]
+    if not names or len(set(names)) != len(names) or any(
+            folder is None or builtins.get(name) != folder for _, folder, name in resolved):
+        return None
+    from reportlint.rulepacks.cache import rule_from_data
+    try:
+        raw = (root / FILE).read_bytes()
+    except OSError:
+        return None
+    try:
+        entry = json.loads(raw)
+        if entry["version"] != _version() or entry["code"] != _code_digests(_package()):
+            return None
+        rules = []
+        for name in names:
+            pack, folder = entry["packs"][name], builtins[name]
+            if pack["files"] != _pack_digests(folder):
+                return None
+            for data in pack["rules"]:
+                rules.append(rule_from_data({**data, "path": str(folder / data["path"])}))
+    except Exception:    # another layout, a kind gone, a pack the wheel did not have: load afresh
+        return None
+    return rules

@@ -1,0 +1,127 @@
+"""The built-in packs shipped loaded in the wheel (rulepacks/bundled.py, written by hatch_build.py):
+while every file they were built from has the same bytes, a run gets the same rules without
+reading YAML (even with REPORTLINT_NO_CACHE); an edited or added rule file, a changed module or
+a pack that is not built-in makes it load from YAML instead."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from reportlint.model.document import Document
+from reportlint.rulepacks import bundled, cache, loader, yamlmarks
+from reportlint.rulepacks.loader import builtin_root, load_packs
+from reportlint.rulepacks.run import lint_document
+
+PACKAGE = bundled._package()
+
+
+@pytest.fixture(scope="module")
+def entry() -> bytes:
+    return loader.ship_builtins(builtin_root(), PACKAGE)
+
+
+@pytest.fixture
+def shipped(tmp_path, monkeypatch, entry):
+    """A copy of the built-in packs with the entry beside them, as in an installed wheel."""
+    root = tmp_path / "rules"
+    shutil.copytree(builtin_root(), root)
+    (root / bundled.FILE).write_bytes(entry)
+    monkeypatch.setattr(loader, "builtin_root", lambda: root)
+    monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")        # package data, not a cache
+    return root
+
+
+def reads_yaml(monkeypatch) -> list:
+    calls: list = []
+    plain = yamlmarks.parse_yaml
+
+    def counted(*a, **k):
+        calls.append(a[1] if len(a) > 1 else None)
+        return plain(*a, **k)
+    monkeypatch.setattr(yamlmarks, "parse_yaml", counted)
+    return calls
+
+
+def same_rules(a, b) -> None:
+    assert [r.id for r in a] == [r.id for r in b]
+    for x, y in zip(a, b):
+        assert (x.path, x.pack, x.kind, x.severity, x.scope, x.message, x.enabled, x.genres) == \
+               (y.path, y.pack, y.kind, y.severity, y.scope, y.message, y.enabled, y.genres)
+        assert cache._same(x.options, y.options)
+        assert x.examples == y.examples and x.marks == y.marks
+
+
+def test_the_shipped_entry_gives_the_same_rules_without_yaml(shipped, monkeypatch):
+    names = list(loader.builtin_packs())
+    calls = reads_yaml(monkeypatch)
+    got = load_packs(names)
+    assert calls == []
+    assert got.rules[0].path.startswith(str(shipped))
+    fresh = loader._load_resolved([(n, shipped / n, n) for n in names], loader.builtin_packs())
+    same_rules(got.rules, fresh.rules)
+    text = "杜绝个人意志专武独断，截止目前已完成。\n"
+    found = [[(f.rule, f.line, f.column, f.message) for f in lint_document(Document(text), rules)[0]]
+             for rules in (got.rules, fresh.rules)]
+    assert found[0] == found[1] and found[0]
+
+
+def test_a_subset_in_any_order(shipped, monkeypatch):
+    names = list(loader.builtin_packs())[::-1][:2]
+    calls = reads_yaml(monkeypatch)
+    got = load_packs(names)
+    assert calls == [] and {r.pack for r in got.rules} == set(names)
+    assert [r.pack for r in got.rules] == sorted((r.pack for r in got.rules), key=names.index)
+
+
+def test_an_edited_rule_file_is_read_from_yaml(shipped, monkeypatch):
+    name = next(iter(loader.builtin_packs()))
+    rule_file = sorted((shipped / name).glob("*.yaml"))[0]
+    rule_file.write_bytes(rule_file.read_bytes() + b"\n# edited\n")
+    calls = reads_yaml(monkeypatch)
+    load_packs([name])
+    assert calls
+
+
+def test_a_file_added_to_a_pack_is_read_from_yaml(shipped, monkeypatch):
+    name = next(iter(loader.builtin_packs()))
+    src = sorted((shipped / name).glob("*.yaml"))[0]
+    (shipped / name / "zz-copy.yaml").write_text(
+        src.read_text(encoding="utf-8").replace(f"id: {src.stem}", "id: zz-copy"), encoding="utf-8")
+    calls = reads_yaml(monkeypatch)
+    got = load_packs([name])
+    assert calls and "zz-copy" in {r.id for r in got.rules}
+
+
+def test_changed_code_or_version_is_a_miss(shipped, monkeypatch, entry):
+    data = json.loads(entry)
+    some = next(iter(data["code"]))
+    data["code"][some] = "0" * 32
+    (shipped / bundled.FILE).write_text(json.dumps(data), encoding="utf-8")
+    calls = reads_yaml(monkeypatch)
+    load_packs([next(iter(loader.builtin_packs()))])
+    assert calls
+    data = json.loads(entry)
+    data["version"] = "0.0.0|0|0"
+    (shipped / bundled.FILE).write_text(json.dumps(data), encoding="utf-8")
+    calls.clear()
+    load_packs([next(iter(loader.builtin_packs()))])
+    assert calls
+
+
+def test_a_pack_folder_of_ones_own_is_not_served(shipped, tmp_path, monkeypatch):
+    name = next(iter(loader.builtin_packs()))
+    mine = tmp_path / "mine" / name
+    shutil.copytree(shipped / name, mine)
+    resolved = [(str(mine), mine, name)]
+    assert bundled.load(resolved, loader.builtin_packs(), shipped) is None
+    assert bundled.load([(name, shipped / name, name)] * 2, loader.builtin_packs(), shipped) is None
+    assert bundled.load([(name, shipped / name, name)], loader.builtin_packs(), shipped)
+
+
+def test_a_corrupt_entry_is_ignored(shipped, monkeypatch):
+    (shipped / bundled.FILE).write_bytes(b"{not json")
+    calls = reads_yaml(monkeypatch)
+    assert load_packs([next(iter(loader.builtin_packs()))]).rules
+    assert calls
