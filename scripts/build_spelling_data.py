@@ -16,6 +16,9 @@ Outputs:
                    gives the readings: pypinyin's dictionary, MIT)
     words.sqlite   the word model: table freq(w, n) — jieba's words with its frequencies, plus
                    (at a moderate frequency) the domain words and modern words it lacks; meta(total)
+    skips.tsv      "ac <TAB> b…": the characters b that stand between a and c inside a word of
+                   3-6 characters with frequency >= SKIP_FREQ (依法治国: 法国 -> 治; people's
+                   names left out): where a character with a known pair on one side may be a slip
     joiners.txt    the most common single-character words (的 在 和 …)
     people.txt     jieba's words tagged as people's names (朱德): never offered as a correction
     LICENSE-ecspell.txt, LICENSE-jieba.txt
@@ -40,6 +43,7 @@ MAX_CHARS = 8000      # rarer characters make no known pair (the bitmap is MAX_C
 
 JOINER_FREQ = 100000   # single-character words this common (的 在 和) join words: no suspects
 PERSON = {"nr", "nrt", "nrfg"}     # jieba's tags for people's names
+SKIP_FREQ = 20         # the longer words skips.tsv is made of (the rule's default min_freq_long)
 
 
 def jieba_words() -> tuple[dict[str, int], set[str]]:
@@ -83,7 +87,7 @@ def same_reading() -> dict[str, set[str]]:
 
 
 LIBIME_NOTICE = """\
-words.sqlite and the bigrams*.bin bitmaps are derived from the vocabulary of the Mandarin language model
+words.sqlite, skips.tsv and the bigrams*.bin bitmaps are derived from the vocabulary of the Mandarin language model
 zh_CN.lm of libime (fcitx5; Debian package libime-data-language-model), Copyright 2015-2022
 CSSlayer <wengxt@gmail.com>, licensed under the GNU Lesser General Public License, version 2.1
 or (at your option) any later version: https://www.gnu.org/licenses/old-licenses/lgpl-2.1.html
@@ -130,6 +134,20 @@ def write_words(path: Path, words: dict[str, int], extra: list[tuple[str, int]])
     db.close()
 
 
+def write_skips(path: Path, words: dict[str, int], extra: list[tuple[str, int]],
+                people: set[str]) -> int:
+    """For each pair (a, c), the characters b with "abc" inside a frequent word of 3-6
+    characters: a cheap first test for a character whose pair with one neighbour is unknown."""
+    skips: dict[str, set[str]] = {}
+    for w, f in [*words.items(), *extra]:
+        if 3 <= len(w) <= 6 and f >= SKIP_FREQ and w not in people:
+            for p in range(1, len(w) - 1):
+                skips.setdefault(w[p - 1] + w[p + 1], set()).add(w[p])
+    path.write_text("".join(f"{k}\t{''.join(sorted(v))}\n" for k, v in sorted(skips.items())),
+                    encoding="utf-8")
+    return len(skips)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ecspell", type=Path, default=ROOT.parent / "shared" / "ecspell")
@@ -145,6 +163,9 @@ def main() -> None:
         if len(parts) >= 2 and HAN.match(parts[0]) and parts[1].isdigit():
             words.setdefault(parts[0], int(parts[1]))
     domain = domain_words(a.ecspell)
+    # a 公文/law word or idiom is at least moderately common in reports, whatever jieba's
+    # general-text count says (依法治国: 3)
+    words.update((w, DOMAIN_FREQ) for w in domain if 0 < words.get(w, 0) < DOMAIN_FREQ)
     extra = sorted(w for w in domain if w not in words)
     modern = sorted(w for w in libime_words(a.libime) if w not in words and w not in domain)
     known = {w: f for w, f in words.items() if f >= MIN_FREQ}
@@ -185,6 +206,7 @@ def main() -> None:
             rows.append(f"{ch}\t{h}\t{s}\t{p}")
     (OUT / "confusion.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     write_words(OUT / "words.sqlite", words, [(w, DOMAIN_FREQ) for w in extra + modern])
+    n_skips = write_skips(OUT / "skips.tsv", words, [(w, DOMAIN_FREQ) for w in extra + modern], people)
     joiners = sorted((w for w, f in words.items() if len(w) == 1 and f >= JOINER_FREQ),
                      key=lambda w: -words[w])
     (OUT / "joiners.txt").write_text("".join(f"{w}\n" for w in joiners), encoding="utf-8")
@@ -193,7 +215,7 @@ def main() -> None:
     (OUT / "LICENSE-ecspell.txt").write_text((a.ecspell / "LICENSE").read_text(encoding="utf-8"),
                                             encoding="utf-8")
     print(f"{n} characters, {sum(bin(b).count('1') for b in bits)} pairs, {len(rows)} confusion rows, "
-          f"{len(extra)} domain words, {len(modern)} words from libime -> {OUT}")
+          f"{len(extra)} domain words, {len(modern)} words from libime, {n_skips} skip pairs -> {OUT}")
 
 
 if __name__ == "__main__":

@@ -43,3 +43,23 @@ def test_people_names_are_never_offered():
 
 def test_numerals_are_no_slips():
     assert model().slips("见表二。", Policy()) == []
+
+
+def test_one_sided_suspect_needs_a_same_sounding_longer_word_across_both_neighbours():
+    m = model()
+    assert not m.known("制", "国") and m.known("法", "制")
+    assert 2 in m.suspects("依法制国")           # 制: 法制 known, 制国 not; 法?国 -> 治
+    (slip,) = m.slips("坚持依法制国。", Policy())
+    assert (slip.found, slip.expected, slip.how) == ("依法制国", "依法治国", "same-sound")
+    # a word boundary with no such word across it is no suspect
+    assert m.suspects("完善法制建设") == []
+
+
+def test_the_skip_table_holds_the_inner_characters_of_frequent_longer_words():
+    skips = model()._skips_table()
+    assert "治" in skips["法国"] and "察" in skips["检院"]
+
+
+def test_an_across_slip_needs_the_gain():
+    strict = Policy(min_gain_across=100.0)
+    assert model().slips("坚持依法制国。", strict) == []

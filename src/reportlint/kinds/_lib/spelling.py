@@ -3,11 +3,15 @@
 Two stages, so that a draft without a suspicious spot costs little:
 1. a character is *suspect* when neither pair it forms with its neighbours occurs inside any
    dictionary word (a bitmap over character ranks, memory-mapped: data/spelling/bigrams.bin);
-   a typo breaks the word it sits in, so both of its pairs are usually unknown;
+   a typo breaks the word it sits in, so both of its pairs are usually unknown. When only one
+   pair is unknown (依法制国: 法制 is a word, 制国 is not) the character is a suspect only if a
+   same-sounding character stands between the same two neighbours inside a frequent word of
+   3-6 characters (data/spelling/skips.tsv: 法?国 -> 治);
 2. for a suspect, each similar-sounding or similar-looking character (ECSpell's confusion sets)
    that forms a known pair with a neighbour is tried: the replacement must make a dictionary
-   word, and the best segmentation of the stretch around it (jieba's unigram word model: the
-   sum of log word frequencies, as jieba itself segments) must improve by a clear margin.
+   word (one-sided suspects: a word of three characters or more across both neighbours), and
+   the best segmentation of the stretch around it (jieba's unigram word model: the sum of log
+   word frequencies, as jieba itself segments) must improve by a clear margin.
 
 This is the detection step of the classic CSC pipelines (pycorrector's rule-based corrector,
 confusion-set candidates scored by a language model), with jieba's word frequencies (plus the
@@ -34,6 +38,8 @@ _COMMON = 4000         # the character a slip stands for is among the 4000 most 
 # a pair is 1 (inside some word), 0 (two Han characters, in no word) or 2 (not two Han
 # characters); a suspect has 0 on one side and 0 or 2 on the other
 _SUSPECT = re.compile(b"(?=\\x00[\\x00\\x02]|\\x02\\x00)")
+# one unknown pair and one known: a word boundary as often as a slip (依法制国: 法制 is a word)
+_ONE_SIDED = re.compile(b"(?=\\x01\\x00|\\x00\\x01)")
 _EMPTY: frozenset[str] = frozenset()
 _NONZERO = re.compile(b"[^\\x00]")
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
@@ -53,6 +59,7 @@ class Policy:
     min_freq: int = 500            # jieba frequency of the two-character word
     min_gain_long: float = 5.0     # the same for words of three characters or more
     min_freq_long: int = 20
+    min_gain_across: float = 7.0   # a word completed across a known pair (依法制国 -> 依法治国)
 
 
 _HOWS = ("same-sound", "sound", "shape")
@@ -90,6 +97,8 @@ class Model:
         self._pid = 0
         self._fcache: dict[str, int] = {}
         self._logtotal = 0.0
+        self._skips: dict[str, str] | None = None
+        self._across = _Memo(self._across_candidates)
 
     # ---- stage 1: the bitmap ---------------------------------------------------------
     def known(self, a: str, b: str) -> bool:
@@ -103,12 +112,47 @@ class Model:
     def suspects(self, s: str) -> list[int]:
         """Offsets of Han characters in `s` whose pairs with both neighbours are unknown (a
         neighbour that is not a Han character makes no pair; a character with no Han neighbour
-        makes no word either, and is left alone)."""
+        makes no word either, and is left alone), and of those with one unknown pair that a
+        same-sounding character mends into a frequent longer word across both neighbours."""
         if len(s) < 2:
             return []
         # every pair looked up once per process: a long run soon asks only the memo (C speed)
-        flags = bytes(map(self._pairs.__getitem__, map(add, s, s[1:])))
-        return [m.start() for m in _SUSPECT.finditer(b"\2" + flags + b"\2")]
+        flags = b"\2" + bytes(map(self._pairs.__getitem__, map(add, s, s[1:]))) + b"\2"
+        found = [m.start() for m in _SUSPECT.finditer(flags)]
+        one = [m.start() for m in _ONE_SIDED.finditer(flags)]
+        if one:
+            # a known pair on one side (法制 in 依法制国) is a word boundary as often as a slip:
+            # a suspect only where a same-sounding character completes a frequent longer word
+            # across both neighbours (skips.tsv, then a memo per three characters: the many
+            # word boundaries cost little)
+            skips, across = self._skips_table(), self._across
+            one = [i for i in one if s[i - 1] + s[i + 1] in skips and across[s[i - 1:i + 2]]]
+            if one:
+                found = sorted(found + one)
+        return found
+
+    def _skips_table(self) -> dict[str, str]:
+        """"ac" -> the characters b such that "abc" lies inside a frequent word of 3-6
+        characters (data/spelling/skips.tsv, read on first use)."""
+        if self._skips is None:
+            self._skips = dict(line.split("\t", 1) for line in
+                               data.read_text(f"{_FOLDER}/skips.tsv").splitlines())
+        return self._skips
+
+    def _across_candidates(self, abc: str) -> tuple[tuple[str, str], ...]:
+        """(how, x) for the same-sounding characters x that some frequent longer word holds
+        between a and c (依法制国: 法?国 -> 治). Look-alikes are left out here: with a known
+        pair on one side they mend correct text about as often as slips (污泥处理)."""
+        fits = self._skips_table().get(abc[0] + abc[2])
+        if not fits:
+            return ()
+        if self._confusion is None:
+            self._load_words()
+        row = self._candidates(abc[1])
+        if row is None:
+            return ()
+        same = row[0]
+        return tuple(("same-sound", x) for x in sorted((x for x in fits if x in same), key=same.index))
 
     def _row(self, bits, ch: str) -> frozenset[str]:
         """The characters whose bit is set in `ch`'s row of `bits` (8000 bits, 1000 bytes)."""
@@ -186,8 +230,11 @@ class Model:
         row = self._candidates(ch)
         if row is None:
             return None
+        known = self.known
         left = s[i - 1] if i and _is_han(s[i - 1]) else ""
         right = s[i + 1] if i + 1 < len(s) and _is_han(s[i + 1]) else ""
+        if left and right and (known(left, ch) or known(ch, right)):
+            return self._best_one_sided(s, i, policy)
         after = self.after(left) if left else _EMPTY
         before = self.before(right) if right else _EMPTY
         # the candidates that make a known pair with a neighbour, kind by kind
@@ -197,13 +244,7 @@ class Model:
                  for how, options in zip(_HOWS, row) if how != "sound"]
         if not any(fits for _, _, fits in tried):
             return None
-        known = self.known
-        lo = i
-        while lo > 0 and i - lo < _CONTEXT and _is_han(s[lo - 1]):
-            lo -= 1
-        hi = i + 1
-        while hi < len(s) and hi - i <= _CONTEXT and _is_han(s[hi]):
-            hi += 1
+        lo, hi = _context(s, i)
         # the stretch of known pairs on each side of i, between the context limits
         run_lo = i - 1
         while run_lo > lo and known(s[run_lo - 1], s[run_lo]):
@@ -211,26 +252,47 @@ class Model:
         run_hi = i + 2
         while run_hi < hi and known(s[run_hi - 1], s[run_hi]):
             run_hi += 1
-        base = None
-        best: Slip | None = None
+        words = []
         for how, options, fits in tried:
             for x in sorted(fits, key=options.index):
                 word = self._word_with(s, i, x, run_lo if x in after else i,
                                        run_hi if x in before else i + 1,
                                        policy, short=how != "sound")
-                if word is None:
-                    continue
-                if base is None:
-                    base = self.score(s[lo:hi])
-                gain = self.score(s[lo:i] + x + s[i + 1:hi]) - base
-                ws, we = word
-                if gain < (policy.min_gain if we - ws == 2 else policy.min_gain_long):
-                    continue
-                if self._orphan(s, ws - 1, -1) or self._orphan(s, we, 1):
-                    continue
-                if best is None or gain > best.gain:
-                    expected = s[ws:i] + x + s[i + 1:we]
-                    best = Slip(i, s[ws:we], expected, ws, how, gain, self.freq(expected))
+                if word is not None:
+                    words.append((how, x, word))
+        return self._judge(s, i, lo, hi, words, policy.min_gain, policy.min_gain_long)
+
+    def _best_one_sided(self, s: str, i: int, policy: Policy) -> Slip | None:
+        """A suspect with a known pair on one side (法制 in 依法制国): only a character that
+        completes a frequent word of three or more characters across both neighbours counts."""
+        tried = self._across[s[i - 1:i + 2]]
+        if not tried:
+            return None
+        lo, hi = _context(s, i)
+        words = []
+        for how, x in tried:
+            word = self._word_with(s, i, x, max(lo, i - _MAX_WORD + 2), min(hi, i + _MAX_WORD - 1),
+                                   policy, short=False, across=True)
+            if word is not None:
+                words.append((how, x, word))
+        return self._judge(s, i, lo, hi, words, policy.min_gain_across, policy.min_gain_across)
+
+    def _judge(self, s: str, i: int, lo: int, hi: int, words, min_gain: float,
+               min_gain_long: float) -> Slip | None:
+        """The candidate whose stretch s[lo:hi] reads best, if it gains enough."""
+        if not words:
+            return None
+        base = self.score(s[lo:hi])
+        best: Slip | None = None
+        for how, x, (ws, we) in words:
+            gain = self.score(s[lo:i] + x + s[i + 1:hi]) - base
+            if gain < (min_gain if we - ws == 2 else min_gain_long):
+                continue
+            if self._orphan(s, ws - 1, -1) or self._orphan(s, we, 1):
+                continue
+            if best is None or gain > best.gain:
+                expected = s[ws:i] + x + s[i + 1:we]
+                best = Slip(i, s[ws:we], expected, ws, how, gain, self.freq(expected))
         return best
 
     def _orphan(self, s: str, k: int, away: int) -> bool:
@@ -257,22 +319,64 @@ class Model:
                 for part in row.split("\t"))
         return self._confusion[ch]
 
-    def _word_with(self, s: str, i: int, x: str, a0: int, b0: int, policy: Policy, short: bool):
+    def _word_with(self, s: str, i: int, x: str, a0: int, b0: int, policy: Policy, short: bool,
+                   across: bool = False):
         """(start, end) of the most frequent word through offset i once s[i] is x, inside
         [a0, b0) (where every character pair is known: no word lies across an unknown pair).
-        Two-character words count only when `short` and common enough."""
+        Two-character words count only when `short` and common enough; `across`: only words
+        that hold both neighbours of i."""
         best, where = 0, None
-        for length in range(2 if short else 3, min(_MAX_WORD, b0 - a0) + 1):
-            need = policy.min_freq if length == 2 else policy.min_freq_long
-            for a in range(max(a0, i - length + 1), i + 1):
+        fcache, freq, people = self._fcache, self.freq, self._people
+        if short:
+            need = policy.min_freq
+            for a in (i - 1, i):
+                if a < a0 or a + 2 > b0:
+                    continue
+                word = s[a] + x if a < i else x + s[i + 1]
+                f = fcache.get(word)
+                if f is None:
+                    f = freq(word)
+                if f >= need and f > best and word not in people:
+                    best, where = f, (a, a + 2)
+        if b0 - a0 < 3:
+            return where
+        # where x may stand in a word of three or more characters: between its two neighbours,
+        # first or last (some frequent longer word holds that triple: skips.tsv) — a cheap test
+        # that spares most look-ups
+        skips = self._skips_table()
+        places = (i > a0 and i + 1 < b0 and x in skips.get(s[i - 1] + s[i + 1], ""),
+                  i + 2 < b0 and s[i + 1] in skips.get(x + s[i + 2], ""),
+                  i - 2 >= a0 and s[i - 1] in skips.get(s[i - 2] + x, ""))
+        if not (places[0] or places[1] or places[2]):
+            return where
+        need = policy.min_freq_long
+        last = i if across else i + 1
+        for length in range(3, min(_MAX_WORD, b0 - a0) + 1):
+            first = i - length + 1
+            for a in range(a0 if first < a0 else first, last):
                 b = a + length
                 if b > b0:
                     break
+                if (across and b < i + 2) or not places[1 if a == i else 2 if b == i + 1 else 0]:
+                    continue
                 word = s[a:i] + x + s[i + 1:b]
-                f = self.freq(word)
-                if f >= need and f > best and word not in self._people:
+                f = fcache.get(word)
+                if f is None:
+                    f = freq(word)
+                if f >= need and f > best and word not in people:
                     best, where = f, (a, b)
         return where
+
+
+def _context(s: str, i: int) -> tuple[int, int]:
+    """The Han stretch around i, at most _CONTEXT characters on each side, that is scored."""
+    lo = i
+    while lo > 0 and i - lo < _CONTEXT and _is_han(s[lo - 1]):
+        lo -= 1
+    hi = i + 1
+    while hi < len(s) and hi - i <= _CONTEXT and _is_han(s[hi]):
+        hi += 1
+    return lo, hi
 
 
 def _score(model: Model, s: str) -> float:
@@ -313,6 +417,18 @@ class _Options(frozenset):
 def _mapped(path) -> mmap.mmap:
     with open(path, "rb") as fh:
         return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+class _Memo(dict):
+    """key -> f(key), computed on first ask."""
+
+    def __init__(self, f):
+        super().__init__()
+        self._f = f
+
+    def __missing__(self, key):
+        value = self[key] = self._f(key)
+        return value
 
 
 class _PairMemo(dict):
