@@ -1,0 +1,66 @@
+"""kinds/_lib/lm: the word bigram model taken from libime's zh_CN.lm."""
+import filecmp
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+from reportlint.kinds._lib import data, lm
+
+SOURCE = Path("/usr/lib/x86_64-linux-gnu/libime/zh_CN.lm")
+
+
+def test_a_listed_pair_beats_its_slip_by_a_wide_margin():
+    assert lm.logprob("有限", "责任") > lm.logprob("有线", "责任") + 2
+    assert lm.logprob("切实", "加强") > lm.logprob("确实", "加强") + 2
+    assert lm.logprob("必须", "坚持") > lm.logprob("必需", "坚持") + 1
+
+
+def test_an_unseen_pair_backs_off_to_the_unigram():
+    m = lm.model()
+    a, b = m.id("有线"), m.id("责任")
+    assert lm.logprob("有线", "责任") == pytest.approx(m.backoff[a] + m.prob[b])
+    assert lm.logprob(None, "责任") == pytest.approx(m.prob[b])
+
+
+def test_unknown_words_get_the_unknown_probability():
+    m = lm.model()
+    assert not lm.known("执有") and lm.known("持有")
+    assert m.id("执有") == m.id("xyz") == m.unk
+    assert lm.logprob(None, "执有") == pytest.approx(m.prob[m.unk])
+    assert lm.logprob("执有", "股票") == pytest.approx(m.backoff[m.unk] + m.prob[m.id("股票")])
+
+
+def test_score_chains_the_bigrams():
+    words = ["依法", "切实", "加强", "管理"]
+    expected = lm.logprob(None, "依法") + sum(lm.logprob(a, b) for a, b in zip(words, words[1:]))
+    assert lm.score(words) == pytest.approx(expected)
+    assert lm.score(words[1:], prev="依法") == pytest.approx(expected - lm.logprob(None, "依法"))
+    assert lm.score([]) == 0.0
+
+
+def test_segment_finds_the_best_split_and_its_score():
+    words, value = lm.segment("依法切实加强管理")
+    assert words == ["依法", "切实", "加强", "管理"]
+    assert value == pytest.approx(lm.score(words))
+    assert lm.segment("有限责任公司")[1] > lm.segment("有线责任公司")[1] + 3
+    assert lm.segment("持有股票")[1] > lm.segment("执有股票")[1] + 3
+    # characters the model does not know stand alone; the empty text scores 0
+    assert lm.segment("a1的Ω")[0] == ["a", "1", "的", "Ω"]
+    assert lm.segment("") == ([], 0.0)
+
+
+def test_nothing_is_opened_at_import():
+    code = ("import sys; from reportlint.kinds._lib import lm; "
+            "assert lm._MODEL is None and 'marisa_trie' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.skipif(not SOURCE.exists(), reason="libime-data-language-model is not installed")
+def test_the_shipped_table_is_what_the_script_builds(tmp_path):
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_lm_data.py"), "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    for name in ("lm.bin", "vocab.marisa", "LICENSE-libime.txt"):
+        assert filecmp.cmp(tmp_path / name, data.DIR / "lm" / name, shallow=False), name
