@@ -170,3 +170,88 @@ def test_skipping_gives_the_same_findings_on_the_corpus(corpus):
             finally:
                 pmod.spans_that_may_match = pattern.spans_that_may_match = real
             assert fast == slow, (rule.id, path.name)
+
+
+# ---- required literals: a text without them is never searched ------------------------------
+def _rule_patterns():
+    from reportlint.kinds.patterns import TimedPattern
+    out = []
+
+    def walk(value):
+        if isinstance(value, TimedPattern):
+            out.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                walk(v)
+    for rule in RULES:
+        walk(rule.options)
+    return out
+
+
+def _every_match_holds_a_literal(pattern, flags, texts):
+    import regex
+
+    from reportlint.kinds.patterns import required_literals
+    lits = required_literals(pattern, flags)
+    if lits is None:
+        return 0
+    rx = regex.compile(pattern, flags)
+    n = 0
+    for text in texts:
+        for m in rx.finditer(text):
+            assert any(lit in m.group() for lit in lits), (pattern, lits, m.group())
+            n += 1
+    return n
+
+
+def test_every_match_of_a_built_in_pattern_holds_one_of_its_literals():
+    from helpers.drafts import EXAMPLES
+    texts = list(EXAMPLES)
+    if CORPUS.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/*.txt"))]
+    pats = _rule_patterns()
+    assert sum(p.needs() is not None for p in pats) > len(pats) // 2
+    assert sum(_every_match_holds_a_literal(p.pattern, p.flags, texts) for p in pats) > 100
+
+
+@pytest.mark.parametrize("pattern, text, literals", [
+    ("专武独断", "专武独断", ("专武独断",)),
+    ("(?:报告|汇报)如下", "报告如下", ("如下",)),
+    ("处理费|收费", "收费", ("处理费", "收费")),
+    ("[xX×]{2,}镇", "XX镇", ("镇",)),
+    ("[０-９]+", "１２", tuple("０１２３４５６７８９")),
+    ("a?b*c{0,3}", "", None),               # every part optional
+    ("[^a]b?", "c", None),
+    (r"\d+", "12", None),
+    ("(?i)abc", "ABC", None),                # case-insensitive: `in` would miss ABC
+    ("(?i:ab)c", "ABc", ("c",)),
+    ("[[:digit:]]x", "1x", None),            # a POSIX class in `regex`
+    ("(?:abc){e<=1}", "abd", None),          # fuzzy matching in `regex`
+    (r"\p{Han}年", "今年", None),            # `re` rejects it: no prefilter
+    ("(?P<y>a)|(?P<y>b)", "b", None),
+    ("(?=abc)a", "abc", ("a",)),             # a lookahead's text is not required inside the match
+])
+def test_required_literals(pattern, text, literals):
+    import regex
+
+    from reportlint.kinds.patterns import TimedPattern, required_literals
+    flags = regex.MULTILINE | regex.VERSION0
+    assert required_literals(pattern, flags) == literals
+    rx = TimedPattern(pattern, flags)
+    assert rx.search(text) is not None           # the prefilter never hides a match
+    assert [m.span() for m in rx.finditer(text)] == [m.span() for m in regex.finditer(pattern, text, flags)]
+    if literals:
+        fresh = TimedPattern(pattern, flags)
+        assert fresh.search("无关的文字") is None and not hasattr(fresh, "_rx")   # not even compiled
+
+
+@SETTINGS
+@given(drafts)
+def test_the_prefilter_never_drops_a_match(text):
+    for rx in _rule_patterns():
+        import regex
+        plain = [m.span() for m in regex.compile(rx.pattern, rx.flags).finditer(text)]
+        assert [m.span() for m in rx.finditer(text)] == plain, rx.pattern

@@ -68,12 +68,18 @@ class TimedPattern:
     finditer and findall collect their matches at once (see finditer below).
 
     Read back from the compiled-rules cache it is compiled on first use, so a run pays only
-    for the patterns it runs; `pattern` and `flags` are there without compiling."""
-    __slots__ = ("_rx", "flags", "pattern")
+    for the patterns it runs; `pattern` and `flags` are there without compiling. A pattern that
+    cannot match without one of a few literal strings (`required_literals`) is neither compiled
+    nor run on a text that holds none of them: most rules on most drafts."""
+    __slots__ = ("_rx", "_seen", "flags", "literals", "pattern")
     _rx: regex.Pattern
 
-    def __init__(self, pattern: str, flags: int, rx: regex.Pattern | None = None):
+    def __init__(self, pattern: str, flags: int, rx: regex.Pattern | None = None,
+                 literals: tuple[str, ...] | bool | None = False):
         self.pattern, self.flags = pattern, flags
+        # False: not worked out yet; None: no literal is required
+        self.literals = literals
+        self._seen: tuple = (None, False)       # (the last text checked, it holds none of them)
         if rx is not None:
             self._rx = rx
 
@@ -85,8 +91,22 @@ class TimedPattern:
             self._rx = regex.compile(self.pattern, self.flags)
             return self._rx
 
+    def needs(self) -> tuple[str, ...] | None:
+        if self.literals is False:
+            self.literals = required_literals(self.pattern, self.flags)
+        return self.literals  # type: ignore[return-value]
+
+    def cannot_match(self, text) -> bool:
+        """True if `text` holds none of the required literals (checked once per text)."""
+        seen, absent = self._seen
+        if text is not seen:
+            lits = self.needs()
+            absent = lits is not None and isinstance(text, str) and not any(lit in text for lit in lits)
+            self._seen = (text, absent)       # one assignment: threads see a matching pair
+        return absent
+
     def __reduce__(self):
-        return TimedPattern, (self.pattern, self.flags)
+        return TimedPattern, (self.pattern, self.flags, None, self.literals)
 
     def __repr__(self) -> str:
         return f"TimedPattern({self.pattern!r})"
@@ -102,20 +122,30 @@ class TimedPattern:
         except TimeoutError:
             raise (_budget_spent() if budget_left() <= 0 else PatternTimeout(self.pattern)) from None
 
-    def search(self, *args, **kw):
-        return self._run(self.rx.search, *args, **kw)
+    def search(self, text, *args, **kw):
+        if self.cannot_match(text):
+            return None
+        return self._run(self.rx.search, text, *args, **kw)
 
-    def match(self, *args, **kw):
-        return self._run(self.rx.match, *args, **kw)
+    def match(self, text, *args, **kw):
+        if self.cannot_match(text):
+            return None
+        return self._run(self.rx.match, text, *args, **kw)
 
-    def fullmatch(self, *args, **kw):
-        return self._run(self.rx.fullmatch, *args, **kw)
+    def fullmatch(self, text, *args, **kw):
+        if self.cannot_match(text):
+            return None
+        return self._run(self.rx.fullmatch, text, *args, **kw)
 
-    def finditer(self, *args, **kw) -> list:
-        return self._run(lambda *a, **k: list(self.rx.finditer(*a, **k)), *args, **kw)
+    def finditer(self, text, *args, **kw) -> list:
+        if self.cannot_match(text):
+            return []
+        return self._run(lambda *a, **k: list(self.rx.finditer(*a, **k)), text, *args, **kw)
 
-    def findall(self, *args, **kw) -> list:
-        return self._run(self.rx.findall, *args, **kw)
+    def findall(self, text, *args, **kw) -> list:
+        if self.cannot_match(text):
+            return []
+        return self._run(self.rx.findall, text, *args, **kw)
 
     def sub(self, *args, **kw):
         return self._run(self.rx.sub, *args, **kw)
@@ -125,6 +155,81 @@ class TimedPattern:
 
     def split(self, *args, **kw):
         return self._run(self.rx.split, *args, **kw)
+
+
+# ---- literals a match cannot do without ------------------------------------------------------
+# Worked out on the parse tree of the stdlib's `re` parser, which reads the syntax both modules
+# share the same way. Whatever it does not know, or may read differently from `regex` (case-
+# insensitive or verbose matching, POSIX classes "[:", fuzzy "{e<=1}", an escaped brace, a
+# pattern `re` rejects: \p{Han}, repeated group names …), gives None: no prefilter.
+_MAX_CHOICES = 16
+_REGEX_ONLY = re.compile(r"\[[:]|\{(?![\d,])")
+
+
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings of which every match of `pattern` contains at least one, or None if there are
+    no few such strings (or the pattern is not plain enough to tell)."""
+    if flags & (regex.IGNORECASE | regex.VERBOSE | regex.FULLCASE) or _REGEX_ONLY.search(pattern):
+        return None
+    try:
+        from importlib import import_module
+        sre = import_module("re._constants")        # private but stable since 3.11: any
+        tree = import_module("re._parser").parse(pattern, 0)   # change lands in the except
+        if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return None
+        found = _sequence(list(tree), sre)
+    except Exception:      # re's syntax differs (an error) or its internals changed: no prefilter
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+def _sequence(items, sre) -> set[str] | None:
+    """The best literal set of a sequence: a run of literal characters, or a required part."""
+    choices, run = [], ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            choices.append({run})
+            run = ""
+        got = _node(op, av, sre)
+        if got:
+            choices.append(got)
+    if run:
+        choices.append({run})
+    # the longest shortest string; among equals the fewest strings
+    return max(choices, key=lambda c: (min(map(len, c)), -len(c))) if choices else None
+
+
+def _node(op, av, sre) -> set[str] | None:
+    if op is sre.SUBPATTERN:
+        _group, add, _delete, body = av
+        return None if add & (re.IGNORECASE | re.VERBOSE) else _sequence(list(body), sre)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, body = av
+        return _sequence(list(body), sre) if low >= 1 else None
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(list(av), sre)
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            got = _sequence(list(branch), sre)
+            if not got:
+                return None
+            out |= got
+        return out if len(out) <= _MAX_CHOICES else None
+    if op is sre.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is sre.LITERAL:
+                chars.add(chr(value))
+            elif kind is sre.RANGE and value[1] - value[0] < _MAX_CHOICES:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:                      # NEGATE, a category (\d), a wide range
+                return None
+        return chars if len(chars) <= _MAX_CHOICES else None
+    return None
 
 
 def expand(pattern: str, extra: dict[str, str] | None = None) -> str:

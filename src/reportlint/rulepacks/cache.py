@@ -3,8 +3,9 @@
 Loading ~60 rule files costs YAML parsing, validation and regex compiling on every run; a commit
 hook runs reportlint on one small draft, so that start-up is most of its time. The cache entry
 for a list of packs holds every loaded rule as data (its header, its checked options, regular
-expressions as their source, compiled again only when a run uses them) plus the (mtime, size)
-of everything it was built from: each pack folder and rule file, and reportlint's own modules
+expressions as their source and required literals, compiled again only when a run uses them)
+plus the (mtime, size) of everything it was built from: each pack folder and rule file, and
+reportlint's own modules
 (loader, kinds, schema …). Any change there, a new reportlint or Python version, an entry that
 does not decode, or one outside a private folder (files/cache.py) is a miss and the packs are
 loaded from YAML again. Only packs that loaded without errors and whose options survive the
@@ -28,7 +29,7 @@ from typing import Any
 
 from reportlint.files.cache import cache_dir, enabled, prune, read_private, write_entry
 
-FORMAT = 3   # bump when the stored layout changes
+FORMAT = 4   # bump when the stored layout changes
 KEEP = 32    # entries kept in the cache folder
 _RX = "$regex"
 
@@ -87,7 +88,9 @@ def _encode(value: Any) -> Any:
     if isinstance(value, list):
         return [_encode(v) for v in value]
     if hasattr(value, "pattern") and hasattr(value, "flags"):   # a compiled (or lazy) pattern
-        return {_RX: value.pattern, "flags": value.flags}
+        from reportlint.kinds.patterns import required_literals
+        lits = value.needs() if hasattr(value, "needs") else required_literals(value.pattern, value.flags)
+        return {_RX: value.pattern, "flags": value.flags, "literals": lits}
     return value
 
 
@@ -95,7 +98,8 @@ def _decode(value: Any) -> Any:
     if isinstance(value, dict):
         if _RX in value:
             from reportlint.kinds.patterns import TimedPattern
-            return TimedPattern(value[_RX], value["flags"])
+            lits = value.get("literals", False)
+            return TimedPattern(value[_RX], value["flags"], literals=tuple(lits) if lits else lits)
         return {k: _decode(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_decode(v) for v in value]
