@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from reportlint.kinds._lib.numbers import sentence_end, sentence_start
 from reportlint.kinds.options import Option
-from reportlint.kinds.patterns import compile_pattern, finditer
+from reportlint.kinds.patterns import finditer, lazy_pattern
 from reportlint.model.finding import Hit
 from reportlint.model.lines import cn_to_int
 
@@ -36,8 +36,8 @@ _NUM = r"(?:\d{1,3}|[一二两三四五六七八九十])"
 
 def _patterns(periods):
     names = "|".join(sorted(periods, key=len, reverse=True))
-    freq = compile_pattern(rf"每(?P<p>{names})[^，。；;\n]{{0,16}}?(?P<n>{_NUM})\s*(?P<u>[{_UNITS}])")
-    count = compile_pattern(rf"(?:全年|年内|共|累计|总计)[^，。；;\n]{{0,16}}?(?P<m>\d{{1,4}})\s*(?P<u>[{_UNITS}])")
+    freq = lazy_pattern(rf"每(?P<p>{names})[^，。；;\n]{{0,16}}?(?P<n>{_NUM})\s*(?P<u>[{_UNITS}])")
+    count = lazy_pattern(rf"(?:全年|年内|共|累计|总计)[^，。；;\n]{{0,16}}?(?P<m>\d{{1,4}})\s*(?P<u>[{_UNITS}])")
     return freq, count
 
 

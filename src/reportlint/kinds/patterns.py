@@ -244,6 +244,12 @@ def compile_pattern(pattern: str, flags: int = 0) -> TimedPattern:
     return TimedPattern(source, flags, regex.compile(source, flags))
 
 
+def lazy_pattern(pattern: str, flags: int = 0) -> TimedPattern:
+    """compile_pattern for a pattern known to compile (a kind's constant, an option the loader
+    checked): compiled on first use, and only for a text that holds its required literals."""
+    return TimedPattern(expand(pattern), flags | regex.MULTILINE | regex.VERSION0)
+
+
 def _timed(rx) -> TimedPattern:
     return rx if isinstance(rx, TimedPattern) else TimedPattern(rx.pattern, rx.flags, rx)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from reportlint.kinds.options import Option
-from reportlint.kinds.patterns import compile_pattern, line_bounded, search
+from reportlint.kinds.patterns import compile_pattern, lazy_pattern, line_bounded, search
 from reportlint.model.finding import Hit
 from reportlint.model.outline import Heading
 
@@ -69,7 +69,7 @@ def _compiled(state: dict, pattern: str | None, year: int | None):
         return None
     key = (pattern, year)
     if key not in state:
-        state[key] = compile_pattern(year_pattern(pattern, year))
+        state[key] = lazy_pattern(year_pattern(pattern, year))
     return state[key]
 
 

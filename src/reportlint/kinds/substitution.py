@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import cache
 
 from reportlint.kinds.options import Option
-from reportlint.kinds.patterns import compile_pattern, covered
+from reportlint.kinds.patterns import covered, lazy_pattern
 from reportlint.model.finding import Hit
 
 # an entry's replacement: one right form (fixable) or candidates; its context patterns
@@ -97,7 +97,7 @@ def longest_hits(automaton, text: str):
 @cache
 def _compiled(patterns: tuple[str, ...]):
     # per-entry context patterns are compiled on the first hit that needs them
-    return [compile_pattern(p) for p in patterns]
+    return [lazy_pattern(p) for p in patterns]
 
 
 def check(rule, automaton, doc):

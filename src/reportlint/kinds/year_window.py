@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from reportlint.kinds.options import Option
-from reportlint.kinds.patterns import compile_pattern, finditer
+from reportlint.kinds.patterns import finditer, lazy_pattern
 from reportlint.model.finding import Hit
 
 KIND = "year_window"
@@ -45,7 +45,7 @@ def prepare(rule):
 
 @cache
 def _compiled(pattern: str):
-    return compile_pattern(pattern)
+    return lazy_pattern(pattern)
 
 
 def check(rule, terms, doc):
