@@ -12,8 +12,9 @@ Outputs:
     chars.txt      the characters of the dictionary words, in rank order (most frequent first)
     bigrams.bin    a bitmap over (rank a, rank b): 1 when the pair "ab" occurs inside a word
     bigrams-before.bin  the same indexed (rank b, rank a): the characters that may precede b
-    confusion.tsv  char <TAB> same reading <TAB> similar reading <TAB> similar shape (pinyin.tsv
-                   gives the readings: pypinyin's dictionary, MIT)
+    confusion.tsv  char <TAB> same reading <TAB> similar reading <TAB> similar shape <TAB> same main
+                   reading (pinyin.tsv gives the readings: pypinyin's dictionary, MIT; the main
+                   reading is pypinyin's first)
     words.sqlite   the word model: table freq(w, n) — jieba's words with its frequencies, plus
                    (at a moderate frequency) the domain words and modern words it lacks; meta(total)
     skips.tsv      "ac <TAB> b…": the characters b that stand between a and c inside a word of
@@ -84,6 +85,24 @@ def same_reading() -> dict[str, set[str]]:
         for r in readings[ch]:
             by_sound.setdefault(r, set()).add(ch)
     return {ch: set().union(*(by_sound[r] for r in rs)) for ch, rs in readings.items()}
+
+
+def main_reading() -> dict[str, str]:
+    """char -> its commonest toneless reading (pypinyin's dictionary lists a character's
+    readings commonest first), for the characters of data/pinyin.tsv."""
+    import unicodedata
+
+    from pypinyin.pinyin_dict import pinyin_dict
+    table = ROOT / "src" / "reportlint" / "kinds" / "_lib" / "data" / "pinyin.tsv"
+    out = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        ch = line.split("\t")[0]
+        first = pinyin_dict.get(ord(ch), "").split(",")[0]
+        if first:
+            out[ch] = "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c))
+    return out
 
 
 LIBIME_NOTICE = """\
@@ -196,14 +215,16 @@ def main() -> None:
     sound = json.loads((a.ecspell / "sound_confusion.json").read_text(encoding="utf-8"))
     shape = json.loads((a.ecspell / "shape_confusion.json").read_text(encoding="utf-8"))
     readings = same_reading()
+    main_of = main_reading()
     rows = []
     for ch in sorted(set(sound) | set(shape) | set(readings)):
         same = readings.get(ch, set())
         h = "".join(sorted(c for c in same if c != ch and c in rank))
         s = "".join(c for c in sound.get(ch, []) if c != ch and c in rank and c not in same)
         p = "".join(c for c in shape.get(ch, []) if c != ch and c in rank and c not in same)
+        m = "".join(c for c in h if main_of.get(c) is not None and main_of.get(c) == main_of.get(ch))
         if h or s or p:
-            rows.append(f"{ch}\t{h}\t{s}\t{p}")
+            rows.append(f"{ch}\t{h}\t{s}\t{p}\t{m}")
     (OUT / "confusion.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     write_words(OUT / "words.sqlite", words, [(w, DOMAIN_FREQ) for w in extra + modern])
     n_skips = write_skips(OUT / "skips.tsv", words, [(w, DOMAIN_FREQ) for w in extra + modern], people)

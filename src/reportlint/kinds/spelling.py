@@ -24,6 +24,9 @@ OPTIONS = {
     "min_freq": Option("int", default=500, doc="换字后得到的两字词在 jieba 词频中至少这么常见"),
     "min_gain_long": Option("float", default=5.0,
                             doc="换字后成为三字以上的词（检察院、因地制宜）时的最小提高量"),
+    "min_gain_one_sided": Option("float", default=8.0,
+                                 doc="某字只与一侧成对、而这一对又不是常用词（生话补助）时，换成读音（常用读音）相同的字须与邻字"
+                                     "成为常用两字词，局部分词的对数概率至少提高这么多"),
     "min_freq_long": Option("int", default=20,
                             doc="换字后得到的三字以上的词至少这么常见（数据只收词频 20 以上的长词，设得更低无效）"),
     "min_gain_across": Option("float", default=7.0,
@@ -57,7 +60,7 @@ def _protected(doc) -> list[tuple[int, int]]:
 def prepare(rule):
     from reportlint.kinds._lib.spelling import Policy
     return Policy(rule["min_gain"], rule["min_freq"], rule["min_gain_long"], rule["min_freq_long"],
-                  rule["min_gain_across"])
+                  rule["min_gain_across"], rule["min_gain_one_sided"])
 
 
 def check(rule, state, doc):
@@ -66,7 +69,7 @@ def check(rule, state, doc):
     protected = None
     suffixes = rule["name_suffixes"]
     for span in doc.spans("line"):
-        suspects = spelling.suspects(span.text)
+        suspects = spelling.suspects(span.text, state)
         if not suspects:
             continue
         for slip in spelling.slips(span.text, state, suspects):

@@ -63,3 +63,14 @@ def test_the_skip_table_holds_the_inner_characters_of_frequent_longer_words():
 def test_an_across_slip_needs_the_gain():
     strict = Policy(min_gain_across=100.0)
     assert model().slips("坚持依法制国。", strict) == []
+
+
+def test_beside_a_pair_that_is_no_common_word_a_same_main_reading_character_may_mend():
+    m = model()
+    # 于形 occurs inside some word but is no common word, 形政 is unknown; 行 (xing, main
+    # reading of both) makes the common 行政
+    assert m.known("于", "形") and not m.known("形", "政")
+    (slip,) = [s for s in m.slips("关于形政复议的决定", Policy()) if s.start == 2]
+    assert (slip.found, slip.expected, slip.how) == ("形政", "行政", "same-sound")
+    # beside a common word (法制) nothing is tried but the longer word across (依法治国)
+    assert m.slips("完善法制建设", Policy()) == []

@@ -42,6 +42,8 @@ _SUSPECT = re.compile(b"(?=\\x00[\\x00\\x02]|\\x02\\x00)")
 _ONE_SIDED = re.compile(b"(?=\\x01\\x00|\\x00\\x01)")
 _EMPTY: frozenset[str] = frozenset()
 _NONZERO = re.compile(b"[^\\x00]")
+_BITS = [tuple(k for k in range(8) if b >> k & 1) for b in range(256)]   # the set bits of a byte
+_COVER = 50            # a two-character word this common explains its characters (法制: no slip)
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 
 
@@ -60,8 +62,10 @@ class Policy:
     min_gain_long: float = 5.0     # the same for words of three characters or more
     min_freq_long: int = 20
     min_gain_across: float = 7.0   # a word completed across a known pair (依法制国 -> 依法治国)
+    min_gain_one_sided: float = 8.0   # a two-character word beside a pair no common word (生话补助)
 
 
+_DEFAULT = Policy()
 _HOWS = ("same-sound", "sound", "shape")
 
 
@@ -99,6 +103,9 @@ class Model:
         self._logtotal = 0.0
         self._skips: dict[str, str] | None = None
         self._across = _Memo(self._across_candidates)
+        self._common_pairs = _Memo(lambda pair: self.freq(pair) >= _COVER)
+        self._mends: dict[int, tuple[_Memo, _Memo]] = {}
+        self._one_sided: dict[Policy, _Memo] = {}
 
     # ---- stage 1: the bitmap ---------------------------------------------------------
     def known(self, a: str, b: str) -> bool:
@@ -109,11 +116,12 @@ class Model:
         i = ra * self.n + rb
         return bool(self.bits[i >> 3] >> (i & 7) & 1)
 
-    def suspects(self, s: str) -> list[int]:
+    def suspects(self, s: str, policy: Policy | None = None) -> list[int]:
         """Offsets of Han characters in `s` whose pairs with both neighbours are unknown (a
         neighbour that is not a Han character makes no pair; a character with no Han neighbour
         makes no word either, and is left alone), and of those with one unknown pair that a
-        same-sounding character mends into a frequent longer word across both neighbours."""
+        same-sounding character mends: into a frequent longer word across both neighbours, or,
+        when the known pair is no common word itself, into a common two-character word."""
         if len(s) < 2:
             return []
         # every pair looked up once per process: a long run soon asks only the memo (C speed)
@@ -125,11 +133,51 @@ class Model:
             # a suspect only where a same-sounding character completes a frequent longer word
             # across both neighbours (skips.tsv, then a memo per three characters: the many
             # word boundaries cost little)
-            skips, across = self._skips_table(), self._across
-            one = [i for i in one if s[i - 1] + s[i + 1] in skips and across[s[i - 1:i + 2]]]
+            # a memo per three characters: the many word boundaries soon cost one look-up each
+            memo = self._one_sided.get(policy or _DEFAULT)
+            if memo is None:
+                memo = self._one_sided[policy or _DEFAULT] = _Memo(
+                    lambda abc: self._one_sided_suspect(abc, policy or _DEFAULT))
+            one = [i for i in one if memo[s[i - 1:i + 2]]]
             if one:
                 found = sorted(found + one)
         return found
+
+    def _one_sided_suspect(self, abc: str, policy: Policy) -> bool:
+        """Whether b, with a known pair on one side only, may be a slip: a same-sounding
+        character completes a frequent longer word across a and c (依法制国), or the known pair
+        is no common word while a character of b's main reading makes a common two-character
+        word with a neighbour (生话补助: 生话 occurs only inside longer words; 生活)."""
+        if abc[0] + abc[2] in self._skips_table() and self._across[abc]:
+            return True
+        lp, rp = abc[:2], abc[1:]
+        if self._common_pairs[lp if self.known(abc[0], abc[1]) else rp]:
+            return False
+        mend_left, mend_right = self._mend_memos(policy)
+        return bool(mend_left[lp] or mend_right[rp])
+
+    def _mend_memos(self, policy: Policy) -> tuple[_Memo, _Memo]:
+        """Per pair "nc" (and "cn"): the characters x read like c (same main reading) that make
+        "nx" (and "xn") a two-character word as common as `policy` asks, asked once per pair."""
+        memos = self._mends.get(policy.min_freq)
+        if memos is None:
+            if self._confusion is None:
+                self._load_words()
+
+            def mends(pair: str, left: bool) -> tuple[str, ...]:
+                row = self._candidates(pair[1] if left else pair[0])
+                if row is None:
+                    return ()
+                n = pair[0] if left else pair[1]
+                known = self.known
+                words = ((x, n + x) if left else (x, x + n) for x in row[3]
+                         if (known(n, x) if left else known(x, n)))    # the bitmap first: cheap
+                return tuple(x for x, w in words
+                             if self.freq(w) >= policy.min_freq and w not in self._people)
+
+            memos = self._mends[policy.min_freq] = (_Memo(lambda p: mends(p, True)),
+                                                     _Memo(lambda p: mends(p, False)))
+        return memos
 
     def _skips_table(self) -> dict[str, str]:
         """"ac" -> the characters b such that "abc" lies inside a frequent word of 3-6
@@ -162,8 +210,8 @@ class Model:
         width = self.n // 8
         row = bits[r * width:(r + 1) * width]
         chars = self.chars
-        return frozenset(chars[m.start() * 8 + k] for m in _NONZERO.finditer(row)
-                         for k in range(8) if row[m.start()] >> k & 1)
+        return frozenset([chars[j * 8 + k] for j in [m.start() for m in _NONZERO.finditer(row)]
+                          for k in _BITS[row[j]]])
 
     def after(self, ch: str) -> frozenset[str]:
         """Characters that follow `ch` inside some word."""
@@ -217,7 +265,7 @@ class Model:
         if self._confusion is None:
             self._load_words()
         found = []
-        for i in self.suspects(s) if suspects is None else suspects:
+        for i in self.suspects(s, policy) if suspects is None else suspects:
             best = self._best(s, i, policy)
             if best is not None:
                 found.append(best)
@@ -234,7 +282,7 @@ class Model:
         left = s[i - 1] if i and _is_han(s[i - 1]) else ""
         right = s[i + 1] if i + 1 < len(s) and _is_han(s[i + 1]) else ""
         if left and right and (known(left, ch) or known(ch, right)):
-            return self._best_one_sided(s, i, policy)
+            return self._best_one_sided(s, i, policy) or self._best_beside(s, i, policy)
         after = self.after(left) if left else _EMPTY
         before = self.before(right) if right else _EMPTY
         # the candidates that make a known pair with a neighbour, kind by kind
@@ -277,6 +325,18 @@ class Model:
                 words.append((how, x, word))
         return self._judge(s, i, lo, hi, words, policy.min_gain_across, policy.min_gain_across)
 
+    def _best_beside(self, s: str, i: int, policy: Policy) -> Slip | None:
+        """A suspect beside a known pair that is no common word (生话 in 生话补助): a character of
+        the same main reading that makes a common two-character word with a neighbour."""
+        lp, rp = s[i - 1:i + 1], s[i:i + 2]
+        if self._common_pairs[lp if self.known(lp[0], lp[1]) else rp]:
+            return None
+        mend_left, mend_right = self._mend_memos(policy)
+        words = [("same-sound", x, (i - 1, i + 1)) for x in mend_left[lp]]
+        words += [("same-sound", x, (i, i + 2)) for x in mend_right[rp]]
+        lo, hi = _context(s, i)
+        return self._judge(s, i, lo, hi, words, policy.min_gain_one_sided, policy.min_gain_one_sided)
+
     def _judge(self, s: str, i: int, lo: int, hi: int, words, min_gain: float,
                min_gain_long: float) -> Slip | None:
         """The candidate whose stretch s[lo:hi] reads best, if it gains enough."""
@@ -308,14 +368,14 @@ class Model:
         return not (self.known(s[j], s[k]) if away < 0 else self.known(s[k], s[j]))
 
     def _candidates(self, ch: str) -> tuple[_Options, ...] | None:
-        """(same reading, similar reading, similar shape): the common characters `ch` may
-        stand for, parsed on first use."""
+        """(same reading, similar reading, similar shape, same main reading): the common
+        characters `ch` may stand for, parsed on first use."""
         assert self._confusion is not None
         if ch not in self._confusion:
             row = self._rows.get(ch)
             rank = self.rank
             self._confusion[ch] = None if row is None else tuple(
-                _Options(c for c in part if rank.get(c, _COMMON) < _COMMON)
+                _Options("".join([c for c in part if rank.get(c, _COMMON) < _COMMON]))
                 for part in row.split("\t"))
         return self._confusion[ch]
 
@@ -383,8 +443,13 @@ def _score(model: Model, s: str) -> float:
     n = len(s)
     logtotal = model._logtotal
     best = [0.0] + [-math.inf] * n
+    # a word lies inside a stretch of known pairs: only those substrings are looked up
+    pairs = model._pairs
+    chain = 0
     for k in range(1, n + 1):
-        for j in range(max(0, k - _MAX_WORD), k):
+        if k > 1:
+            chain = chain + 1 if pairs[s[k - 2:k]] == 1 else 0
+        for j in range(max(0, k - _MAX_WORD, k - 1 - chain), k):
             if best[j] == -math.inf:
                 continue
             w = s[j:k]
@@ -402,15 +467,17 @@ def _score(model: Model, s: str) -> float:
 class _Options(frozenset):
     """The candidates of one kind for a character, in the confusion set's order."""
 
-    order: dict[str, int]
+    chars: str
+    order: dict[str, int] | None
 
-    def __new__(cls, chars):
-        order = list(chars)
-        obj = super().__new__(cls, order)
-        obj.order = {c: i for i, c in enumerate(order)}
+    def __new__(cls, chars: str):
+        obj = super().__new__(cls, chars)
+        obj.chars, obj.order = chars, None       # the order is wanted for few: made on first use
         return obj
 
     def index(self, ch: str) -> int:
+        if self.order is None:
+            self.order = {c: i for i, c in enumerate(self.chars)}
         return self.order[ch]
 
 
