@@ -1,27 +1,38 @@
-"""Enumerations in running text — 一是……二是……三是…… — must count up by one: “一是……三是……三是”
-lost its 二是 (and repeats 三是).
+"""Enumerations in running text — 一是……二是……三是……, ①②③, （1）（2）, 1、2、, 1.2., （一）（二）
+inside a paragraph — must count up by one: “一是……三是……三是” lost its 二是 (and repeats 三是);
+and no item may be the same as an earlier one of its list (“②强化培训；③强化培训”: pasted twice).
 
-A run starts at 一是 and lasts to the end of the part (the next heading); the first marker
-that is not the next number is reported (with the number it should be), and the rest of that
-run is not judged (one slip would otherwise be reported at every later item). A marker counts
-only at the start of a clause (after the start of a line, or 。；：，、！？ or an opening bracket
-or quote), so 统一是 or 唯一是 are not markers. Table rows are not running text.
+Each notation is a list of its own. A 一是 run starts at 一是 and lasts to the end of the part
+(the next heading); the other notations are counted within a paragraph, and a marker at the
+start of a line is the outline's (outline_numbering judges it): it starts or continues the run
+but is not judged itself. The first marker that is not the next number is reported (with the
+number it should be), and the rest of that run is not judged (one slip would otherwise be
+reported at every later item). A marker counts only at the start of a clause (after the start
+of a line, or 。；：，、！？ or an opening bracket or quote), so 统一是 or 唯一是 are not markers,
+and a figure (1.5%, 第1、2项) is no marker. Items repeated are reported when short (fewer than
+MAX_ITEM Chinese characters): longer ones are repeated-clause's and duplicate-sentence's.
+Table rows are not running text.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from reportlint.model.finding import Hit
 from reportlint.model.lines import cn_to_int
 
 KIND = "enumeration_order"
-SUMMARY = "行文中的列举序号（一是、二是、三是……）跳号、重复或倒序。"
+SUMMARY = "行文中的列举序号（一是、二是……，①②……，（1）（2）……）跳号、重复或倒序，或同一列举中的一项重复出现。"
 OPTIONS: dict = {}
 FIELDS = {"found", "expected", "previous"}
 SCOPES = ()
 
-_MARKER = re.compile(r"(?:^|(?<=[。；;：:，,、！？!?（(“\s]))([一二三四五六七八九十]{1,3})是(?![的否])", re.M)
+MAX_ITEM = 10
 _CN = "一二三四五六七八九十"
+_START = r"(?:^|(?<=[。；;：:，,、！？!?（(“\s]))"
+_ITEM_END = re.compile(r"[。！？!?]|$", re.M)
+_TRIM = "；;，,、。：: \t\u3000"
 
 
 def _cn(n: int) -> str:
@@ -30,26 +41,77 @@ def _cn(n: int) -> str:
     return ("" if n < 20 else _CN[n // 10 - 1]) + "十" + (_CN[n % 10 - 1] if n % 10 else "")
 
 
+@dataclass(frozen=True)
+class Notation:
+    marker: re.Pattern          # group 1: the number as written
+    number: Callable[[str], int | None]
+    write: Callable[[int], str]
+    per_part: bool              # runs last to the next heading (else: one paragraph)
+
+
+_HAN_NEXT = r"(?=[\u4e00-\u9fff“])"
+NOTATIONS = (
+    Notation(re.compile(_START + r"([一二三四五六七八九十]{1,3})是(?![的否])", re.M), cn_to_int, _cn, True),
+    Notation(re.compile(_START + r"([\u2460-\u2473])" + _HAN_NEXT, re.M),
+             lambda s: ord(s) - 0x245F, lambda n: chr(0x245F + n) if 0 < n <= 20 else str(n), False),
+    Notation(re.compile(_START + r"[（(](\d{1,2})[）)]" + _HAN_NEXT, re.M), int, str, False),
+    Notation(re.compile(_START + r"[（(]([一二三四五六七八九十]{1,3})[）)]" + _HAN_NEXT, re.M), cn_to_int, _cn, False),
+    Notation(re.compile(_START + r"(\d{1,2})、" + _HAN_NEXT, re.M), int, str, False),
+    Notation(re.compile(_START + r"(\d{1,2})[.．]" + _HAN_NEXT, re.M), int, str, False),
+)
+
+
+def _han(s: str) -> int:
+    return sum("\u4e00" <= c <= "\u9fff" for c in s)
+
+
 def check(rule, state, doc):
     text = doc.text
-    bounds = sorted({0, len(text), *(h.start for h in doc.headings)})
+    headings = sorted({0, len(text), *(h.start for h in doc.headings)})
+    lines = sorted({0, len(text), *doc.line_starts})
     table = doc.table_lines
-    for a, b in zip(bounds, bounds[1:]):
-        prev = None           # the last number of the run being read; None: no run
-        for m in _MARKER.finditer(text, a, b):
-            if table and doc.pos(m.start())[0] in table:
-                continue
-            n = cn_to_int(m.group(1))
-            if n is None:
-                continue
-            if n == 1:
-                prev = 1
-            elif prev is None:
-                continue
-            elif n == prev + 1:
-                prev = n
-            else:
-                yield Hit(m.start(1), m.end(), {"found": m.group(1) + "是", "previous": _cn(prev) + "是",
-                                                "expected": _cn(prev + 1) + "是"},
-                          suggestion=_cn(prev + 1) + "是")
-                prev = None
+    for notation in NOTATIONS:
+        bounds = headings if notation.per_part else lines
+        for a, b in zip(bounds, bounds[1:]):
+            marks = [m for m in notation.marker.finditer(text, a, b)
+                     if not (table and doc.pos(m.start())[0] in table)]
+            yield from _run(notation, text, marks, b)
+
+
+def _marker(m: re.Match, notation: Notation, n: int) -> str:
+    """The marker `m` with its number written as `n` (same brackets and stop)."""
+    return m.group()[:m.start(1) - m.start()] + notation.write(n) + m.group()[m.end(1) - m.start():]
+
+
+def _run(notation: Notation, text: str, marks: list[re.Match], end: int):
+    prev = None           # the last number of the run being read; None: no run
+    items: dict[str, str] = {}     # item text -> its marker and text, in the current run
+    for i, m in enumerate(marks):
+        n = notation.number(m.group(1))
+        if n is None:
+            continue
+        at_line_start = m.start() == 0 or text[m.start() - 1] == "\n"
+        judged = notation.per_part or not at_line_start
+        if n == 1:
+            prev, items = 1, {}
+        elif prev is None:
+            if not judged:
+                prev, items = n, {}
+            continue
+        elif n == prev + 1 or not judged:
+            prev = n
+        else:
+            yield Hit(m.start(), m.end(), {"found": m.group(), "previous": _marker(m, notation, prev),
+                                            "expected": _marker(m, notation, prev + 1)},
+                      suggestion=_marker(m, notation, prev + 1), variant="order")
+            prev = None
+            continue
+        stop = marks[i + 1].start() if i + 1 < len(marks) else end
+        close = _ITEM_END.search(text, m.end(), stop)
+        item = text[m.end():close.start() if close else stop].rstrip(_TRIM)
+        key = re.sub(r"\s+", "", item)
+        if 2 <= _han(key) < MAX_ITEM:
+            if key in items and judged:
+                yield Hit(m.start(), m.end() + len(item), {"found": m.group() + item, "previous": items[key],
+                                                            "expected": ""}, variant="item")
+            items.setdefault(key, m.group() + item)
