@@ -9,6 +9,8 @@
     segment: true     # drop a hit that cuts through a jieba word of the text around it
     segment_max: 3    # ... but only for entries of up to 3 characters (以经 in 以经济);
                       # longer entries are unambiguous strings and never wake jieba up
+    unit: "(?:镇|乡)(?:人民政府)?$"   # only in the reports of these units (Document.meta.unit:
+                      # the title's, or the config's); a report whose unit is unknown is not judged
 
 An entry's `unless` / `when` regexes are matched on the hit's line like `exceptions`
 (`when`: the hit must lie inside a match; an entry with `when` skips the word check unless
@@ -21,7 +23,7 @@ from __future__ import annotations
 from functools import cache
 
 from reportlint.kinds.options import Option
-from reportlint.kinds.patterns import covered, lazy_pattern
+from reportlint.kinds.patterns import covered, lazy_pattern, search
 from reportlint.model.finding import Hit
 
 # an entry's replacement: one right form (fixable) or candidates; its context patterns
@@ -44,6 +46,7 @@ OPTIONS = {
     "fix": Option("bool", default=True, doc="只有一个候选时提供自动修复"),
     "segment": Option("bool", default=False, doc="丢弃切断了分词的命中（jieba）"),
     "segment_max": Option("int", default=3, doc="开启 segment 时，只检查这么短的词条的分词边界"),
+    "unit": Option("regex", doc="只检查报告单位（标题或配置给出的单位名）与此相符的报告；单位不明的报告不查"),
 }
 FIELDS = {"found", "expected"}
 PRIORITY = 30     # listed wrong → right pairs: the most specific (rulepacks.run.one_per_span)
@@ -101,6 +104,8 @@ def _compiled(patterns: tuple[str, ...]):
 
 
 def check(rule, automaton, doc):
+    if rule["unit"] is not None and not search(rule["unit"], doc.meta.unit or ""):
+        return
     text = doc.text
     for start, end, (wrong, rights, unless, when, segment) in longest_hits(automaton, text):
         if covered(rule["exceptions"], doc, start, end) or covered(_compiled(unless), doc, start, end):
