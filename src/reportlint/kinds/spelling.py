@@ -2,7 +2,8 @@
 
 A character whose pairs with both neighbours occur in no dictionary word is a suspect; a
 similar-sounding or similar-looking character that makes a common word there, and makes the
-stretch read better by a clear margin under jieba's word-frequency model, is the suggestion
+stretch read better by a clear margin under jieba's word-frequency model and under the
+word-bigram language model (kinds/_lib/lm), is the suggestion
 (kinds/_lib/spelling.py). A character with an unknown pair on one side only (依法制国) is tried
 with same-sounding characters that complete a frequent longer word across both neighbours.
 Proper names are left alone: the report's own unit, 《…》 titles, words the draft writes the
@@ -19,19 +20,22 @@ KIND = "spelling"
 SUMMARY = ("不靠错词表的错别字检查：某字与前后都不成词、换成音近或形近的常用字就成为常用词且整句更通顺时报告；"
            "只与一侧不成词的字（依法制国），换成同音字能连同两侧成为常用长词时报告。")
 OPTIONS = {
-    "min_gain": Option("float", default=8.0,
+    "min_gain": Option("float", default=5.0,
                        doc="换字后成为两字词时，局部分词的对数概率须至少提高这么多（越大越保守）"),
     "min_freq": Option("int", default=500, doc="换字后得到的两字词在 jieba 词频中至少这么常见"),
-    "min_gain_long": Option("float", default=5.0,
+    "min_gain_long": Option("float", default=3.0,
                             doc="换字后成为三字以上的词（检察院、因地制宜）时的最小提高量"),
-    "min_gain_one_sided": Option("float", default=8.0,
+    "min_gain_one_sided": Option("float", default=5.0,
                                  doc="某字只与一侧成对、而这一对又不是常用词（生话补助）时，换成读音（常用读音）相同的字须与邻字"
                                      "成为常用两字词，局部分词的对数概率至少提高这么多"),
     "min_freq_long": Option("int", default=20,
                             doc="换字后得到的三字以上的词至少这么常见（数据只收词频 20 以上的长词，设得更低无效）"),
-    "min_gain_across": Option("float", default=7.0,
+    "min_gain_across": Option("float", default=4.0,
                               doc="某字只与一侧的字不成词（依法制国）时，换成同音字须连同两侧成为三字以上的常用词，"
                                   "局部分词的对数概率至少提高这么多"),
+    "min_lm_gain": Option("float", default=4.0,
+                          doc="通过上述检验的候选，再用词二元语言模型（输入法模型）复核：换字后这一段的概率须至少提高"
+                              "10 的这么多次方（0 为不复核）"),
     "name_suffixes": Option("str", default="省市县区旗乡镇村街道社区路巷组屯寨",
                             doc="紧随其后（两字之内）出现这些字的写法视为地名，不报"),
 }
@@ -60,7 +64,7 @@ def _protected(doc) -> list[tuple[int, int]]:
 def prepare(rule):
     from reportlint.kinds._lib.spelling import Policy
     return Policy(rule["min_gain"], rule["min_freq"], rule["min_gain_long"], rule["min_freq_long"],
-                  rule["min_gain_across"], rule["min_gain_one_sided"])
+                  rule["min_gain_across"], rule["min_gain_one_sided"], rule["min_lm_gain"])
 
 
 def check(rule, state, doc):

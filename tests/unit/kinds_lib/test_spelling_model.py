@@ -74,3 +74,12 @@ def test_beside_a_pair_that_is_no_common_word_a_same_main_reading_character_may_
     assert (slip.found, slip.expected, slip.how) == ("形政", "行政", "same-sound")
     # beside a common word (法制) nothing is tried but the longer word across (依法治国)
     assert m.slips("完善法制建设", Policy()) == []
+
+
+def test_the_language_model_has_the_last_word():
+    text = "加强农村吐地承包经营权保护"
+    assert [s.expected for s in model().slips(text, Policy())] == ["土地"]
+    # a candidate the word-frequency model accepts is dropped when the bigram model is not
+    # convinced enough; 0 does not ask it
+    assert model().slips(text, Policy(min_lm_gain=100.0)) == []
+    assert [s.expected for s in model().slips(text, Policy(min_lm_gain=0.0))] == ["土地"]

@@ -11,7 +11,9 @@ Two stages, so that a draft without a suspicious spot costs little:
    that forms a known pair with a neighbour is tried: the replacement must make a dictionary
    word (one-sided suspects: a word of three characters or more across both neighbours), and
    the best segmentation of the stretch around it (jieba's unigram word model: the sum of log
-   word frequencies, as jieba itself segments) must improve by a clear margin.
+   word frequencies, as jieba itself segments) must improve by a clear margin, and so must its
+   probability under the word-bigram language model (kinds/_lib/lm, fcitx5's model), asked
+   only for the few candidates that pass the first test.
 
 This is the detection step of the classic CSC pipelines (pycorrector's rule-based corrector,
 confusion-set candidates scored by a language model), with jieba's word frequencies (plus the
@@ -57,12 +59,13 @@ class Policy:
     chance (most pairs of common characters are some word), so it needs a larger gain, a common
     word and a same-sound or look-alike character; a longer word that one character completes
     (检察院, 依法治国) is strong evidence by itself."""
-    min_gain: float = 8.0          # log-probability gain, two-character word
+    min_gain: float = 5.0          # log-probability gain, two-character word
     min_freq: int = 500            # jieba frequency of the two-character word
-    min_gain_long: float = 5.0     # the same for words of three characters or more
+    min_gain_long: float = 3.0     # the same for words of three characters or more
     min_freq_long: int = 20
-    min_gain_across: float = 7.0   # a word completed across a known pair (依法制国 -> 依法治国)
-    min_gain_one_sided: float = 8.0   # a two-character word beside a pair no common word (生话补助)
+    min_gain_across: float = 4.0   # a word completed across a known pair (依法制国 -> 依法治国)
+    min_gain_one_sided: float = 5.0   # a two-character word beside a pair no common word (形政)
+    min_lm_gain: float = 4.0       # log10 gain under the word-bigram model (0: not asked)
 
 
 _DEFAULT = Policy()
@@ -308,7 +311,7 @@ class Model:
                                        policy, short=how != "sound")
                 if word is not None:
                     words.append((how, x, word))
-        return self._judge(s, i, lo, hi, words, policy.min_gain, policy.min_gain_long)
+        return self._judge(s, i, lo, hi, words, policy.min_gain, policy.min_gain_long, policy.min_lm_gain)
 
     def _best_one_sided(self, s: str, i: int, policy: Policy) -> Slip | None:
         """A suspect with a known pair on one side (法制 in 依法制国): only a character that
@@ -323,7 +326,8 @@ class Model:
                                    policy, short=False, across=True)
             if word is not None:
                 words.append((how, x, word))
-        return self._judge(s, i, lo, hi, words, policy.min_gain_across, policy.min_gain_across)
+        return self._judge(s, i, lo, hi, words, policy.min_gain_across, policy.min_gain_across,
+                           policy.min_lm_gain)
 
     def _best_beside(self, s: str, i: int, policy: Policy) -> Slip | None:
         """A suspect beside a known pair that is no common word (生话 in 生话补助): a character of
@@ -335,25 +339,37 @@ class Model:
         words = [("same-sound", x, (i - 1, i + 1)) for x in mend_left[lp]]
         words += [("same-sound", x, (i, i + 2)) for x in mend_right[rp]]
         lo, hi = _context(s, i)
-        return self._judge(s, i, lo, hi, words, policy.min_gain_one_sided, policy.min_gain_one_sided)
+        return self._judge(s, i, lo, hi, words, policy.min_gain_one_sided, policy.min_gain_one_sided,
+                           policy.min_lm_gain)
 
     def _judge(self, s: str, i: int, lo: int, hi: int, words, min_gain: float,
-               min_gain_long: float) -> Slip | None:
-        """The candidate whose stretch s[lo:hi] reads best, if it gains enough."""
+               min_gain_long: float, min_lm_gain: float) -> Slip | None:
+        """The candidate whose stretch s[lo:hi] reads best under the word-frequency model, if it
+        gains enough there and, as a second opinion on the few that do, under the word-bigram
+        language model (kinds/_lib/lm: log10, over the stretch and two characters more)."""
         if not words:
             return None
         base = self.score(s[lo:hi])
-        best: Slip | None = None
+        passed = []
         for how, x, (ws, we) in words:
             gain = self.score(s[lo:i] + x + s[i + 1:hi]) - base
             if gain < (min_gain if we - ws == 2 else min_gain_long):
                 continue
             if self._orphan(s, ws - 1, -1) or self._orphan(s, we, 1):
                 continue
-            if best is None or gain > best.gain:
-                expected = s[ws:i] + x + s[i + 1:we]
-                best = Slip(i, s[ws:we], expected, ws, how, gain, self.freq(expected))
-        return best
+            passed.append((gain, how, x, ws, we))
+        lm_base = None
+        for gain, how, x, ws, we in sorted(passed, key=lambda c: -c[0]):
+            if min_lm_gain > 0:
+                from reportlint.kinds._lib import lm
+                a, b = max(0, lo - 2), min(len(s), hi + 2)
+                if lm_base is None:
+                    lm_base = lm.segment(s[a:b])[1]
+                if lm.segment(s[a:i] + x + s[i + 1:b])[1] - lm_base < min_lm_gain:
+                    continue
+            expected = s[ws:i] + x + s[i + 1:we]
+            return Slip(i, s[ws:we], expected, ws, how, gain, self.freq(expected))
+        return None
 
     def _orphan(self, s: str, k: int, away: int) -> bool:
         """Whether s[k], next to a mended word, would stay a character in no word: a Han
