@@ -234,22 +234,7 @@ def main() -> int:
     lines = [f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores; "
              f"median of {a.runs} after 1 warm-up, tools alternated; reportlint = `{' '.join(rl[1:])}`"
              f" ({a.reportlint}).", ""]
-    lines += ["| tool | input | wall s | cpu s | peak MiB | wall / naive | wall / textlint |",
-              "|---|---|---|---|---|---|---|",
-              f"| python -c pass | – | {median(floor, 'wall'):.3f} | {median(floor, 'cpu'):.3f} | "
-              f"{median(floor, 'peak'):.1f} | | |"]
-    for g in groups:
-        res = results[g]
-        for name, runs in res.items():
-            if "naive" not in res:
-                lines.append(f"| {name} | {g} | {median(runs, 'wall'):.3f} | {median(runs, 'cpu'):.3f} | "
-                             f"{median(runs, 'peak'):.1f} | – | – |")
-                continue
-            vs_naive = paired(runs, res["naive"]) if name != "naive" else 1.0
-            vs_tl = (f"{paired(runs, res['textlint']):.2f}" if "textlint" in res and name != "textlint"
-                     else ("1" if name == "textlint" else "–"))
-            lines.append(f"| {name} | {g} | {median(runs, 'wall'):.3f} | {median(runs, 'cpu'):.3f} | "
-                         f"{median(runs, 'peak'):.1f} | {vs_naive:.2f} | {vs_tl} |")
+    lines += table(results, groups, floor)
     lines.append("")
     lines += targets(results, groups)
     lines.append("")
@@ -265,6 +250,27 @@ def main() -> int:
     if a.out:
         a.out.write_text(text, encoding="utf-8")
     return 0
+
+
+def table(results: dict, groups: list[str], floor: list[dict]) -> list[str]:
+    """One row per tool and input: medians and the paired ratios to naive and textlint."""
+    lines = ["| tool | input | wall s | cpu s | peak MiB | wall / naive | wall / textlint |",
+             "|---|---|---|---|---|---|---|",
+             f"| python -c pass | – | {median(floor, 'wall'):.3f} | {median(floor, 'cpu'):.3f} | "
+             f"{median(floor, 'peak'):.1f} | | |"]
+    for g in groups:
+        res = results[g]
+        for name, runs in res.items():
+            if "naive" not in res:
+                lines.append(f"| {name} | {g} | {median(runs, 'wall'):.3f} | {median(runs, 'cpu'):.3f} | "
+                             f"{median(runs, 'peak'):.1f} | – | – |")
+                continue
+            vs_naive = paired(runs, res["naive"]) if name != "naive" else 1.0
+            vs_tl = (f"{paired(runs, res['textlint']):.2f}" if "textlint" in res and name != "textlint"
+                     else ("1" if name == "textlint" else "–"))
+            lines.append(f"| {name} | {g} | {median(runs, 'wall'):.3f} | {median(runs, 'cpu'):.3f} | "
+                         f"{median(runs, 'peak'):.1f} | {vs_naive:.2f} | {vs_tl} |")
+    return lines
 
 
 def targets(results: dict, groups: list[str]) -> list[str]:

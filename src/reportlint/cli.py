@@ -106,7 +106,11 @@ def check(paths, fmt, output, color, no_source, quiet, statistics, **options):
         raise click.UsageError(t("track_needs_fix", lang))
     if (options["annotate"] or options["annotate_dir"]) and (options["fix"] or options["diff"]):
         raise click.UsageError(t("annotate_not_fix", lang))
-    opts = _check_options(paths, options, whole_drafts=_resolved(fmt) == "html")
+    # JSON, GitHub and JUnit read only the findings and Word places; text reads source lines
+    fmt_name = _resolved(fmt)
+    opts = _check_options(paths, options, whole_drafts=fmt_name == "html",
+                          finding_text=not (fmt_name in ("json", "github", "junit")
+                                            or (fmt_name == "text" and no_source)))
     try:
         from reportlint.engine.check import run_check
         from reportlint.engine.parallel import Progress
@@ -125,32 +129,36 @@ def check(paths, fmt, output, color, no_source, quiet, statistics, **options):
         _write_stdout(outcome.fixed_stdin)
     text = _report(outcome, fmt, color, not no_source, lang, statistics,
                    to_stderr=outcome.fixed_stdin is not None)
+    tail = ""
     if _resolved(fmt) == "text" and not quiet and not statistics:
         from reportlint.engine.check import summary_line
-        text += summary_line(outcome, lang) + "\n"
-    _output(text, output, to_stderr=outcome.fixed_stdin is not None, lang=lang)
+        tail = summary_line(outcome, lang) + "\n"
+    _output(text, output, to_stderr=outcome.fixed_stdin is not None, lang=lang, tail=tail)
     for line in outcome.written:
         _say(line)
     _echo_errors(outcome.result)
     sys.exit(outcome.exit_code)
 
 
-def _output(text: str, output: str | None, *, to_stderr: bool, lang: str) -> None:
-    """The report to -o FILE (atomically: never half a report) or to stdout/stderr."""
-    data = text.encode("utf-8", "backslashreplace")
+_PIECE = 1 << 20     # characters encoded at a time: a long run's report is never copied whole
+
+
+def _output(text: str, output: str | None, *, to_stderr: bool, lang: str, tail: str = "") -> None:
+    """The report (then `tail`) to -o FILE (atomically: never half a report) or to stdout/stderr."""
     if output:
         from reportlint.files.writing import write_atomic
         from reportlint.model.errors import OutputError
         try:
-            write_atomic(output, data, lang=lang)
+            write_atomic(output, (text + tail).encode("utf-8", "backslashreplace"), lang=lang)
         except OutputError as exc:
             _fail([exc])
-    elif to_stderr:
-        sys.stderr.flush()
-        sys.stderr.buffer.write(data)
-        sys.stderr.flush()
-    else:
-        _write_stdout(data)
+        return
+    stream = sys.stderr if to_stderr else sys.stdout
+    stream.flush()
+    for piece in (text, tail):
+        for i in range(0, len(piece), _PIECE):
+            stream.buffer.write(piece[i:i + _PIECE].encode("utf-8", "backslashreplace"))
+    stream.flush()
 
 
 def _write_stdout(data: bytes) -> None:

@@ -73,7 +73,8 @@ def _lint(linter: Linter, opts: CheckOptions, progress) -> tuple[RunResult, list
         return run_fix(linter, list(opts.paths), write=opts.fix and not opts.diff, track=opts.track_changes)
     jobs = cpus() if opts.jobs == 0 else opts.jobs
     return linter.run(list(opts.paths), keep_documents=True, progress=progress, jobs=jobs,
-                      excerpts=not opts.whole_drafts), [], None
+                      excerpts=not opts.whole_drafts,
+                      finding_text=opts.finding_text or bool(opts.baseline or opts.write_baseline)), [], None
 
 
 def _warnings(linter: Linter, opts: CheckOptions) -> list[str]:

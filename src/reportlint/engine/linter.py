@@ -187,17 +187,18 @@ class Linter:
         return out
 
     def run(self, paths: list[str], keep_documents: bool = False, jobs: int | None = 1,
-            progress=None, excerpts: bool = False) -> RunResult:
+            progress=None, excerpts: bool = False, finding_text: bool = True) -> RunResult:
         """`jobs` > 1 lints in worker processes (parallel.py); None: every CPU once there are
         enough files to repay starting the workers. `progress` has start/advance/finish.
         `excerpts`: keep only what reporters read around the findings (model/excerpt.py) rather
-        than whole documents, so a long run's memory does not grow with the drafts' text."""
+        than whole documents, so a long run's memory does not grow with the drafts' text;
+        without `finding_text` not even the findings' lines and flagged text."""
         result = RunResult()
         targets = self.targets(paths, result.errors)
         if jobs is None:
             jobs = auto_jobs(len(targets))
         cache = self.results_cache()
-        keep = ("excerpt" if excerpts else "full") if keep_documents else ""
+        keep = (("excerpt" if finding_text else "places") if excerpts else "full") if keep_documents else ""
         try:
             if jobs > 1 and len(targets) > 1:
                 from reportlint.engine.parallel import run_parallel
@@ -216,7 +217,8 @@ class Linter:
                 result.findings.extend(findings)
                 result.failures.extend(failures)
                 if doc is not None:
-                    result.documents[doc.path] = Excerpt.of(doc, findings) if excerpts else for_reports(doc)
+                    result.documents[doc.path] = (Excerpt.of(doc, findings, finding_text) if excerpts
+                                                  else for_reports(doc))
             if progress:
                 progress.finish()
             return result

@@ -29,6 +29,7 @@ class CheckOptions:
     exit_zero: bool = False
     no_cache: bool = False            # never read or write the results cache
     whole_drafts: bool = True         # the reporter shows whole drafts (html); else excerpts suffice
+    finding_text: bool = True         # the reporter or a baseline reads the findings' lines and text
 
     def linter_options(self) -> dict:
         """The keyword arguments of engine.linter.Linter."""

@@ -94,8 +94,8 @@ def _lint_one(linter: Linter, path: str, keep: str):
 
 def _parts(doc: Document, findings: list, keep: str):
     """What the reporters need, picklable: the text (not the parsed structure) or an excerpt."""
-    if keep == "excerpt":
-        return "excerpt", Excerpt.of(doc, findings).parts()
+    if keep in ("excerpt", "places"):
+        return "excerpt", Excerpt.of(doc, findings, text=keep == "excerpt").parts()
     if keep:
         return "full", (doc.source_text, doc.path, doc.encoding, doc.bom, doc.markdown, doc.locations)
     return None

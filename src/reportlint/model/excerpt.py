@@ -4,7 +4,9 @@ A run over thousands of drafts hands every finding to the reporters at the end. 
 draft only around its findings: the flagged text and its lines (source lines, content
 fingerprints of baselines, SARIF and GitLab), a Word paragraph's place (`where`), the path of a
 clean file (JUnit). An Excerpt keeps exactly that, so the parent holds a few lines per draft
-instead of every draft's text; the HTML page, which shows whole drafts, keeps Documents.
+instead of every draft's text; the HTML page, which shows whole drafts, keeps Documents. When
+no reporter reads the findings' text (JSON, GitHub, JUnit, text without source lines, and no
+baseline), it keeps only the path and Word places (`text=False`).
 """
 from __future__ import annotations
 
@@ -60,12 +62,13 @@ class Excerpt:
         self.text = _Text(spans, length)
 
     @classmethod
-    def of(cls, doc, findings: Iterable) -> Excerpt:
+    def of(cls, doc, findings: Iterable, text: bool = True) -> Excerpt:
+        """`text`: also the findings' lines and flagged text."""
         lines, source = doc.lines, doc.source_lines
         kept: dict[int, str] = {}
         kept_source: dict[int, str] = {}
         spans: dict[tuple[int, int], str] = {}
-        for f in findings:
+        for f in findings if text else ():
             for no in (f.line, f.end_line):
                 if 0 < no <= len(lines):
                     kept[no - 1] = lines[no - 1]

@@ -39,6 +39,20 @@ def test_reporters_give_the_same_output_from_excerpts(drafts, fmt, jobs):
     assert with_excerpts == render(False)[1]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("fmt, show_source", [("text", False), ("json", True), ("github", True), ("junit", True)])
+def test_reporters_that_read_no_finding_text_need_only_places(drafts, fmt, show_source, jobs):
+    """What `reportlint check` keeps for these formats (cli: finding_text=False)."""
+    def render(**kw):
+        result = Linter(isolated=True, select=["all"]).run([str(drafts)], keep_documents=True, jobs=jobs, **kw)
+        ctx = SimpleNamespace(color=False, show_source=show_source, lang="zh", statistics=False, rules={})
+        return result, get(fmt).render(result, ctx)
+    result, thin = render(excerpts=True, finding_text=False)
+    assert all(isinstance(d, Excerpt) and not d.lines._kept and not d.text._spans
+               for d in result.documents.values())
+    assert thin == render(excerpts=False)[1]
+
+
 def test_an_excerpt_keeps_only_the_lines_of_its_findings(drafts):
     from reportlint.model.document import Document
     doc = Document("一\n二\n杜绝个人意志专武独断。\n四\n", "x.txt")
