@@ -1,4 +1,4 @@
-"""kinds/_lib/lm: the bisected bigram lookup against a plain scan of the left word's block."""
+"""kinds/_lib/lm: the bisected n-gram lookups against plain scans of the arrays."""
 import random
 
 from reportlint.kinds._lib import lm
@@ -20,3 +20,29 @@ def test_bisected_lookup_agrees_with_a_scan():
         assert block == sorted(block)
         for b in block[:20] + rng.sample(range(len(m.prob)), 20):
             assert m.logprob_ids(a, b) == plain_logprob(m, a, b)
+
+
+def plain_logprob3(m, a: int, b: int, c: int) -> float:
+    for e in range(m.offsets[a], m.offsets[a + 1]):
+        if m.entries[e] >> 8 == b:
+            for k in range(len(m.contexts)):
+                if m.contexts[k] == e:
+                    for t in range(m.tri_offsets[k], m.tri_offsets[k + 1]):
+                        if m.trigrams[t] >> 8 == c:
+                            return m.tri_bins[m.trigrams[t] & 255]
+                    return m.context_backoff[k] + plain_logprob(m, b, c)
+    return plain_logprob(m, b, c)
+
+
+def test_bisected_trigram_lookup_agrees_with_a_scan():
+    m = lm.model()
+    rng = random.Random(3)
+    contexts = rng.sample(range(len(m.contexts)), 5)
+    for k in contexts:
+        e = m.contexts[k]
+        a = next(w for w in range(len(m.offsets) - 1) if m.offsets[w] <= e < m.offsets[w + 1])
+        b = m.entries[e] >> 8
+        listed = [t >> 8 for t in m.trigrams[m.tri_offsets[k]:m.tri_offsets[k + 1]]]
+        assert listed == sorted(listed)
+        for c in listed[:10] + rng.sample(range(len(m.prob)), 10):
+            assert m.logprob3_ids(a, b, c) == plain_logprob3(m, a, b, c)

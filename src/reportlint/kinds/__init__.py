@@ -32,6 +32,7 @@ KINDS: dict[str, str] = {
     "report_year": "reportlint.kinds.report_year",
     "abrupt_ending": "reportlint.kinds.abrupt_ending",
     "spelling": "reportlint.kinds.spelling",
+    "context_slip": "reportlint.kinds.context_slip",
     "traditional_script": "reportlint.kinds.traditional_script",
     "outline_numbering": "reportlint.kinds.outline_numbering",
     "signing_date": "reportlint.kinds.signing_date",

@@ -1,14 +1,15 @@
-"""A word bigram language model: log10-probabilities of Mandarin words and word pairs.
+"""A word trigram language model: log10-probabilities of Mandarin words in context.
 
-The table (data/lm/, built by scripts/build_lm_data.py) is the unigram and bigram part of
-fcitx5's input-method model zh_CN.lm (libime, LGPL-2.1+): 164,887 words, 1.98 M bigrams with
-Katz-style backoff. An input method's model is a model of exactly the words a typing slip
-replaces, so it tells 有限责任 from 有线责任 and 切实加强 from 确实加强.
+The table (data/lm/, built by scripts/build_lm_data.py) is fcitx5's input-method model zh_CN.lm
+(libime, LGPL-2.1+): 164,887 words, 1.98 M bigrams, 0.63 M trigrams, with Katz-style backoff.
+An input method's model is a model of exactly the words a typing slip replaces, so it tells
+有限责任 from 有线责任, 切实加强 from 确实加强 and 适用的法律 from 使用的法律.
 
     from reportlint.kinds._lib import lm
-    lm.logprob("有限", "责任")        # log10 P(责任 | 有限)
-    lm.score(["切实", "加强", "管理"])  # log10 P of the words in a row (the first one unigram)
-    lm.segment("依法切实加强")         # best words under the model, and their score
+    lm.logprob("有限", "责任")              # log10 P(责任 | 有限)
+    lm.logprob("的", "法律", prev2="适用")  # log10 P(法律 | 适用 的)
+    lm.score(["切实", "加强", "管理"])        # log10 P of the words in a row
+    lm.segment("依法切实加强")               # best words under the model, and their score
 
 Nothing is read until the first call; both files are memory-mapped (shared between -j workers,
 never loaded whole): the words as a MARISA trie (marisa-trie: a word's id in ~1 µs, and all the
@@ -26,7 +27,7 @@ from collections.abc import Sequence
 from reportlint.kinds._lib import data
 
 _FOLDER = "lm"
-_MAGIC = b"RLLM0001"
+_MAGIC = b"RLLM0002"
 MAX_WORD = 6        # longest word segment() tries (longer IME entries are rare in reports)
 
 
@@ -40,9 +41,9 @@ class Model:
             self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         if self._map[:8] != _MAGIC:
             raise ValueError(f"{folder / 'lm.bin'}: not a reportlint language model table")
-        n, nb, self.unk, _ = struct.unpack_from("<4I", self._map, 8)
+        n, nb, self.unk, nc, nt, _ = struct.unpack_from("<6I", self._map, 8)
         view = memoryview(self._map)
-        at = 24
+        at = 32
 
         def take(code: str, count: int):
             nonlocal at
@@ -55,49 +56,80 @@ class Model:
             return got
 
         self.bins = take("f", 256)
+        self.tri_bins = take("f", 256)
         self.prob = take("f", n)
         self.backoff = take("f", n)
         self.offsets = take("I", n + 1)
         self.entries = take("I", nb)
+        self.contexts = take("I", nc)
+        self.context_backoff = take("f", nc)
+        self.tri_offsets = take("I", nc + 1)
+        self.trigrams = take("I", nt)
 
     def id(self, word: str) -> int:
         """The word's id; <unk>'s for a word the model does not know."""
         return self.trie.get(word, self.unk)
 
+    def _bigram(self, prev: int, word: int) -> int:
+        """The index of the bigram (prev, word) among the entries, or -1."""
+        lo, hi = self.offsets[prev], self.offsets[prev + 1]
+        if lo < hi:
+            entries = self.entries
+            i = bisect_left(entries, word << 8, lo, hi)
+            if i < hi and entries[i] >> 8 == word:
+                return i
+        return -1
+
     def logprob_ids(self, prev: int, word: int) -> float:
         """log10 P(word | prev) by id; prev < 0: no context (the unigram)."""
-        if prev >= 0:
-            lo, hi = self.offsets[prev], self.offsets[prev + 1]
-            if lo < hi:
-                key = word << 8
-                entries = self.entries
-                i = bisect_left(entries, key, lo, hi)
-                if i < hi and entries[i] >> 8 == word:
-                    return self.bins[entries[i] & 255]
-            return self.backoff[prev] + self.prob[word]
-        return self.prob[word]
+        if prev < 0:
+            return self.prob[word]
+        i = self._bigram(prev, word)
+        if i >= 0:
+            return self.bins[self.entries[i] & 255]
+        return self.backoff[prev] + self.prob[word]
 
-    def logprob(self, prev: str | None, word: str) -> float:
-        return self.logprob_ids(-1 if prev is None else self.id(prev), self.id(word))
+    def logprob3_ids(self, prev2: int, prev: int, word: int) -> float:
+        """log10 P(word | prev2 prev) by id; prev2 < 0: the bigram."""
+        if prev2 >= 0 and prev >= 0:
+            e = self._bigram(prev2, prev)
+            if e >= 0:
+                contexts = self.contexts
+                c = bisect_left(contexts, e)
+                if c < len(contexts) and contexts[c] == e:
+                    lo, hi = self.tri_offsets[c], self.tri_offsets[c + 1]
+                    trigrams = self.trigrams
+                    i = bisect_left(trigrams, word << 8, lo, hi)
+                    if i < hi and trigrams[i] >> 8 == word:
+                        return self.tri_bins[trigrams[i] & 255]
+                    return self.context_backoff[c] + self.logprob_ids(prev, word)
+        return self.logprob_ids(prev, word)
 
-    def score(self, words: Sequence[str], prev: str | None = None) -> float:
-        last = -1 if prev is None else self.id(prev)
+    def _ids(self, word: str | None) -> int:
+        return -1 if word is None else self.id(word)
+
+    def logprob(self, prev: str | None, word: str, prev2: str | None = None) -> float:
+        return self.logprob3_ids(self._ids(prev2), self._ids(prev), self.id(word))
+
+    def score(self, words: Sequence[str], prev: str | None = None, prev2: str | None = None) -> float:
+        p2, p1 = self._ids(prev2), self._ids(prev)
         total = 0.0
         for w in words:
             cur = self.id(w)
-            total += self.logprob_ids(last, cur)
-            last = cur
+            total += self.logprob3_ids(p2, p1, cur)
+            p2, p1 = p1, cur
         return total
 
     def segment(self, text: str, prev: str | None = None) -> tuple[list[str], float]:
         """The most probable split of `text` into the model's words (a character it does not
-        know stands alone as <unk>) and its log10-probability, after the word `prev` if given:
-        Viterbi over (end, last word)."""
+        know stands alone as <unk>) and its log10-probability under the trigram model, after
+        the word `prev` if given: Viterbi over (end, last two words)."""
         n = len(text)
         unk = self.unk
-        # best[k]: {last word id (or -2-k for an unknown character): (score, (j, key at j), word)}
+        # best[k]: {(word before, last word): (score, back key at j, j, word)}; an unknown
+        # character is keyed by -2 - its end, so that it never merges with another state
         best: list[dict] = [{} for _ in range(n + 1)]
-        best[0][-1 if prev is None else self.id(prev)] = (0.0, None, "")
+        best[0][(-1, self._ids(prev))] = (0.0, None, 0, "")
         prefixes, get = self.trie.prefixes, self.trie.get
         for j in range(n):
             if not best[j]:
@@ -107,20 +139,22 @@ class Model:
                 words.append((text[j], unk))
             for w, wid in words:
                 k = j + len(w)
-                key = wid if wid != unk else -2 - k       # unknown characters never merge states
+                last = wid if wid != unk else -2 - k
                 here = best[k]
-                for p, (s, _, _) in best[j].items():
-                    v = s + self.logprob_ids(p if p >= -1 else unk, wid)
-                    if key not in here or v > here[key][0]:
-                        here[key] = (v, (j, p), w)
+                for key, (s, _, _, _) in best[j].items():
+                    p2, p1 = key
+                    v = s + self.logprob3_ids(p2 if p2 >= -1 else unk, p1 if p1 >= -1 else unk, wid)
+                    state = (p1, last)
+                    if state not in here or v > here[state][0]:
+                        here[state] = (v, key, j, w)
         key = max(best[n], key=lambda q: best[n][q][0])
         score = best[n][key][0]
         out = []
         k = n
         while k > 0:
-            _, back, w = best[k][key]
+            _, back, j, w = best[k][key]
             out.append(w)
-            k, key = back
+            k, key = j, back
         return out[::-1], score
 
 
@@ -139,15 +173,15 @@ def known(word: str) -> bool:
     return word in model().trie
 
 
-def logprob(prev: str | None, word: str) -> float:
-    """log10 P(word | prev) (prev None: the unigram probability). An unknown word gets <unk>'s
-    probability; an unknown prev gives no context beyond the unigram."""
-    return model().logprob(prev, word)
+def logprob(prev: str | None, word: str, prev2: str | None = None) -> float:
+    """log10 P(word | prev2 prev) (prev2 None: the bigram; prev None too: the unigram). An
+    unknown word gets <unk>'s probability; an unseen context backs off (Katz)."""
+    return model().logprob(prev, word, prev2)
 
 
-def score(words: Sequence[str], prev: str | None = None) -> float:
-    """log10-probability of `words` in a row under the bigram model (after `prev` if given)."""
-    return model().score(words, prev)
+def score(words: Sequence[str], prev: str | None = None, prev2: str | None = None) -> float:
+    """log10-probability of `words` in a row under the trigram model (after prev2 prev)."""
+    return model().score(words, prev, prev2)
 
 
 def segment(text: str, prev: str | None = None) -> tuple[list[str], float]:

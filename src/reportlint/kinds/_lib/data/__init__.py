@@ -8,8 +8,9 @@
                      replaced_by, edition (domain.md §5)
     spelling/        the spelling check's character pairs, confusion sets and extra words
                      (built by scripts/build_spelling_data.py; CONTRIBUTING.md says how)
-    lm/              a word bigram language model (the unigrams and bigrams of libime's zh_CN.lm,
-                     LGPL-2.1+; built by scripts/build_lm_data.py; read by kinds/_lib/lm.py)
+    lm/              a word trigram language model (libime's zh_CN.lm, LGPL-2.1+) and the homophone
+                     candidates of context_slip (built by scripts/build_lm_data.py; read by
+                     kinds/_lib/lm.py)
     pinyin.tsv       toneless readings of the GB2312 characters, taken from pypinyin's dictionary
 """
 from __future__ import annotations

@@ -1,0 +1,243 @@
+"""Real-word slips: a correctly spelt word where a confusable word fits the context far better.
+
+有线责任 (有限), 必需坚持 (必须), 确实加强 (切实): every character is right, the word is a word, and
+only the words around it show the slip. Candidates come from two lists only: the homophones the
+language model's table ships (data/lm/homophones.tsv: 有线 -> 有限, a same-reading word that is
+more common than the written one) and the rule's own `pairs` (confusable words both common, such
+as 权力/权利, or 得/地, that an organisation can extend). The word trigram model (kinds/_lib/lm.py,
+fcitx5's input-method model) decides, twice: the written word and the candidate between the same
+two words on each side (split greedily), then over the best split of a window of text around
+them; both must favour the candidate by a clear margin, and neither side may favour the written
+word much. Only the places where a listed word occurs are scored.
+"""
+from __future__ import annotations
+
+import re
+from itertools import compress, count
+from operator import add
+
+from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit
+
+KIND = "context_slip"
+SUMMARY = ("同音/形近的易混词用错（有线责任→有限责任、确实加强→切实加强）：只在易混词出现处，"
+           "用词语三元语言模型比较前后文，明显更通顺时报告。")
+OPTIONS = {
+    "pairs": Option("map", default={}, values=Option("any", one_of=(
+                        Option("str", doc="应为的词（与写法等长）"),
+                        Option("map", fields={
+                            "to": Option("str", required=True, doc="应为的词（与写法等长）"),
+                            "how": Option("str", choices=("同音", "音近", "形近"),
+                                          doc="易混的原因（不写则按读音判断：同音、音近，否则形近）"),
+                        }))),
+                    doc="易混词：写法: 应为；或 {to: 应为, how: 同音|音近|形近}。"
+                        "写法也是正确的词，由语言模型按前后文判断"),
+    "homophones": Option("bool", default=True,
+                         doc="也检查语言模型词表派生的同音词（比写法常见得多的同音词，有线→有限）"),
+    "min_gain": Option("float", default=3.0,
+                       doc="换词后，前后各两个词之间、以及前后文窗口的最佳分词，对数概率（log10）都至少提高这么多"),
+    "min_gain_pairs": Option("float", default=2.0,
+                             doc="pairs 中列出的易混词（已知常被用错）所需的提高量，可比 min_gain 小"),
+    "max_side_loss": Option("float", default=1.0,
+                            doc="换词后左边或右边的上下文单独看，最多允许变差这么多（log10）：两边都不能明显偏向原写法"),
+    "window": Option("int", default=4, doc="比较时词前后各取多少个字"),
+}
+FIELDS = {"found", "expected", "how"}
+PRIORITY = 10     # model-found: yields its span to a listed form (rulepacks.run.one_per_span)
+SCOPES = ("line",)
+
+_MAX = 4                      # longest written word looked up (the homophone table's: 2-4 characters)
+_QUOTED = re.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,10}”")
+
+
+def validate(options):
+    for written, value in (options.get("pairs") or {}).items():
+        to = value.get("to") if isinstance(value, dict) else value
+        if not 1 <= len(written) <= _MAX or len(to) != len(written) or to == written:
+            yield ("pairs", written), f"“{written}”须对应另一个等长的词（1-{_MAX} 字）"
+
+
+def _how(found: str, expected: str) -> str:
+    from reportlint.kinds.near_miss import sound_alike
+    pairs = [(a, b) for a, b in zip(found, expected) if a != b]
+    if all(sound_alike(a, b) for a, b in pairs):
+        same = all(set(_readings(a)) & set(_readings(b)) for a, b in pairs)
+        return "同音" if same else "音近"
+    return "形近"
+
+
+def _readings(ch: str):
+    from reportlint.kinds.near_miss import readings
+    return readings(ch)
+
+
+def prepare(rule):
+    """written word -> [(expected, how, margin)]: the rule's pairs, then (if on) the shipped
+    homophones."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for written, value in (rule["pairs"] or {}).items():
+        to = value["to"] if isinstance(value, dict) else value
+        how = value.get("how") if isinstance(value, dict) else None
+        table.setdefault(written, []).append((to, how or _how(written, to), rule["min_gain_pairs"]))
+    if rule["homophones"]:
+        from reportlint.kinds._lib import data
+        for line in data.read_text("lm/homophones.tsv").splitlines():
+            written, _, partners = line.partition("\t")
+            got = table.setdefault(written, [])
+            got.extend((p, "同音", rule["min_gain"]) for p in partners.split()
+                       if all(p != e for e, _, _ in got))
+    heads = frozenset(w[:2] for w in table if len(w) > 1)
+    chars = sorted(w for w in table if len(w) == 1)
+    return table, heads, chars
+
+
+def _protected(doc) -> list[tuple[int, int]]:
+    """《titles》, short quoted names and the report's own unit: names, never corrected."""
+    spans = [m.span() for m in _QUOTED.finditer(doc.text)]
+    unit = doc.meta.unit
+    if unit and len(unit) >= 2:
+        start = doc.text.find(unit)
+        while start >= 0:
+            spans.append((start, start + len(unit)))
+            start = doc.text.find(unit, start + 1)
+    return spans
+
+
+def check(rule, state, doc):
+    table, heads, chars = state
+    text = doc.text
+    # where a listed word may start: one set lookup per character pair, in C
+    starts = list(compress(count(), map(heads.__contains__, map(add, text, text[1:]))))
+    for ch in chars:                              # single characters (得 地): a plain search
+        i = text.find(ch)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(ch, i + 1)
+    if not starts:
+        return
+    from reportlint.kinds._lib import lm
+    model = lm.model()
+    protected = None
+    for i in sorted(set(starts)):
+        for n in range(1, _MAX + 1):
+            found = text[i:i + n]
+            options = table.get(found) if len(found) == n else None
+            if not options:
+                continue
+            best = _best(model, text, i, i + n, options, rule)
+            if best is None:
+                continue
+            expected, how = best
+            if protected is None:
+                protected = _protected(doc)
+            if any(a < i + n and i < b for a, b in protected):
+                continue
+            if n > 1 and text.count(found) >= 2 and expected not in text:
+                continue                      # written the same way throughout: meant so
+            yield Hit(i, i + n, {"found": found, "expected": expected, "how": how},
+                      suggestion=expected)
+
+
+def _bounds(text: str, i: int, j: int, window: int) -> tuple[int, int]:
+    """The window of the line around text[i:j]."""
+    lo = max(text.rfind("\n", 0, i) + 1, i - window)
+    end = text.find("\n", j)
+    return lo, min(len(text) if end < 0 else end, j + window)
+
+
+def _neighbours(model, text: str, i: int, j: int, lo: int, hi: int, size: int):
+    """(L2, L, R, R2): the two words on each side of text[i:j], split greedily into words of at
+    most `size` characters (-1 where the window ends, <unk> for an unknown character)."""
+    get, prefixes, unk = model.trie.get, model.trie.prefixes, model.unk
+    left: list[int] = []
+    k = i
+    while len(left) < 2 and k > lo:
+        for n in range(min(size, k - lo), 0, -1):
+            wid = get(text[k - n:k], -1)
+            if wid >= 0 or n == 1:
+                left.append(wid if wid >= 0 else unk)
+                k -= n
+                break
+    right: list[int] = []
+    k = j
+    while len(right) < 2 and k < hi:
+        words = prefixes(text[k:min(hi, k + size)])
+        w = max(words, key=len) if words else text[k]
+        right.append(get(w, unk))
+        k += len(w)
+    left += [-1] * (2 - len(left))
+    right += [-1] * (2 - len(right))
+    return left[1], left[0], right[0], right[1]
+
+
+def _sides(model, l2: int, l1: int, w: int, r1: int, r2: int) -> tuple[float, float]:
+    """log10 P of w after its left words, and of the right words after w (trigrams)."""
+    p = model.logprob3_ids
+    right = 0.0
+    if r1 >= 0:
+        right += p(l1, w, r1)
+        if r2 >= 0:
+            right += p(w, r1, r2)
+    return p(l2, l1, w), right
+
+
+def _not_a_word_here(model, text: str, i: int, j: int) -> bool:
+    """Whether text[i:j] is part of a longer word of the model (公室 in 办公室, 有线 in 有线电视),
+    or straddles two: its first character makes a word with the one before it and its last
+    with the one after it (扩大|行政 holds 大行)."""
+    get = model.trie.get
+    if any(get(text[a:b]) is not None for a, b in
+           ((i - 1, j), (i - 2, j), (i, j + 1), (i, j + 2), (i - 1, j + 1)) if a >= 0):
+        return True
+    return i > 0 and get(text[i - 1:i + 1]) is not None and get(text[j - 1:j + 1]) is not None
+
+
+class _Near:
+    """The words on each side of text[i:j], split two ways (words of at most two characters,
+    then of one: 更好|得 or 更|好|得), each made only when needed, and the written word's score
+    between them."""
+
+    def __init__(self, model, text: str, i: int, j: int, lo: int, hi: int):
+        self.model, self.text, self.i, self.j, self.lo, self.hi = model, text, i, j, lo, hi
+        self.written = model.id(text[i:j])
+        self.splits: list[tuple[tuple[int, int, int, int], tuple[float, float]]] = []
+
+    def split(self, k: int):
+        if k == len(self.splits):
+            near = _neighbours(self.model, self.text, self.i, self.j, self.lo, self.hi, 2 - k)
+            self.splits.append((near, _sides(self.model, near[0], near[1], self.written, near[2], near[3])))
+        return self.splits[k]
+
+    def favours(self, cand: int, margin: float, loss: float) -> bool:
+        """Whether, under one of the splits, the candidate beats the written word by margin - 1
+        while neither side alone prefers the written word by more than `loss`."""
+        for k in (0, 1):
+            (l2, l1, r1, r2), (base_l, base_r) = self.split(k)
+            gl, gr = _sides(self.model, l2, l1, cand, r1, r2)
+            gain = gl - base_l + gr - base_r
+            if gain >= margin - 1 and gl >= base_l - loss and gr >= base_r - loss:
+                return True
+            if gain < margin - 3:
+                return False               # far off: the other split will not bring it
+        return False
+
+
+def _best(model, text: str, i: int, j: int, options, rule):
+    """The candidate the model prefers to text[i:j] by the rule's margins, or None: first
+    between the same words on each side, then over the best split of the window."""
+    if j - i > 1 and _not_a_word_here(model, text, i, j):
+        return None
+    lo, hi = _bounds(text, i, j, rule["window"])
+    near = _Near(model, text, i, j, lo, hi)
+    best, window = None, None
+    for expected, how, margin in options:
+        if not near.favours(model.id(expected), margin, rule["max_side_loss"]):
+            continue
+        if window is None:
+            window = model.segment(text[lo:hi])[1]
+        mended_words, mended = model.segment(text[lo:i] + expected + text[j:hi])
+        if mended - window < margin or expected not in mended_words:
+            continue
+        if best is None or mended - window > best[0]:
+            best = (mended - window, expected, how)
+    return None if best is None else best[1:]

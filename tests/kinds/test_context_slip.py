@@ -1,0 +1,58 @@
+"""The context_slip kind (rule misused-words-in-context): real words where a confusable word fits
+the context far better, and the names and set usages it must leave alone."""
+import subprocess
+import sys
+
+from reportlint import lint_text
+
+RULE = "misused-words-in-context"
+
+
+def slips(text, **kw):
+    return [(f.line, f.column, text.split("\n")[f.line - 1][f.column - 1:f.end_column - 1], f.suggestion)
+            for f in lint_text(text, select=[RULE], **kw)]
+
+
+def test_a_homophone_the_context_rejects():
+    assert slips("依法设立有线责任公司。") == [(1, 5, "有线", "有限")]
+    assert slips("引导群众更好得学习法律知识。") == [(1, 7, "得", "地")]
+
+
+def test_message_says_what_and_why_and_nothing_is_fixed():
+    (f,) = lint_text("依法设立有线责任公司。", select=[RULE])
+    assert f.message == "疑似用词错误（同音）：“有线”应为“有限”"
+    assert str(f.severity) == "warning" and f.category == "typo" and f.fix is None
+
+
+def test_right_usages_of_both_words_give_nothing():
+    assert slips("有线电视网络覆盖全县，依法设立有限责任公司。") == []
+    assert slips("这项工作确实取得了成效，各级要切实加强监督。") == []
+    assert slips("工作落实得很好，群众看得到、用得上。") == []
+
+
+def test_titles_quoted_names_and_set_usages_are_left_alone():
+    assert slips("依据《有线责任公司管理办法》开展检查。") == []
+    assert slips("打造“有线责任”品牌。") == []
+    # written the same way twice, and the other word never: meant so
+    assert slips("有线责任合作社成立。有线责任合作社共有社员30人。") == []
+
+
+def test_an_organisation_extends_the_pairs(tmp_path):
+    pack = tmp_path / "own"
+    pack.mkdir()
+    (pack / "own-slips.yaml").write_text(
+        "id: own-slips\nkind: context_slip\ncategory: typo\nseverity: warning\n"
+        "message: \"{found}->{expected}（{how}）\"\ndescription: 本单位易混词。\nwhy: 测试。\n"
+        "homophones: false\npairs: {确实: {to: 切实, how: 音近}}\n"
+        "examples:\n  bad: [\"各级政府要确实加强对行政执法的监督。\"]\n  good: [\"这项工作确实取得了成效。\"]\n",
+        encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "reportlint", "test-rules", str(pack)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_the_model_is_not_opened_when_no_listed_word_occurs():
+    code = ("import sys\nfrom reportlint import lint_text\n"
+            "lint_text('深入推进依法行政。', select=['misused-words-in-context'])\n"
+            "from reportlint.kinds._lib import lm\n"
+            "assert lm._MODEL is None and 'marisa_trie' not in sys.modules\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
