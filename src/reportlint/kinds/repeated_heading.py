@@ -70,24 +70,32 @@ def _top_lines(doc, count: int):
     return out
 
 
-def _doubled(body: str, threshold: float, min_chars: int) -> int | None:
-    """Where the second copy of a title starts on a line that holds it twice, or None."""
+def _doubled(body: str, threshold: float, min_chars: int) -> tuple[int, int] | None:
+    """Where the second copy of a title starts and ends on a line that holds it twice (the
+    second copy ends at the next 报告/总结, or with the line), or None."""
     for word in _TITLE_WORDS:
         at = body.find(word)
-        while 0 <= at < len(body) - len(word):
+        while 0 <= at < len(body) - len(word) and at < TITLE_MAX:
             cut = at + len(word)
-            first, second = normalize(body[:cut]), normalize(body[cut:])
+            nxt = body.find(word, cut)
+            end = nxt + len(word) if nxt >= 0 else len(body)
+            first, second = normalize(body[:cut]), normalize(body[cut:end])
             if han_count(second) >= min_chars and _alike(first, second, threshold):
-                return cut
-            at = body.find(word, cut)
+                return cut, end
+            at = nxt
     return None
 
 
 def _check_title(rule, doc):
     seen: list[tuple[int, str]] = []
     threshold, min_chars = rule["similarity"], rule["min_chars"]
-    for no, start, body in _top_lines(doc, rule["top_lines"]):
+    for i, (no, start, body) in enumerate(_top_lines(doc, rule["top_lines"])):
         if not _title_like(body):
+            # a page run into one line (a web page's text) may still begin with its title twice
+            doubled = _doubled(body, threshold, min_chars) if i == 0 else None
+            if doubled is not None and _title_like(body[:doubled[0]]):
+                yield Hit(start + doubled[0], start + doubled[1],
+                          {"found": body[doubled[0]:doubled[1]], "other_line": str(no)})
             continue
         norm = normalize(body)
         if han_count(norm) < min_chars:
@@ -96,9 +104,10 @@ def _check_title(rule, doc):
         if earlier is not None:
             yield Hit(start, start + len(body), {"found": body, "other_line": str(earlier)})
             continue
-        cut = _doubled(body, threshold, min_chars)
-        if cut is not None:
-            yield Hit(start + cut, start + len(body), {"found": body[cut:], "other_line": str(no)})
+        doubled = _doubled(body, threshold, min_chars)
+        if doubled is not None:
+            yield Hit(start + doubled[0], start + doubled[1],
+                      {"found": body[doubled[0]:doubled[1]], "other_line": str(no)})
         seen.append((no, norm))
 
 
