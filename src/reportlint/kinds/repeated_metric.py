@@ -5,12 +5,13 @@
     min_chars: 4                            # shorter phrases are too vague to compare
     skip_headings: ["打算", "计划"]         # sections (by heading title) not compared
     skip_sentences: ["计划", "同比", "去年"] # sentences with other years' or planned figures
+    same_units: [[场, 场次, 次]]           # units that count the same thing (6场 … 12场次)
 
 The metric of a count is the phrase that introduces it (back to the previous mark or
 figure) with the `strip` words removed from its start and `strip_inside` from anywhere, plus its
-unit. Two exact counts with the same metric and different values are reported at the second
-one; figures in sentences that name another year than the report year, and in plan sections,
-are not compared.
+unit (units of one `same_units` group are one unit). Two exact counts with the same metric and
+different values are reported at the second one; figures in sentences that name another year
+than the report year, and in plan sections, are not compared.
 """
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ OPTIONS = {
     "min_chars": Option("int", default=4, doc="更短的短语太笼统，不比较"),
     "skip_headings": Option("list", default=[], items=Option("str"), doc="标题含这些词的章节不查"),
     "skip_sentences": Option("list", default=[], items=Option("str"), doc="含这些词的句子不查"),
+    "same_units": Option("list", default=[], items=Option("list", min_len=2, items=Option("str")),
+                         doc="计数相同事物的单位，每组一个列表（如 [场, 场次, 次]：6场与12场次相比较）"),
 }
 FIELDS = {"metric", "found", "other", "other_line"}
 SCOPES = ()
@@ -48,7 +51,8 @@ def prepare(rule):
     if rule["strip_inside"]:
         parts.append(alt(rule["strip_inside"]))
     strip_rx = re.compile("|".join(parts)) if parts else None
-    return strip_rx, tuple(rule["skip_sentences"])
+    unit_of = {u: group[0] for group in rule["same_units"] for u in group}
+    return strip_rx, tuple(rule["skip_sentences"]), unit_of
 
 
 def _skipped_ranges(rule, doc) -> list[tuple[int, int]]:
@@ -58,7 +62,7 @@ def _skipped_ranges(rule, doc) -> list[tuple[int, int]]:
 
 
 def check(rule, state, doc):
-    strip_rx, skip_words = state
+    strip_rx, skip_words, unit_of = state
     text = doc.text
     year = doc.meta.year
     skipped = Ranges(_skipped_ranges(rule, doc))   # looked up by bisection
@@ -81,7 +85,7 @@ def check(rule, state, doc):
                 any(int(y) != year for y in _YEAR.findall(sentence)) if year else _YEAR.search(sentence))
         if skip:
             continue
-        key = (metric, n.unit)
+        key = (metric, unit_of.get(n.unit, n.unit))
         first = seen.get(key)
         if first is None:
             seen[key] = n
