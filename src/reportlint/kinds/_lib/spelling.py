@@ -28,7 +28,6 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import add
 
 from reportlint.kinds._lib import data
 
@@ -37,14 +36,12 @@ _MAX_WORD = 6          # longest dictionary word the local segmentation tries
 _CONTEXT = 4           # characters on each side of a suspect that take part in its scoring
 _COMMON = 4000         # the character a slip stands for is among the 4000 most frequent (99.7%
                        # of the ECSpell slips): rarer candidates only cost time
-# a pair is 1 (inside some word), 0 (two Han characters, in no word) or 2 (not two Han
-# characters); a suspect has 0 on one side and 0 or 2 on the other
-_SUSPECT = re.compile(b"(?=\\x00[\\x00\\x02]|\\x02\\x00)")
-# one unknown pair and one known: a word boundary as often as a slip (依法制国: 法制 is a word)
-_ONE_SIDED = re.compile(b"(?=\\x01\\x00|\\x00\\x01)")
 _EMPTY: frozenset[str] = frozenset()
 _NONZERO = re.compile(b"[^\\x00]")
+_HAN_TAIL = re.compile("[\u4e00-\u9fff]+$")
+_HAN_HEAD = re.compile("[\u4e00-\u9fff]*")
 _BITS = [tuple(k for k in range(8) if b >> k & 1) for b in range(256)]   # the set bits of a byte
+_MEMO_MAX = 200_000     # windows kept per process: a long run over many reports stays bounded (~25 MB)
 _COVER = 50            # a two-character word this common explains its characters (法制: no slip)
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 
@@ -108,7 +105,7 @@ class Model:
         self._across = _Memo(self._across_candidates)
         self._common_pairs = _Memo(lambda pair: self.freq(pair) >= _COVER)
         self._mends: dict[int, tuple[_Memo, _Memo]] = {}
-        self._one_sided: dict[Policy, _Memo] = {}
+        self._windows: dict[int, _Memo] = {}
 
     # ---- stage 1: the bitmap ---------------------------------------------------------
     def known(self, a: str, b: str) -> bool:
@@ -127,24 +124,32 @@ class Model:
         when the known pair is no common word itself, into a common two-character word."""
         if len(s) < 2:
             return []
-        # every pair looked up once per process: a long run soon asks only the memo (C speed)
-        flags = b"\2" + bytes(map(self._pairs.__getitem__, map(add, s, s[1:]))) + b"\2"
-        found = [m.start() for m in _SUSPECT.finditer(flags)]
-        one = [m.start() for m in _ONE_SIDED.finditer(flags)]
-        if one:
-            # a known pair on one side (法制 in 依法制国) is a word boundary as often as a slip:
-            # a suspect only where a same-sounding character completes a frequent longer word
-            # across both neighbours (skips.tsv, then a memo per three characters: the many
-            # word boundaries cost little)
-            # a memo per three characters: the many word boundaries soon cost one look-up each
-            memo = self._one_sided.get(policy or _DEFAULT)
-            if memo is None:
-                memo = self._one_sided[policy or _DEFAULT] = _Memo(
-                    lambda abc: self._one_sided_suspect(abc, policy or _DEFAULT))
-            one = [i for i in one if memo[s[i - 1:i + 2]]]
-            if one:
-                found = sorted(found + one)
-        return found
+        policy = policy or _DEFAULT
+        memo = self._windows.get(id(policy))       # a rule's policy lives as long as the run
+        if memo is None or memo.policy is not policy:
+            memo = self._windows[id(policy)] = _Memo(lambda abc: self._triple(abc, policy))
+            memo.policy = policy
+        elif len(memo) > _MEMO_MAX:
+            memo.clear()
+        # each character is judged by its three-character window, once per process: a long
+        # run soon asks only the memo (C speed)
+        t = "\0" + s + "\0"
+        codes = bytes(map(memo.__getitem__, [t[k:k + 3] for k in range(len(s))]))
+        return [m.start() for m in _NONZERO.finditer(codes)]
+
+    def _triple(self, abc: str, policy: Policy) -> int:
+        """1 if the middle character is a suspect, else 0. A pair is 1 (inside some word), 0
+        (two Han characters, in no word) or 2 (not two Han characters)."""
+        b = abc[1]
+        if b in self.joiners or b in _NUMERALS:
+            return 0                           # 的, 在; 表二, 第三: not slips
+        pairs = self._pairs
+        left, right = pairs[abc[:2]], pairs[abc[1:]]
+        if left + right == 1:                  # one pair unknown (0), the other known (1)
+            return int(self._one_sided_suspect(abc, policy))
+        # both unknown, or one unknown and the other side no pair (吐地); a known pair, or
+        # no pair on either side, is no suspect
+        return int(left != 1 and right != 1 and left + right < 4)
 
     def _one_sided_suspect(self, abc: str, policy: Policy) -> bool:
         """Whether b, with a known pair on one side only, may be a slip: a same-sounding
@@ -281,31 +286,31 @@ class Model:
         row = self._candidates(ch)
         if row is None:
             return None
-        known = self.known
+        pairs = self._pairs
         left = s[i - 1] if i and _is_han(s[i - 1]) else ""
         right = s[i + 1] if i + 1 < len(s) and _is_han(s[i + 1]) else ""
-        if left and right and (known(left, ch) or known(ch, right)):
+        if left and right and (pairs[left + ch] == 1 or pairs[ch + right] == 1):
             return self._best_one_sided(s, i, policy) or self._best_beside(s, i, policy)
         after = self.after(left) if left else _EMPTY
         before = self.before(right) if right else _EMPTY
         # the candidates that make a known pair with a neighbour, kind by kind
         # (ECSpell's similar-but-not-same readings find few slips in reports and cost a third
         # of the time: left out)
-        tried = [(how, options, (options & after) | (options & before))
+        tried = [(how, (options & after) | (options & before))
                  for how, options in zip(_HOWS, row) if how != "sound"]
-        if not any(fits for _, _, fits in tried):
+        if not any(fits for _, fits in tried):
             return None
         lo, hi = _context(s, i)
         # the stretch of known pairs on each side of i, between the context limits
         run_lo = i - 1
-        while run_lo > lo and known(s[run_lo - 1], s[run_lo]):
+        while run_lo > lo and pairs[s[run_lo - 1:run_lo + 1]] == 1:
             run_lo -= 1
         run_hi = i + 2
-        while run_hi < hi and known(s[run_hi - 1], s[run_hi]):
+        while run_hi < hi and pairs[s[run_hi - 1:run_hi + 1]] == 1:
             run_hi += 1
         words = []
-        for how, options, fits in tried:
-            for x in sorted(fits, key=options.index):
+        for how, fits in tried:
+            for x in sorted(fits):             # code-point order: the same answer in every run
                 word = self._word_with(s, i, x, run_lo if x in after else i,
                                        run_hi if x in before else i + 1,
                                        policy, short=how != "sound")
@@ -446,13 +451,9 @@ class Model:
 
 def _context(s: str, i: int) -> tuple[int, int]:
     """The Han stretch around i, at most _CONTEXT characters on each side, that is scored."""
-    lo = i
-    while lo > 0 and i - lo < _CONTEXT and _is_han(s[lo - 1]):
-        lo -= 1
-    hi = i + 1
-    while hi < len(s) and hi - i <= _CONTEXT and _is_han(s[hi]):
-        hi += 1
-    return lo, hi
+    before = _HAN_TAIL.search(s, max(0, i - _CONTEXT), i)
+    after = _HAN_HEAD.match(s, i + 1, i + 1 + _CONTEXT)
+    return before.start() if before else i, after.end() if after else i + 1
 
 
 def _score(model: Model, s: str) -> float:
@@ -504,6 +505,8 @@ def _mapped(path) -> mmap.mmap:
 
 class _Memo(dict):
     """key -> f(key), computed on first ask."""
+
+    policy: Policy | None = None
 
     def __init__(self, f):
         super().__init__()
