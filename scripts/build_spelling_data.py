@@ -12,16 +12,18 @@ Outputs:
     chars.txt      the characters of the dictionary words, in rank order (most frequent first)
     bigrams.bin    a bitmap over (rank a, rank b): 1 when the pair "ab" occurs inside a word
     bigrams-before.bin  the same indexed (rank b, rank a): the characters that may precede b
-    confusion.tsv  char <TAB> same reading <TAB> similar reading <TAB> similar shape <TAB> same main
-                   reading (pinyin.tsv gives the readings: pypinyin's dictionary, MIT; the main
-                   reading is pypinyin's first)
-    words.sqlite   the word model: table freq(w, n) — jieba's words with its frequencies, plus
-                   (at a moderate frequency) the domain words and modern words it lacks; meta(total)
-    skips.tsv      "ac <TAB> b…": the characters b that stand between a and c inside a word of
-                   3-6 characters with frequency >= SKIP_FREQ (依法治国: 法国 -> 治; people's
-                   names left out): where a character with a known pair on one side may be a slip
+    words.sqlite   read a row at a time, nothing loaded whole:
+                   freq(w, n) — the word model: jieba's words with its frequencies, plus (at a
+                     moderate frequency) the domain words and modern words it lacks; meta(total)
+                   confusion(ch, row) — "same reading <TAB> similar reading <TAB> similar shape
+                     <TAB> same main reading" (pinyin.tsv gives the readings: pypinyin's
+                     dictionary, MIT; the main reading is pypinyin's first)
+                   skips(k, b) — k = "ac", b = the characters that stand between a and c inside a
+                     word of 3-6 characters with frequency >= SKIP_FREQ (依法治国: 法国 -> 治;
+                     people's names left out): where a character with a known pair on one side
+                     may be a slip
+                   people(w) — jieba's words tagged as people's names (朱德): never offered
     joiners.txt    the most common single-character words (的 在 和 …)
-    people.txt     jieba's words tagged as people's names (朱德): never offered as a correction
     LICENSE-ecspell.txt, LICENSE-jieba.txt
 """
 from __future__ import annotations
@@ -44,7 +46,7 @@ MAX_CHARS = 8000      # rarer characters make no known pair (the bitmap is MAX_C
 
 JOINER_FREQ = 100000   # single-character words this common (的 在 和) join words: no suspects
 PERSON = {"nr", "nrt", "nrfg"}     # jieba's tags for people's names
-SKIP_FREQ = 20         # the longer words skips.tsv is made of (the rule's default min_freq_long)
+SKIP_FREQ = 20         # the longer words table skips is made of (the rule's default min_freq_long)
 
 
 def jieba_words() -> tuple[dict[str, int], set[str]]:
@@ -106,7 +108,7 @@ def main_reading() -> dict[str, str]:
 
 
 LIBIME_NOTICE = """\
-words.sqlite, skips.tsv and the bigrams*.bin bitmaps are derived from the vocabulary of the Mandarin language model
+words.sqlite and the bigrams*.bin bitmaps are derived from the vocabulary of the Mandarin language model
 zh_CN.lm of libime (fcitx5; Debian package libime-data-language-model), Copyright 2015-2022
 CSSlayer <wengxt@gmail.com>, licensed under the GNU Lesser General Public License, version 2.1
 or (at your option) any later version: https://www.gnu.org/licenses/old-licenses/lgpl-2.1.html
@@ -134,9 +136,11 @@ def libime_words(path: Path) -> set[str]:
     return out
 
 
-def write_words(path: Path, words: dict[str, int], extra: list[tuple[str, int]]) -> None:
-    """The word model as a read-only SQLite table: the check asks for a few hundred words per
-    report, so nothing is loaded into memory (and jieba itself is never imported)."""
+def write_words(path: Path, words: dict[str, int], extra: list[tuple[str, int]],
+                tables: dict[str, list[tuple[str, ...]]]) -> None:
+    """The word model (and the other tables keyed by a word, pair or character) as read-only
+    SQLite tables: the check asks for a few hundred rows per report, so nothing is loaded into
+    memory (and jieba itself is never imported)."""
     import sqlite3
     if path.exists():
         path.unlink()
@@ -148,13 +152,19 @@ def write_words(path: Path, words: dict[str, int], extra: list[tuple[str, int]])
         rows.setdefault(w, f)
     db.executemany("INSERT INTO freq VALUES (?, ?)", sorted(rows.items()))
     db.execute("INSERT INTO meta VALUES (?)", (sum(words.values()),))
+    db.execute("CREATE TABLE confusion (ch TEXT PRIMARY KEY, row TEXT NOT NULL) WITHOUT ROWID")
+    db.execute("CREATE TABLE skips (k TEXT PRIMARY KEY, b TEXT NOT NULL) WITHOUT ROWID")
+    db.execute("CREATE TABLE people (w TEXT PRIMARY KEY) WITHOUT ROWID")
+    for name, rows_ in tables.items():
+        marks = ",".join("?" * len(rows_[0]))
+        db.executemany(f"INSERT INTO {name} VALUES ({marks})", sorted(rows_))
     db.commit()
     db.execute("VACUUM")
     db.close()
 
 
-def write_skips(path: Path, words: dict[str, int], extra: list[tuple[str, int]],
-                people: set[str]) -> int:
+def skip_rows(words: dict[str, int], extra: list[tuple[str, int]],
+              people: set[str]) -> list[tuple[str, str]]:
     """For each pair (a, c), the characters b with "abc" inside a frequent word of 3-6
     characters: a cheap first test for a character whose pair with one neighbour is unknown."""
     skips: dict[str, set[str]] = {}
@@ -162,9 +172,7 @@ def write_skips(path: Path, words: dict[str, int], extra: list[tuple[str, int]],
         if 3 <= len(w) <= 6 and f >= SKIP_FREQ and w not in people:
             for p in range(1, len(w) - 1):
                 skips.setdefault(w[p - 1] + w[p + 1], set()).add(w[p])
-    path.write_text("".join(f"{k}\t{''.join(sorted(v))}\n" for k, v in sorted(skips.items())),
-                    encoding="utf-8")
-    return len(skips)
+    return [(k, "".join(sorted(v))) for k, v in skips.items()]
 
 
 def main() -> None:
@@ -224,19 +232,21 @@ def main() -> None:
         p = "".join(c for c in shape.get(ch, []) if c != ch and c in rank and c not in same)
         m = "".join(c for c in h if main_of.get(c) is not None and main_of.get(c) == main_of.get(ch))
         if h or s or p:
-            rows.append(f"{ch}\t{h}\t{s}\t{p}\t{m}")
-    (OUT / "confusion.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    write_words(OUT / "words.sqlite", words, [(w, DOMAIN_FREQ) for w in extra + modern])
-    n_skips = write_skips(OUT / "skips.tsv", words, [(w, DOMAIN_FREQ) for w in extra + modern], people)
+            rows.append((ch, f"{h}\t{s}\t{p}\t{m}"))
+    more = [(w, DOMAIN_FREQ) for w in extra + modern]
+    skips = skip_rows(words, more, people)
+    write_words(OUT / "words.sqlite", words, more,
+                {"confusion": rows, "skips": skips, "people": [(w,) for w in people]})
+    for old in ("confusion.tsv", "skips.tsv", "people.txt"):     # kept in words.sqlite now
+        (OUT / old).unlink(missing_ok=True)
     joiners = sorted((w for w, f in words.items() if len(w) == 1 and f >= JOINER_FREQ),
                      key=lambda w: -words[w])
     (OUT / "joiners.txt").write_text("".join(f"{w}\n" for w in joiners), encoding="utf-8")
-    (OUT / "people.txt").write_text("".join(f"{w}\n" for w in sorted(people)), encoding="utf-8")
     (OUT / "LICENSE-libime.txt").write_text(LIBIME_NOTICE, encoding="utf-8")
     (OUT / "LICENSE-ecspell.txt").write_text((a.ecspell / "LICENSE").read_text(encoding="utf-8"),
                                             encoding="utf-8")
     print(f"{n} characters, {sum(bin(b).count('1') for b in bits)} pairs, {len(rows)} confusion rows, "
-          f"{len(extra)} domain words, {len(modern)} words from libime, {n_skips} skip pairs -> {OUT}")
+          f"{len(extra)} domain words, {len(modern)} words from libime, {len(skips)} skip pairs -> {OUT}")
 
 
 if __name__ == "__main__":

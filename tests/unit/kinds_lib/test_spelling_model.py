@@ -37,7 +37,7 @@ def test_slip_carries_the_word_the_reading_and_the_gain():
 def test_people_names_are_never_offered():
     m = model()
     m.slips("述德", Policy())          # loads the word tables
-    assert "朱德" in m._people
+    assert m._people["朱德"] and not m._people["述德"]
     assert all(s.expected != "朱德" for s in m.slips("开展述职述德述廉活动", Policy()))
 
 
@@ -56,8 +56,8 @@ def test_one_sided_suspect_needs_a_same_sounding_longer_word_across_both_neighbo
 
 
 def test_the_skip_table_holds_the_inner_characters_of_frequent_longer_words():
-    skips = model()._skips_table()
-    assert "治" in skips["法国"] and "察" in skips["检院"]
+    skips = model()._skips
+    assert "治" in skips["法国"] and "察" in skips["检院"] and skips["吐地"] == ""
 
 
 def test_an_across_slip_needs_the_gain():

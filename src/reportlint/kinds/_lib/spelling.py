@@ -6,7 +6,7 @@ Two stages, so that a draft without a suspicious spot costs little:
    a typo breaks the word it sits in, so both of its pairs are usually unknown. When only one
    pair is unknown (依法制国: 法制 is a word, 制国 is not) the character is a suspect only if a
    same-sounding character stands between the same two neighbours inside a frequent word of
-   3-6 characters (data/spelling/skips.tsv: 法?国 -> 治);
+   3-6 characters (table skips: 法?国 -> 治);
 2. for a suspect, each similar-sounding or similar-looking character (ECSpell's confusion sets)
    that forms a known pair with a neighbour is tried: the replacement must make a dictionary
    word (one-sided suspects: a word of three characters or more across both neighbours), and
@@ -95,13 +95,14 @@ class Model:
         self.joiners = frozenset(data.read_text(f"{_FOLDER}/joiners.txt").split())
         self._pairs = _PairMemo(self.known)
         self._confusion: dict[str, tuple[_Options, ...] | None] | None = None
-        self._rows: dict[str, str] = {}
-        self._people: frozenset[str] = frozenset()
+        # jieba's people's names (never offered) and skips (below): one SQLite look-up per
+        # word or pair asked, so that nothing is loaded whole at start-up
+        self._people = _Memo(lambda w: self._one("SELECT 1 FROM people WHERE w = ?", w) is not None)
         self._db = None
         self._pid = 0
         self._fcache: dict[str, int] = {}
         self._logtotal = 0.0
-        self._skips: dict[str, str] | None = None
+        self._skips = _Memo(lambda ac: self._one("SELECT b FROM skips WHERE k = ?", ac) or "")
         self._across = _Memo(self._across_candidates)
         self._common_pairs = _Memo(lambda pair: self.freq(pair) >= _COVER)
         self._mends: dict[int, tuple[_Memo, _Memo]] = {}
@@ -156,7 +157,7 @@ class Model:
         character completes a frequent longer word across a and c (依法制国), or the known pair
         is no common word while a character of b's main reading makes a common two-character
         word with a neighbour (生话补助: 生话 occurs only inside longer words; 生活)."""
-        if abc[0] + abc[2] in self._skips_table() and self._across[abc]:
+        if self._skips[abc[0] + abc[2]] and self._across[abc]:
             return True
         lp, rp = abc[:2], abc[1:]
         if self._common_pairs[lp if self.known(abc[0], abc[1]) else rp]:
@@ -181,25 +182,17 @@ class Model:
                 words = ((x, n + x) if left else (x, x + n) for x in row[3]
                          if (known(n, x) if left else known(x, n)))    # the bitmap first: cheap
                 return tuple(x for x, w in words
-                             if self.freq(w) >= policy.min_freq and w not in self._people)
+                             if self.freq(w) >= policy.min_freq and not self._people[w])
 
             memos = self._mends[policy.min_freq] = (_Memo(lambda p: mends(p, True)),
                                                      _Memo(lambda p: mends(p, False)))
         return memos
 
-    def _skips_table(self) -> dict[str, str]:
-        """"ac" -> the characters b such that "abc" lies inside a frequent word of 3-6
-        characters (data/spelling/skips.tsv, read on first use)."""
-        if self._skips is None:
-            self._skips = dict(line.split("\t", 1) for line in
-                               data.read_text(f"{_FOLDER}/skips.tsv").splitlines())
-        return self._skips
-
     def _across_candidates(self, abc: str) -> tuple[tuple[str, str], ...]:
         """(how, x) for the same-sounding characters x that some frequent longer word holds
         between a and c (依法制国: 法?国 -> 治). Look-alikes are left out here: with a known
         pair on one side they mend correct text about as often as slips (污泥处理)."""
-        fits = self._skips_table().get(abc[0] + abc[2])
+        fits = self._skips[abc[0] + abc[2]]
         if not fits:
             return ()
         if self._confusion is None:
@@ -246,21 +239,23 @@ class Model:
         self._pid = os.getpid()
         (total,) = self._db.execute("SELECT total FROM meta").fetchone()
         self._logtotal = math.log(total)
-        self._people = frozenset(data.read_text(f"{_FOLDER}/people.txt").split())
-        self._rows = dict(row.split("\t", 1) for row in
-                          data.read_text(f"{_FOLDER}/confusion.tsv").splitlines())
-        self._confusion = {}
+        if self._confusion is None:
+            self._confusion = {}
+
+    def _one(self, sql: str, key: str):
+        """The first column of the first row `sql` gives for `key`, or None."""
+        if self._db is None or self._pid != os.getpid():   # no connection across fork
+            self._load_words()
+        assert self._db is not None
+        row = self._db.execute(sql, (key,)).fetchone()
+        return row[0] if row else None
 
     def freq(self, w: str) -> int:
         """The word model's frequency of `w` (jieba's, or a moderate one for the domain and
         modern words it lacks); 0 for a non-word."""
         f = self._fcache.get(w)
         if f is None:
-            if self._db is None or self._pid != os.getpid():   # no connection across fork
-                self._load_words()
-            assert self._db is not None
-            row = self._db.execute("SELECT n FROM freq WHERE w = ?", (w,)).fetchone()
-            f = self._fcache[w] = row[0] if row else 0
+            f = self._fcache[w] = self._one("SELECT n FROM freq WHERE w = ?", w) or 0
         return f
 
     def score(self, s: str) -> float:
@@ -393,7 +388,7 @@ class Model:
         characters `ch` may stand for, parsed on first use."""
         assert self._confusion is not None
         if ch not in self._confusion:
-            row = self._rows.get(ch)
+            row = self._one("SELECT row FROM confusion WHERE ch = ?", ch)
             rank = self.rank
             self._confusion[ch] = None if row is None else tuple(
                 _Options("".join([c for c in part if rank.get(c, _COMMON) < _COMMON]))
@@ -417,17 +412,17 @@ class Model:
                 f = fcache.get(word)
                 if f is None:
                     f = freq(word)
-                if f >= need and f > best and word not in people:
+                if f >= need and f > best and not people[word]:
                     best, where = f, (a, a + 2)
         if b0 - a0 < 3:
             return where
         # where x may stand in a word of three or more characters: between its two neighbours,
-        # first or last (some frequent longer word holds that triple: skips.tsv) — a cheap test
-        # that spares most look-ups
-        skips = self._skips_table()
-        places = (i > a0 and i + 1 < b0 and x in skips.get(s[i - 1] + s[i + 1], ""),
-                  i + 2 < b0 and s[i + 1] in skips.get(x + s[i + 2], ""),
-                  i - 2 >= a0 and s[i - 1] in skips.get(s[i - 2] + x, ""))
+        # first or last (some frequent longer word holds that triple: table skips) — a cheap
+        # test that spares most look-ups
+        skips = self._skips
+        places = (i > a0 and i + 1 < b0 and x in skips[s[i - 1] + s[i + 1]],
+                  i + 2 < b0 and s[i + 1] in skips[x + s[i + 2]],
+                  i - 2 >= a0 and s[i - 1] in skips[s[i - 2] + x])
         if not (places[0] or places[1] or places[2]):
             return where
         need = policy.min_freq_long
@@ -444,7 +439,7 @@ class Model:
                 f = fcache.get(word)
                 if f is None:
                     f = freq(word)
-                if f >= need and f > best and word not in people:
+                if f >= need and f > best and not people[word]:
                     best, where = f, (a, b)
         return where
 
