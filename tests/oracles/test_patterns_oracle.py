@@ -255,3 +255,11 @@ def test_the_prefilter_never_drops_a_match(text):
         import regex
         plain = [m.span() for m in regex.compile(rx.pattern, rx.flags).finditer(text)]
         assert [m.span() for m in rx.finditer(text)] == plain, rx.pattern
+
+
+def test_the_flags_patterns_spells_out_are_regex_flags():
+    import regex
+
+    from reportlint.kinds import patterns
+    for name in ("IGNORECASE", "MULTILINE", "DOTALL", "VERBOSE", "REVERSE", "VERSION0", "FULLCASE"):
+        assert getattr(patterns, name) == int(getattr(regex, name)), name

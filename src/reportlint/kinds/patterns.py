@@ -10,8 +10,15 @@ import re
 import time
 from bisect import bisect_right
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
+
+# `regex`'s flags, so that a run whose patterns all miss their literals never imports it (~10 ms
+# of a dictionary-only run); tests/oracles/test_patterns_oracle.py checks them against regex's.
+IGNORECASE, MULTILINE, DOTALL, VERBOSE = re.IGNORECASE.value, re.MULTILINE.value, re.DOTALL.value, re.VERBOSE.value
+REVERSE, VERSION0, FULLCASE = 0x400, 0x2000, 0x4000
 
 # Seconds one search may take before the rule is abandoned for that file.
 TIMEOUT = 2.0
@@ -88,6 +95,7 @@ class TimedPattern:
         try:
             return self._rx
         except AttributeError:
+            import regex
             self._rx = regex.compile(self.pattern, self.flags)
             return self._rx
 
@@ -169,7 +177,7 @@ _REGEX_ONLY = re.compile(r"\[[:]|\{(?![\d,])")
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Strings of which every match of `pattern` contains at least one, or None if there are
     no few such strings (or the pattern is not plain enough to tell)."""
-    if flags & (regex.IGNORECASE | regex.VERBOSE | regex.FULLCASE) or _REGEX_ONLY.search(pattern):
+    if flags & (IGNORECASE | VERBOSE | FULLCASE) or _REGEX_ONLY.search(pattern):
         return None
     try:
         from importlib import import_module
@@ -240,14 +248,15 @@ def expand(pattern: str, extra: dict[str, str] | None = None) -> str:
 
 def compile_pattern(pattern: str, flags: int = 0) -> TimedPattern:
     """Compile a rule pattern, ^ and $ at line ends (raises regex.error)."""
-    source, flags = expand(pattern), flags | regex.MULTILINE | regex.VERSION0
+    import regex
+    source, flags = expand(pattern), flags | MULTILINE | VERSION0
     return TimedPattern(source, flags, regex.compile(source, flags))
 
 
 def lazy_pattern(pattern: str, flags: int = 0) -> TimedPattern:
     """compile_pattern for a pattern known to compile (a kind's constant, an option the loader
     checked): compiled on first use, and only for a text that holds its required literals."""
-    return TimedPattern(expand(pattern), flags | regex.MULTILINE | regex.VERSION0)
+    return TimedPattern(expand(pattern), flags | MULTILINE | VERSION0)
 
 
 def _timed(rx) -> TimedPattern:
@@ -344,7 +353,7 @@ def line_bounded(rx: regex.Pattern) -> bool:
     if key not in _safety:
         p = rx.pattern
         openers = ("(?!", "(?=") if _BACKREFERENCE.search(p) else ("(?!",)
-        _safety[key] = (not rx.flags & (regex.DOTALL | regex.VERBOSE | regex.REVERSE)
+        _safety[key] = (not rx.flags & (DOTALL | VERBOSE | REVERSE)
                         and not _UNSAFE_ANYWHERE.search(p)
                         and not any(_NEWLINE_CAPABLE.search(body)
                                     for opener in openers for body in _bodies(p, opener)))
