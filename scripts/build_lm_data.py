@@ -28,7 +28,8 @@ lm/search_trie.cc, lm/trie.cc, lm/quantize.hh, lm/bhiksha.cc) and keeps all its 
                  word, pypinyin, MIT), are common (P >= 1e-6) and at least 10^0.5 times as
                  probable as it (the context_slip kind's candidates: 有线 -> 有限). A written
                  word the reports' own vocabulary lists (ECSpell's 公文 and law word lists, MIT;
-                 the project's jieba_user.txt) is left out: 调解, 防控, 逾期 are meant as written
+                 the project's jieba_user.txt) is left out: 调解, 防控, 逾期 are meant as
+                 written; so is one jieba's dictionary lacks (the IME's fragments 和成, 为一)
     LICENSE-libime.txt  where it comes from, and the LGPL-2.1 text
 
 All 1.98 M bigrams and 0.63 M trigrams are kept; the 8-bit bins are KenLM's own, so nothing is lost.
@@ -176,7 +177,16 @@ def domain_words(ecspell: Path) -> set[str]:
     return out
 
 
-def homophones(words: list[str], prob: dict[str, float], meant: set[str]) -> dict[str, list[str]]:
+def jieba_words() -> set[str]:
+    """The words of jieba's dictionary (MIT): the real words among the input method's entries
+    (its 和成, 为一, 记为 are fragments of typed phrases, not words a slip produces)."""
+    import jieba
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
+        return {line.split(" ", 1)[0] for line in fh}
+
+
+def homophones(words: list[str], prob: dict[str, float], meant: set[str],
+               real: set[str]) -> dict[str, list[str]]:
     """written word -> the more probable words typed with the same pinyin that differ from it in
     one character. A word's reading is pypinyin's for the word (its phrase dictionary settles
     polyphones: 银行 yin hang), as an input method user types it; words sharing a bucket
@@ -190,7 +200,7 @@ def homophones(words: list[str], prob: dict[str, float], meant: set[str]) -> dic
     out: dict[str, set[str]] = {}
     for group in buckets.values():
         for w in group:
-            if w in meant:
+            if w in meant or w not in real:
                 continue
             for v in group:
                 if v != w and prob[v] >= MIN_PARTNER and prob[v] - prob[w] >= MIN_LEAD:
@@ -252,7 +262,7 @@ def main() -> None:
         fh.write(struct.pack(f"<{len(keys) + 1}I", *tri_offsets))
         fh.write(struct.pack(f"<{len(tri)}I", *tri))
     by_word = {w: prob[new[i]] for i, w in enumerate(lm.words)}
-    pairs = homophones(lm.words, by_word, domain_words(a.ecspell))
+    pairs = homophones(lm.words, by_word, domain_words(a.ecspell), jieba_words())
     (out / "homophones.tsv").write_text("".join(f"{w}\t{' '.join(vs)}\n" for w, vs in pairs.items()),
                                         encoding="utf-8")
     licence = LGPL.read_text(encoding="utf-8") if LGPL.exists() else \
