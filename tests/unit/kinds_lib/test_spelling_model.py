@@ -83,3 +83,9 @@ def test_the_language_model_has_the_last_word():
     # convinced enough; 0 does not ask it
     assert model().slips(text, Policy(min_lm_gain=100.0)) == []
     assert [s.expected for s in model().slips(text, Policy(min_lm_gain=0.0))] == ["土地"]
+
+
+def test_two_suspects_in_one_word_give_one_slip():
+    slips = model().slips("局可以自行设立司级和处级内设机构", Policy())
+    spans = [(s.word_start, s.word_start + len(s.found)) for s in slips]
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))

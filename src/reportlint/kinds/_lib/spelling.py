@@ -264,14 +264,20 @@ class Model:
         return _score(self, s)
 
     def slips(self, s: str, policy: Policy, suspects: list[int] | None = None) -> list[Slip]:
-        """The slips in `s` that `policy` accepts, at most one per suspect (the best gain)."""
+        """The slips in `s` that `policy` accepts, at most one per suspect and none overlapping
+        another (two suspects in one word, 司级 -> 四级 / 司机: the larger gain is kept)."""
         if self._confusion is None:
             self._load_words()
-        found = []
+        found: list[Slip] = []
         for i in self.suspects(s, policy) if suspects is None else suspects:
             best = self._best(s, i, policy)
-            if best is not None:
-                found.append(best)
+            if best is None:
+                continue
+            clash = [f for f in found if f.word_start < best.word_start + len(best.found)
+                     and best.word_start < f.word_start + len(f.found)]
+            if any(f.gain >= best.gain for f in clash):
+                continue
+            found = [f for f in found if f not in clash] + [best]
         return found
 
     def _best(self, s: str, i: int, policy: Policy) -> Slip | None:
