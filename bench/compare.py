@@ -11,7 +11,8 @@ Tools (whole process, alternated A B C A B C … after one warm-up round, median
   textlint  textlint + textlint-rule-prh with the same 300 pairs (npm-installed into the work dir)
   autocorrect  autocorrect (Rust; autocorrect-node) with only its spellcheck rule on the same 300 pairs
   reportlint  the installed console script, every built-in rule (`--select all`), also default rules;
-              as a user runs it: from 16 files on it uses every CPU (CORPUS also with -j 1 and -j 2)
+              as a user runs it: from 16 files on it uses every CPU (CORPUS also with -j 2, and
+              with -j 1 when --j1 is given)
   reportlint dict  reportlint with only a dictionary rule: one `substitution` rule holding the same
               300 pairs (a pack written into the work dir) — like for like with naive/textlint/autocorrect
   reportlint cached  (CORPUS) the same call again with the results cache warm: nothing changed
@@ -166,6 +167,7 @@ def main() -> int:
     ap.add_argument("-n", "--runs", type=int, default=5)
     ap.add_argument("--groups", default="one,corpus,big", help="comma list of one, corpus, big, many")
     ap.add_argument("--many-runs", type=int, default=1, help="rounds of MANY (10,000 reports; no warm-up)")
+    ap.add_argument("--j1", action="store_true", help="also CORPUS with -j 1 (the longest row: ~20 s a round)")
     ap.add_argument("--no-textlint", action="store_true")
     ap.add_argument("--default-rules", action="store_true",
                     help="also time the default selection on CORPUS and BIG (ONE always)")
@@ -222,7 +224,8 @@ def main() -> int:
             cmds["autocorrect"] = [str(ac_bin), "--lint", "--format", "json", "--config",
                                    "autocorrectrc_typos.yml", *files]
         if g == "CORPUS" and has_jobs:
-            cmds["reportlint -j 1"] = [*rl, "--select", "all", "-j", "1", *files]
+            if a.j1:
+                cmds["reportlint -j 1"] = [*rl, "--select", "all", "-j", "1", *files]
             cmds["reportlint -j 2"] = [*rl, "--select", "all", "-j", "2", *files]
         print(f"== {g}: {len(files)} file(s); {', '.join(cmds)}", file=sys.stderr, flush=True)
         results[g] = measure(cmds, work, env, a.runs)
