@@ -5,6 +5,8 @@ severity, the formatted message and its line/column.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from reportlint.kinds import patterns
 from reportlint.kinds.patterns import PatternTimeout, budget_left, file_budget
 from reportlint.model.document import Document
@@ -74,7 +76,7 @@ def lint_document(doc: Document, rules: list[Rule], *, lang: str = "zh",
                                             f"was used up; {len(rules) - i} rules not run on this file"))
                 break
             _run_one(rule, doc, lang, severities, genre, findings, failures)
-    findings = one_per_span(findings, rules)
+    findings = numbers_of_copies(one_per_span(findings, rules))
     findings.sort(key=lambda f: f.sort_key)
     return findings, failures
 
@@ -116,6 +118,26 @@ def one_per_span(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
         if len(cluster) > 1:
             dropped.update(_settle(cluster, order))
     return [f for f in findings if id(f) not in dropped] if dropped else findings
+
+
+def numbers_of_copies(findings: list[Finding]) -> list[Finding]:
+    """A heading or item pasted twice repeats its number too: a numbering finding inside the
+    text a copy finding covers (repeated-heading, duplicate-sentence …) says the same thing
+    again and goes."""
+    covered: list[list[int]] = []            # the copies' spans, merged, in order
+    for c in sorted((f for f in findings if f.category == "duplicate"), key=lambda f: f.start):
+        if covered and c.start <= covered[-1][1]:
+            covered[-1][1] = max(covered[-1][1], c.end)
+        else:
+            covered.append([c.start, c.end])
+    if not covered:
+        return findings
+    starts = [a for a, _ in covered]
+
+    def explained(f: Finding) -> bool:
+        i = bisect_right(starts, f.start) - 1
+        return f.category == "numbering" and i >= 0 and f.end <= covered[i][1]
+    return [f for f in findings if not explained(f)]
 
 
 def _clusters(spans: list[Finding]):

@@ -69,3 +69,18 @@ def test_linear_on_many_findings_of_one_line():
     findings, _ = lint_document(Document(text), rules)
     assert time.perf_counter() - t0 < 20     # was quadratic: every finding against all kept ones
     assert len(findings) >= 20_000
+
+
+PASTED = ("一、主要工作\n（一）加强组织领导\n成立领导小组，定期研究部署。\n"
+          "（二）严格规范执法\n落实行政执法三项制度。\n（二）严格规范执法\n落实行政执法三项制度。\n"
+          "（四）深化普法宣传\n开展法治讲座。\n")
+
+
+def test_the_number_of_a_pasted_heading_is_not_reported_again():
+    rules = _by_id("repeated-heading", "inconsistent-outline-numbering")
+    findings, _ = lint_document(Document(PASTED), rules)
+    # line 6 repeats line 4 whole: one copy finding; （四） after the copy is still a skip
+    assert [(f.line, f.rule) for f in findings] == [(6, "repeated-heading"),
+                                                   (8, "inconsistent-outline-numbering")]
+    alone, _ = lint_document(Document(PASTED), _by_id("inconsistent-outline-numbering"))
+    assert 6 in {f.line for f in alone}
