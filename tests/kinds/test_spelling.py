@@ -3,6 +3,9 @@ numbers it must leave alone."""
 import subprocess
 import sys
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reportlint import lint_text
 
 RULE = "misspelled-ordinary-words"
@@ -62,3 +65,18 @@ def test_no_jieba_when_the_draft_has_no_suspect():
             "print(segment.loaded())\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@given(st.text(alphabet="国家法治治国家", max_size=40),
+       st.sets(st.text(alphabet="国家法治", min_size=1, max_size=3), min_size=1, max_size=5))
+def test_counts_in_one_pass_are_str_count(text, words):
+    from reportlint.kinds.spelling import _counts
+    assert _counts(text, words) == {w: text.count(w) for w in words}
+
+
+def test_protected_spans_are_merged_and_found_by_bisection():
+    from reportlint.kinds.spelling import _inside
+    spans = [(2, 6), (10, 12)]
+    starts = [2, 10]
+    assert _inside(spans, starts, 5, 7) and _inside(spans, starts, 11, 20)
+    assert not _inside(spans, starts, 6, 10) and not _inside(spans, starts, 0, 2)

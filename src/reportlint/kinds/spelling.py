@@ -12,6 +12,7 @@ same way several times, and names before 镇/村/街道 ….
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
@@ -49,8 +50,8 @@ _QUOTED = re.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,10}”")
 
 
 def _protected(doc) -> list[tuple[int, int]]:
-    """Spans no slip is reported in: 《…》 titles, short quoted names and the report's own
-    unit name."""
+    """Spans no slip is reported in, merged and in order: 《…》 titles, short quoted names and
+    the report's own unit name."""
     spans = [m.span() for m in _QUOTED.finditer(doc.text)]
     unit = doc.meta.unit
     if unit and len(unit) >= 2:
@@ -58,7 +59,36 @@ def _protected(doc) -> list[tuple[int, int]]:
         while start >= 0:
             spans.append((start, start + len(unit)))
             start = doc.text.find(unit, start + 1)
-    return spans
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the merged `spans` (`starts`: their starts)."""
+    i = bisect_left(starts, end) - 1
+    return i >= 0 and spans[i][1] > start
+
+
+def _counts(text: str, words: set[str]) -> dict[str, int]:
+    """How often each of `words` occurs in `text` (as str.count counts: without overlap), in
+    one pass however many words there are."""
+    import ahocorasick
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    counts = dict.fromkeys(words, 0)
+    reach = dict.fromkeys(words, 0)
+    for end, w in automaton.iter(text):
+        if end + 1 - len(w) >= reach[w]:
+            counts[w] += 1
+            reach[w] = end + 1
+    return counts
 
 
 def prepare(rule):
@@ -70,8 +100,8 @@ def prepare(rule):
 def check(rule, state, doc):
     from reportlint.kinds._lib.spelling import model
     spelling = model()
-    protected = None
     suffixes = rule["name_suffixes"]
+    found = []
     for span in doc.spans("line"):
         suspects = spelling.suspects(span.text, state)
         if not suspects:
@@ -83,11 +113,17 @@ def check(rule, state, doc):
                 continue                       # 芹泉镇, 瑞景街道, 柳泉口村: a place name
             if slip.start and span.text[slip.start - 1].isdigit():
                 continue                       # 25件政府信息: a measure word after a figure
-            if protected is None:
-                protected = _protected(doc)
-            if any(a < end and start < b for a, b in protected):
-                continue
-            if doc.text.count(slip.found) >= 2 and slip.expected not in doc.text:
-                continue                       # written the same way throughout: a name
-            yield Hit(start, end, {"found": slip.found, "expected": slip.expected,
-                                   "how": HOW[slip.how]}, suggestion=slip.expected)
+            found.append((start, end, slip))
+    if not found:
+        return
+    # the whole-text tests, once for all slips (a slip each would cost the text's length)
+    protected = _protected(doc)
+    starts = [a for a, _ in protected]
+    counts = _counts(doc.text, {s.found for _, _, s in found} | {s.expected for _, _, s in found})
+    for start, end, slip in found:
+        if _inside(protected, starts, start, end):
+            continue
+        if counts[slip.found] >= 2 and not counts[slip.expected]:
+            continue                           # written the same way throughout: a name
+        yield Hit(start, end, {"found": slip.found, "expected": slip.expected,
+                               "how": HOW[slip.how]}, suggestion=slip.expected)
