@@ -70,12 +70,12 @@ def test_no_jieba_when_the_draft_has_no_suspect():
 @given(st.text(alphabet="国家法治治国家", max_size=40),
        st.sets(st.text(alphabet="国家法治", min_size=1, max_size=3), min_size=1, max_size=5))
 def test_counts_in_one_pass_are_str_count(text, words):
-    from reportlint.kinds.spelling import _counts
-    assert _counts(text, words) == {w: text.count(w) for w in words}
+    from reportlint.kinds._lib.names import counts
+    assert counts(text, words) == {w: text.count(w) for w in words}
 
 
 def test_protected_spans_are_merged_and_found_by_bisection():
-    from reportlint.kinds.spelling import _inside
+    from reportlint.kinds._lib.names import overlaps as _inside
     spans = [(2, 6), (10, 12)]
     starts = [2, 10]
     assert _inside(spans, starts, 5, 7) and _inside(spans, starts, 11, 20)

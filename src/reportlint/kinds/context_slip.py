@@ -12,7 +12,6 @@ word much. Only the places where a listed word occurs are scored.
 """
 from __future__ import annotations
 
-import re
 from itertools import compress, count
 from operator import add
 
@@ -47,7 +46,6 @@ PRIORITY = 10     # model-found: yields its span to a listed form (rulepacks.run
 SCOPES = ("line",)
 
 _MAX = 4                      # longest written word looked up (the homophone table's: 2-4 characters)
-_QUOTED = re.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,10}”")
 
 
 def validate(options):
@@ -91,18 +89,6 @@ def prepare(rule):
     return table, heads, chars
 
 
-def _protected(doc) -> list[tuple[int, int]]:
-    """《titles》, short quoted names and the report's own unit: names, never corrected."""
-    spans = [m.span() for m in _QUOTED.finditer(doc.text)]
-    unit = doc.meta.unit
-    if unit and len(unit) >= 2:
-        start = doc.text.find(unit)
-        while start >= 0:
-            spans.append((start, start + len(unit)))
-            start = doc.text.find(unit, start + 1)
-    return spans
-
-
 def check(rule, state, doc):
     table, heads, chars = state
     text = doc.text
@@ -117,25 +103,26 @@ def check(rule, state, doc):
         return
     from reportlint.kinds._lib import lm
     model = lm.model()
-    protected = None
+    found = []
     for i in sorted(set(starts)):
         for n in range(1, _MAX + 1):
-            found = text[i:i + n]
-            options = table.get(found) if len(found) == n else None
+            written = text[i:i + n]
+            options = table.get(written) if len(written) == n else None
             if not options:
                 continue
             best = _best(model, text, i, i + n, options, rule)
-            if best is None:
-                continue
-            expected, how = best
-            if protected is None:
-                protected = _protected(doc)
-            if any(a < i + n and i < b for a, b in protected):
-                continue
-            if n > 1 and text.count(found) >= 2 and expected not in text:
-                continue                      # written the same way throughout: meant so
-            yield Hit(i, i + n, {"found": found, "expected": expected, "how": how},
-                      suggestion=expected)
+            if best is not None:
+                found.append((i, written, *best))
+    if not found:
+        return
+    from reportlint.kinds._lib.names import Names
+    names = Names(doc, {w for _, w, _, _ in found} | {e for _, _, e, _ in found})
+    for i, written, expected, how in found:
+        n = len(written)
+        if names.protected(i, i + n) or (n > 1 and names.written_so(written, expected)):
+            continue                      # a name, or written the same way throughout: meant so
+        yield Hit(i, i + n, {"found": written, "expected": expected, "how": how},
+                  suggestion=expected)
 
 
 def _bounds(text: str, i: int, j: int, window: int) -> tuple[int, int]:

@@ -11,9 +11,6 @@ same way several times, and names before 镇/村/街道 ….
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-
 from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
@@ -45,52 +42,6 @@ PRIORITY = 10     # model-found: yields its span to a listed form (rulepacks.run
 SCOPES = ("line",)
 
 HOW = {"same-sound": "同音", "sound": "音近", "shape": "形近"}
-# 《titles》 and short quoted names (“湾事芜优”诉源治理, “四议两公开”)
-_QUOTED = re.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,10}”")
-
-
-def _protected(doc) -> list[tuple[int, int]]:
-    """Spans no slip is reported in, merged and in order: 《…》 titles, short quoted names and
-    the report's own unit name."""
-    spans = [m.span() for m in _QUOTED.finditer(doc.text)]
-    unit = doc.meta.unit
-    if unit and len(unit) >= 2:
-        start = doc.text.find(unit)
-        while start >= 0:
-            spans.append((start, start + len(unit)))
-            start = doc.text.find(unit, start + 1)
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return merged
-
-
-def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of the merged `spans` (`starts`: their starts)."""
-    i = bisect_left(starts, end) - 1
-    return i >= 0 and spans[i][1] > start
-
-
-def _counts(text: str, words: set[str]) -> dict[str, int]:
-    """How often each of `words` occurs in `text` (as str.count counts: without overlap), in
-    one pass however many words there are."""
-    import ahocorasick
-    automaton = ahocorasick.Automaton()
-    for w in words:
-        automaton.add_word(w, w)
-    automaton.make_automaton()
-    counts = dict.fromkeys(words, 0)
-    reach = dict.fromkeys(words, 0)
-    for end, w in automaton.iter(text):
-        if end + 1 - len(w) >= reach[w]:
-            counts[w] += 1
-            reach[w] = end + 1
-    return counts
-
-
 def prepare(rule):
     from reportlint.kinds._lib.spelling import Policy
     return Policy(rule["min_gain"], rule["min_freq"], rule["min_gain_long"], rule["min_freq_long"],
@@ -116,14 +67,10 @@ def check(rule, state, doc):
             found.append((start, end, slip))
     if not found:
         return
-    # the whole-text tests, once for all slips (a slip each would cost the text's length)
-    protected = _protected(doc)
-    starts = [a for a, _ in protected]
-    counts = _counts(doc.text, {s.found for _, _, s in found} | {s.expected for _, _, s in found})
+    from reportlint.kinds._lib.names import Names
+    names = Names(doc, {s.found for _, _, s in found} | {s.expected for _, _, s in found})
     for start, end, slip in found:
-        if _inside(protected, starts, start, end):
+        if names.protected(start, end) or names.written_so(slip.found, slip.expected):
             continue
-        if counts[slip.found] >= 2 and not counts[slip.expected]:
-            continue                           # written the same way throughout: a name
         yield Hit(start, end, {"found": slip.found, "expected": slip.expected,
                                "how": HOW[slip.how]}, suggestion=slip.expected)
