@@ -16,8 +16,10 @@ Outputs:
                    freq(w, n) — the word model: jieba's words with its frequencies, plus (at a
                      moderate frequency) the domain words and modern words it lacks; meta(total)
                    confusion(ch, row) — "same reading <TAB> similar reading <TAB> similar shape
-                     <TAB> same main reading" (pinyin.tsv gives the readings: pypinyin's
-                     dictionary, MIT; the main reading is pypinyin's first)
+                     <TAB> same main reading <TAB> look-alike by glyph" (pinyin.tsv gives the
+                     readings: pypinyin's dictionary, MIT; the main reading is pypinyin's first;
+                     shapes.tsv, built by scripts/build_shape_data.py, the glyph look-alikes
+                     that are in none of the other fields)
                    skips(k, b) — k = "ac", b = the characters that stand between a and c inside a
                      word of 3-6 characters with frequency >= SKIP_FREQ (依法治国: 法国 -> 治;
                      people's names left out): where a character with a known pair on one side
@@ -104,6 +106,17 @@ def main_reading() -> dict[str, str]:
         first = pinyin_dict.get(ord(ch), "").split(",")[0]
         if first:
             out[ch] = "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c))
+    return out
+
+
+def look_alikes_by_glyph() -> dict[str, str]:
+    """char -> its look-alikes by glyph similarity, most similar first (shapes.tsv, built by
+    scripts/build_shape_data.py: ECSpell's shape sets lack 末/未, 干/于, 休/体)."""
+    out = {}
+    for line in (OUT / "shapes.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            ch, row = line.split("\t")
+            out[ch] = row
     return out
 
 
@@ -222,17 +235,21 @@ def main() -> None:
 
     sound = json.loads((a.ecspell / "sound_confusion.json").read_text(encoding="utf-8"))
     shape = json.loads((a.ecspell / "shape_confusion.json").read_text(encoding="utf-8"))
+    glyph = look_alikes_by_glyph()
     readings = same_reading()
     main_of = main_reading()
     rows = []
-    for ch in sorted(set(sound) | set(shape) | set(readings)):
+    for ch in sorted(set(sound) | set(shape) | set(readings) | set(glyph)):
         same = readings.get(ch, set())
         h = "".join(sorted(c for c in same if c != ch and c in rank))
         s = "".join(c for c in sound.get(ch, []) if c != ch and c in rank and c not in same)
         p = "".join(c for c in shape.get(ch, []) if c != ch and c in rank and c not in same)
         m = "".join(c for c in h if main_of.get(c) is not None and main_of.get(c) == main_of.get(ch))
-        if h or s or p:
-            rows.append((ch, f"{h}\t{s}\t{p}\t{m}"))
+        # look-alikes by glyph that neither ECSpell's shape set nor a shared reading gives
+        # (shapes.tsv, most similar first): a field of their own, asked for stronger evidence
+        g = "".join(c for c in glyph.get(ch, "") if c != ch and c in rank and c not in same and c not in p)
+        if h or s or p or g:
+            rows.append((ch, f"{h}\t{s}\t{p}\t{m}\t{g}"))
     more = [(w, DOMAIN_FREQ) for w in extra + modern]
     skips = skip_rows(words, more, people)
     write_words(OUT / "words.sqlite", words, more,

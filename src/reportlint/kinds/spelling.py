@@ -34,6 +34,10 @@ OPTIONS = {
     "min_lm_gain": Option("float", default=4.0,
                           doc="通过上述检验的候选，再用词二元语言模型（输入法模型）复核：换字后这一段的概率须至少提高"
                               "10 的这么多次方（0 为不复核）"),
+    "min_lm_gain_glyph": Option("float", default=6.0,
+                                doc="只有字形图像相似（不在 ECSpell 形近字表里、也不同音）的候选，"
+                                    "语言模型复核时须至少提高 10 的这么多次方"
+                                    "（图像相似也会把“农服”“支村”之类的简称改成“衣服”“支付”）"),
     "name_suffixes": Option("str", default="省市县区旗乡镇村街道社区路巷组屯寨",
                             doc="紧随其后（两字之内）出现这些字的写法视为地名，不报"),
 }
@@ -45,7 +49,8 @@ HOW = {"same-sound": "同音", "sound": "音近", "shape": "形近"}
 def prepare(rule):
     from reportlint.kinds._lib.spelling import Policy
     return Policy(rule["min_gain"], rule["min_freq"], rule["min_gain_long"], rule["min_freq_long"],
-                  rule["min_gain_across"], rule["min_gain_one_sided"], rule["min_lm_gain"])
+                  rule["min_gain_across"], rule["min_gain_one_sided"], rule["min_lm_gain"],
+                  rule["min_lm_gain_glyph"])
 
 
 def check(rule, state, doc):

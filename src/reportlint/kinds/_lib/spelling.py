@@ -63,10 +63,11 @@ class Policy:
     min_gain_across: float = 4.0   # a word completed across a known pair (依法制国 -> 依法治国)
     min_gain_one_sided: float = 5.0   # a two-character word beside a pair no common word (形政)
     min_lm_gain: float = 4.0       # log10 gain under the word-bigram model (0: not asked)
+    min_lm_gain_glyph: float = 6.0   # the same for a look-alike only the glyphs give (农服 -> 衣服)
 
 
 _DEFAULT = Policy()
-_HOWS = ("same-sound", "sound", "shape")
+_HOWS = ("same-sound", "sound", "shape", "", "glyph")   # the confusion row's fields ("": main reading)
 
 
 @dataclass(frozen=True)
@@ -298,7 +299,7 @@ class Model:
         # (ECSpell's similar-but-not-same readings find few slips in reports and cost a third
         # of the time: left out)
         tried = [(how, (options & after) | (options & before))
-                 for how, options in zip(_HOWS, row) if how != "sound"]
+                 for how, options in zip(_HOWS, row) if how not in ("sound", "")]
         if not any(fits for _, fits in tried):
             return None
         lo, hi = _context(s, i)
@@ -317,7 +318,8 @@ class Model:
                                        policy, short=how != "sound")
                 if word is not None:
                     words.append((how, x, word))
-        return self._judge(s, i, lo, hi, words, policy.min_gain, policy.min_gain_long, policy.min_lm_gain)
+        return self._judge(s, i, lo, hi, words, policy.min_gain, policy.min_gain_long, policy.min_lm_gain,
+                           policy.min_lm_gain_glyph)
 
     def _best_one_sided(self, s: str, i: int, policy: Policy) -> Slip | None:
         """A suspect with a known pair on one side (法制 in 依法制国): only a character that
@@ -349,10 +351,12 @@ class Model:
                            policy.min_lm_gain)
 
     def _judge(self, s: str, i: int, lo: int, hi: int, words, min_gain: float,
-               min_gain_long: float, min_lm_gain: float) -> Slip | None:
+               min_gain_long: float, min_lm_gain: float, min_lm_gain_glyph: float = 0.0) -> Slip | None:
         """The candidate whose stretch s[lo:hi] reads best under the word-frequency model, if it
         gains enough there and, as a second opinion on the few that do, under the word-bigram
-        language model (kinds/_lib/lm: log10, over the stretch and two characters more)."""
+        language model (kinds/_lib/lm: log10, over the stretch and two characters more). A
+        look-alike only the glyphs give needs `min_lm_gain_glyph` there: pictures alone also
+        pair 农/衣 and 村/付, which mend abbreviations (农服, 支村) as well as slips."""
         if not words:
             return None
         base = self.score(s[lo:hi])
@@ -366,15 +370,17 @@ class Model:
             passed.append((gain, how, x, ws, we))
         lm_base = None
         for gain, how, x, ws, we in sorted(passed, key=lambda c: -c[0]):
-            if min_lm_gain > 0:
+            need = max(min_lm_gain, min_lm_gain_glyph) if how == "glyph" else min_lm_gain
+            if need > 0:
                 from reportlint.kinds._lib import lm
                 a, b = max(0, lo - 2), min(len(s), hi + 2)
                 if lm_base is None:
                     lm_base = lm.segment(s[a:b])[1]
-                if lm.segment(s[a:i] + x + s[i + 1:b])[1] - lm_base < min_lm_gain:
+                if lm.segment(s[a:i] + x + s[i + 1:b])[1] - lm_base < need:
                     continue
             expected = s[ws:i] + x + s[i + 1:we]
-            return Slip(i, s[ws:we], expected, ws, how, gain, self.freq(expected))
+            return Slip(i, s[ws:we], expected, ws, "shape" if how == "glyph" else how, gain,
+                        self.freq(expected))
         return None
 
     def _orphan(self, s: str, k: int, away: int) -> bool:
@@ -390,8 +396,8 @@ class Model:
         return not (self.known(s[j], s[k]) if away < 0 else self.known(s[k], s[j]))
 
     def _candidates(self, ch: str) -> tuple[_Options, ...] | None:
-        """(same reading, similar reading, similar shape, same main reading): the common
-        characters `ch` may stand for, parsed on first use."""
+        """(same reading, similar reading, similar shape, same main reading, look-alike by
+        glyph): the common characters `ch` may stand for, parsed on first use."""
         assert self._confusion is not None
         if ch not in self._confusion:
             row = self._one("SELECT row FROM confusion WHERE ch = ?", ch)
