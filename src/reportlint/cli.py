@@ -127,8 +127,11 @@ def check(paths, fmt, output, color, no_source, quiet, statistics, **options):
         sys.exit(outcome.exit_code)
     if outcome.fixed_stdin is not None:       # --fix -: the fixed text on stdout, the report on stderr
         _write_stdout(outcome.fixed_stdin)
-    text = _report(outcome, fmt, color, not no_source, lang, statistics,
-                   to_stderr=outcome.fixed_stdin is not None)
+    try:
+        text = _report(outcome, fmt, color, not no_source, lang, statistics,
+                       to_stderr=outcome.fixed_stdin is not None)
+    except (ConfigError, RuleLoadErrors) as exc:     # the rules SARIF describes, loaded late
+        _fail(exc.errors)
     tail = ""
     if _resolved(fmt) == "text" and not quiet and not statistics:
         from reportlint.engine.check import summary_line
@@ -181,6 +184,19 @@ def _resolved(fmt):
     return resolve(fmt)
 
 
+class _Context(SimpleNamespace):
+    """What a reporter reads besides the result. `rules` is read only by SARIF: a run the results
+    cache answered whole has loaded no rule, and other formats need none."""
+
+    def __init__(self, outcome, **options):
+        super().__init__(**options)
+        self._outcome = outcome
+
+    @property
+    def rules(self):
+        return self._outcome.rules
+
+
 def _report(outcome, fmt, color, show_source, lang, statistics, to_stderr=False) -> str:
     """The findings in the chosen format; --diff's diffs come first in text format only (they
     would break a machine-readable one); --statistics gives only the table in text format."""
@@ -188,8 +204,8 @@ def _report(outcome, fmt, color, show_source, lang, statistics, to_stderr=False)
     fmt = _resolved(fmt)
     stream = sys.stderr if to_stderr else sys.stdout
     is_tty = stream.isatty()
-    ctx = SimpleNamespace(color=is_tty if color is None else color, show_source=show_source,
-                          lang=lang, statistics=statistics, rules=outcome.rules)
+    ctx = _Context(outcome, color=is_tty if color is None else color, show_source=show_source,
+                   lang=lang, statistics=statistics)
     if statistics and fmt == "text":
         return _statistics(outcome.result)
     text = get_reporter(fmt).render(outcome.result, ctx)

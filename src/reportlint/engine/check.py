@@ -26,12 +26,18 @@ class Outcome:
     exit_code: int
     diffs: list[str] = field(default_factory=list)      # --diff: unified diffs
     warnings: list[str] = field(default_factory=list)   # for stderr, before the report
-    rules: dict[str, Rule] = field(default_factory=dict)
+    linter: Linter | None = None
     known: int = 0                  # findings the baseline knows (not reported)
     recorded: int | None = None     # --write-baseline: findings recorded (nothing else to report)
     baseline_error: BaselineError | None = None   # --baseline unreadable: nothing can be reported
     fixed_stdin: bytes | None = None   # --fix -: the fixed text, for standard output
     written: list[str] = field(default_factory=list)   # --annotate: one line per reviewed file
+
+    @property
+    def rules(self) -> dict[str, Rule]:
+        """The run's rules by id (SARIF describes them), loaded on first read if the results
+        cache answered for every file. ConfigError and RuleLoadErrors propagate."""
+        return {r.id: r for r in self.linter.run_rules()} if self.linter is not None else {}
 
 
 def run_check(opts: CheckOptions, progress=None) -> Outcome:
@@ -45,8 +51,8 @@ def run_check(opts: CheckOptions, progress=None) -> Outcome:
     else:
         result, diffs, fixed_stdin = _lint(linter, opts, progress)
     fail_on = linter.config_for(opts.paths[0]).fail_on if opts.paths[0] != "-" else None
-    outcome = Outcome(result, EXIT_CLEAN, diffs, _warnings(linter, opts),
-                      {r.id: r for r in linter.loaded_rules()}, fixed_stdin=fixed_stdin, written=written)
+    outcome = Outcome(result, EXIT_CLEAN, diffs, _warnings(linter, opts), linter,
+                      fixed_stdin=fixed_stdin, written=written)
     if opts.write_baseline:
         from reportlint.engine.baseline import write
         try:

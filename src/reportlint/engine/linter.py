@@ -47,6 +47,7 @@ class Linter:
         self._configs: dict[Path | None, Config] = {}
         self._rules: dict[tuple, list[Rule]] = {}
         self._selected: dict[int, tuple[Config, list[Rule]]] = {}   # id(cfg) -> (cfg, its rules)
+        self._targeted: dict[int, Config] = {}      # the configs of the files targets() gave
         self.warnings: list[str] = []
 
     # ---- configuration and rules ------------------------------------------------------
@@ -68,8 +69,7 @@ class Linter:
         known = self._selected.get(id(cfg))
         if known is not None and known[0] is cfg:
             return known[1]
-        base: list[str | Path] = list(self.packs or cfg.packs or builtin_packs())
-        packs = base + [p for p in cfg.extra_packs if p not in base]
+        packs = self.packs_for(cfg)
         key = (cfg.path, tuple(map(str, packs)))
         if key not in self._rules:
             loaded = load_packs(packs, base=cfg.base if cfg.path else None)
@@ -79,6 +79,11 @@ class Linter:
         selected = select(self._rules[key], self.select or cfg.select, [*cfg.ignore, *self.ignore])
         self._selected[id(cfg)] = (cfg, selected)       # holding cfg keeps its id from being reused
         return selected
+
+    def packs_for(self, cfg: Config) -> list[str | Path]:
+        """The packs files under `cfg` are linted with (names or folders, not loaded)."""
+        base: list[str | Path] = list(self.packs or cfg.packs or builtin_packs())
+        return base + [p for p in cfg.extra_packs if p not in base]
 
     def _check_selectors(self, cfg: Config, rules: list[Rule]) -> None:
         """A selector that matches no rule is an error (exit 2), never a silent "no rule runs":
@@ -106,6 +111,13 @@ class Linter:
     def loaded_rules(self) -> list[Rule]:
         """Every rule loaded so far (selected or not), in load order."""
         return [r for rules in self._rules.values() for r in rules]
+
+    def run_rules(self) -> list[Rule]:
+        """loaded_rules() once the packs of every targeted file's config are loaded: a run the
+        results cache answered whole has loaded none."""
+        for cfg in self._targeted.values():
+            self.rules_for(cfg)
+        return self.loaded_rules()
 
     def all_rules(self) -> list[Rule]:
         cfg = self.config_for(".") if not self.isolated else Config()
@@ -185,6 +197,7 @@ class Linter:
             if path != "-" and cfg.exclude and cfg.excluded(Path(path)) and path not in paths:
                 continue
             out.append((path, cfg))
+            self._targeted.setdefault(id(cfg), cfg)
         return out
 
     def run(self, paths: list[str], keep_documents: bool = False, jobs: int | None = 1,
@@ -210,16 +223,15 @@ class Linter:
                 if progress:
                     progress.advance()
                 try:
-                    findings, failures, doc = self._lint_file(path, cfg, cache, bool(keep))
+                    findings, failures, kept = self._lint_file(path, cfg, cache, keep)
                 except InputError as exc:
                     result.errors.append(exc)
                     continue
                 result.files += 1          # files checked; the unreadable ones are counted apart
                 result.findings.extend(findings)
                 result.failures.extend(failures)
-                if doc is not None:
-                    result.documents[doc.path] = (Excerpt.of(doc, findings, finding_text) if excerpts
-                                                  else for_reports(doc))
+                if kept is not None:
+                    result.documents[kept.path] = kept
             if progress:
                 progress.finish()
             return result
@@ -235,19 +247,30 @@ class Linter:
         from reportlint.engine.results_cache import ResultsCache
         return ResultsCache(self)
 
-    def _lint_file(self, path: str, cfg: Config, cache, keep: bool):
-        """(findings, failures, document or None) of one file, from the cache when it knows them.
+    def _lint_file(self, path: str, cfg: Config, cache, keep: str):
+        """(findings, failures, what reporters read of the draft or None) of one file, from the
+        cache when it knows them. `keep`: "full" (the Document), "excerpt", "places" or "".
         InputError propagates."""
         data = read_bytes(path, self.lang)
         key = cache.key(path, data, cfg) if cache is not None and path != "-" else None
-        cached = cache.get(key) if key is not None else None
-        if cached is not None:
-            return cached, [], self.load(path, cfg, data) if keep else None
+        hit = cache.get(key, path, text=keep == "excerpt") if key is not None else None
+        if hit is not None:
+            findings, draft = hit
+            if keep in ("excerpt", "places") and draft is not None:
+                return findings, [], draft
+            return findings, [], kept(self.load(path, cfg, data), findings, keep) if keep else None
         doc = self.load(path, cfg, data)
         findings, failures = self.lint_document(doc, cfg)
         if key is not None and not failures:
-            cache.put(key, findings)
-        return findings, failures, doc if keep else None
+            cache.put(key, findings, Excerpt.of(doc, findings))
+        return findings, failures, kept(doc, findings, keep)
+
+
+def kept(doc: Document, findings: list, keep: str) -> Document | Excerpt | None:
+    """What the reporters read of a linted draft: see Linter._lint_file."""
+    if keep in ("excerpt", "places"):
+        return Excerpt.of(doc, findings, text=keep == "excerpt")
+    return for_reports(doc) if keep else None
 
 
 PARALLEL_FROM = 16   # files: below this, starting workers (~40 ms) costs more than it saves

@@ -101,24 +101,47 @@ def _parts(doc: Document, findings: list, keep: str):
     return None
 
 
-def _from_cache(linter: Linter, path: str, cache, keep: str, keys: dict, i: int):
-    """The outcome of files[i] from the results cache, or None (its key noted in keys[i])."""
-    cfg = linter.config_for(path)
-    try:
-        data = read_bytes(path, linter.lang)
-        key = cache.key(path, data, cfg)
-        cached = cache.get(key)
-        if cached is None:
-            import hashlib
-            keys[i] = (key, hashlib.sha256(data).digest())
-            return None
-        return (_parts(linter.load(path, cfg, data), cached, keep) if keep else None), cached, [], None, None
-    except InputError:
-        return None                  # the worker reports it
+def _from_cache(linter: Linter, files: list[str], remote: list[int], cache, keep: str,
+                outcomes: list) -> dict[int, tuple[str, bytes]]:
+    """Fill outcomes[i] of the files in `remote` the results cache knows; the others' (key,
+    digest of the bytes keyed) by index. A file that cannot be read is left to a worker, which
+    reports it."""
+    import hashlib
+    keyed: dict[int, tuple[str, bytes]] = {}
+    for i in remote:
+        path = files[i]
+        try:
+            data = read_bytes(path, linter.lang)
+        except InputError:
+            continue
+        keyed[i] = (cache.key(path, data, linter.config_for(path)), hashlib.sha256(data).digest())
+    hits = cache.get_many([(key, files[i]) for i, (key, _) in keyed.items()], text=keep == "excerpt")
+    for i, (key, _digest) in list(keyed.items()):
+        if key not in hits:
+            continue
+        findings, draft = hits[key]
+        if keep in ("excerpt", "places") and draft is not None:
+            parts = ("ready", draft)
+        elif keep:                   # the whole draft (HTML): read again, if still the bytes keyed
+            path = files[i]
+            try:
+                data = read_bytes(path, linter.lang)
+                if hashlib.sha256(data).digest() != _digest:
+                    continue
+                parts = _parts(linter.load(path, linter.config_for(path), data), findings, keep)
+            except InputError:
+                continue
+        else:
+            parts = None
+        outcomes[i] = (parts, findings, [], None, None)
+        del keyed[i]
+    return keyed
 
 
 def _document(parts) -> Document | Excerpt:
     what, fields = parts
+    if what == "ready":
+        return fields
     if what == "excerpt":
         return Excerpt(*fields)
     text, path, encoding, bom, markdown, locations = fields
@@ -134,41 +157,44 @@ def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
                  keep_documents: str = "", progress: Progress | None = None, cache=None) -> RunResult:
     """Lint engine.targets() (config errors have surfaced there) in `jobs` processes; files the
     results cache knows are answered here (the parent alone reads and writes the cache)."""
-    files = []
-    for path, cfg in targets:
-        linter.rules_for(cfg)                  # rule-pack errors surface here, not in a worker
-        files.append(path)
+    files = [path for path, _cfg in targets]
     result.files = len(files)
     bar = progress or Progress(enabled=False)
     bar.start(len(files))
     outcomes: list = [None] * len(files)
     remote = [i for i, p in enumerate(files) if p != "-"]
+    keys: dict[int, tuple[str, bytes]] = {}
+    if cache is not None:
+        keys = _from_cache(linter, files, remote, cache, keep_documents, outcomes)
+        bar.advance(sum(1 for i in remote if outcomes[i] is not None))
+        remote = [i for i in remote if outcomes[i] is None]
+    for i in remote:                           # rule-pack errors surface here, not in a worker
+        linter.rules_for(targets[i][1])
+    # a cached entry keeps the findings' text: workers send it whenever there is a cache
+    keep = "excerpt" if cache is not None and keep_documents == "places" else keep_documents
     for i, p in enumerate(files):
         if p == "-":                           # standard input is read here
             outcomes[i] = _lint_one(linter, p, keep_documents)
             bar.advance()
-    keys: dict[int, tuple[str, bytes]] = {}
-    if cache is not None:
-        for i in remote:
-            outcomes[i] = _from_cache(linter, files[i], cache, keep_documents, keys, i)
-        bar.advance(sum(1 for i in remote if outcomes[i] is not None))
-        remote = [i for i in remote if outcomes[i] is None]
     if remote:
         # The first file is linted here: rules build their state (word lists, jieba) lazily,
         # and forked workers then inherit it instead of each building it again.
         first = remote.pop(0)
-        outcomes[first] = _lint_one(linter, files[first], keep_documents)
+        outcomes[first] = _lint_one(linter, files[first], keep)
         bar.advance()
         if len(remote) >= WARM_FILES:
             _warm_segmenter()
     if remote:
-        _in_workers(linter, files, remote, jobs, keep_documents, outcomes, bar)
+        _in_workers(linter, files, remote, jobs, keep, outcomes, bar)
     bar.finish()
     if cache is not None:
         for i, (key, digest) in keys.items():
-            _doc, findings, failures, error, linted = outcomes[i]
+            parts, findings, failures, error, linted = outcomes[i]
             if error is None and not failures and linted == digest:    # not edited in between
-                cache.put(key, findings)
+                draft = Excerpt(*parts[1]) if parts is not None and parts[0] == "excerpt" else None
+                cache.put(key, findings, draft)
+                if draft is not None and keep != keep_documents:        # places were asked for
+                    outcomes[i] = (("ready", draft.without_text()), *outcomes[i][1:])
     _collect(linter, files, outcomes, result, keep_documents)
     return result
 

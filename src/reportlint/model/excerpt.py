@@ -54,8 +54,9 @@ class Excerpt:
 
     def __init__(self, path: str, encoding: str, bom: bytes, markdown: bool, locations,
                  lines: dict[int, str], source_lines: dict[int, str], line_count: int,
-                 spans: dict[tuple[int, int], str], length: int):
+                 spans: dict[tuple[int, int], str], length: int, has_text: bool = True):
         self.path, self.encoding, self.bom, self.markdown = path, encoding, bom, markdown
+        self.has_text = has_text        # the findings' lines and text are kept (Excerpt.of text=True)
         self.locations = locations
         self.lines = _Lines(lines, line_count)                  # as the rules read them
         self.source_lines = _Lines(source_lines, line_count)    # as written (traditional script)
@@ -77,9 +78,14 @@ class Excerpt:
         if source is lines:
             kept_source = kept
         return cls(doc.path, doc.encoding, doc.bom, doc.markdown, doc.locations, kept, kept_source, len(lines),
-                   spans, len(doc.text))
+                   spans, len(doc.text), text)
+
+    def without_text(self) -> Excerpt:
+        """The same draft's path and places only (Excerpt.of with text=False)."""
+        return Excerpt(self.path, self.encoding, self.bom, self.markdown, self.locations, {}, {},
+                       len(self.lines), {}, len(self.text), False)
 
     def parts(self) -> tuple:
         """Picklable, for a -j worker to send back."""
         return (self.path, self.encoding, self.bom, self.markdown, self.locations, self.lines._kept,
-                self.source_lines._kept, len(self.lines), self.text._spans, len(self.text))
+                self.source_lines._kept, len(self.lines), self.text._spans, len(self.text), self.has_text)

@@ -86,6 +86,17 @@ def _resolve(packs: list[str | Path], base: Path | None, builtins: dict[str, Pat
     return out
 
 
+def resolve_packs(packs: list[str | Path], base: Path | None = None) -> list[tuple[str, Path | None, str]]:
+    """(ref, folder or None when there is no such pack, pack name) for each pack reference."""
+    return _resolve(packs, base, builtin_packs())
+
+
+def stray(entry: Path) -> bool:
+    """A file in a pack folder that is neither a rule file nor its README: ignored with a warning."""
+    return (not entry.name.startswith(".") and entry.suffix not in RULE_SUFFIXES
+            and entry.name.lower() != "readme.md" and not entry.is_dir())
+
+
 def load_packs(packs: list[str | Path], base: Path | None = None) -> PackSet:
     """Load built-in pack names and pack folders; collect every error before raising.
 
@@ -142,7 +153,7 @@ def _load_resolved(resolved, builtins: dict[str, Path]) -> PackSet:
             if path.is_dir() or path.name.startswith("."):
                 continue
             if path.suffix not in RULE_SUFFIXES:
-                if path.name.lower() != "readme.md":
+                if stray(path):
                     warnings.append(f"{path}: ignored (rule files end in .yaml or .yml)")
                 continue
             try:

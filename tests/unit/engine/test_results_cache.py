@@ -63,9 +63,18 @@ def _edit(root, part: str, extra: str, monkeypatch) -> None:
         monkeypatch.setattr(version, "__version__", version.__version__ + "+" + str(len(extra)) + extra)
     elif part == "python":
         monkeypatch.setattr(sys, "version", sys.version + extra)
+    elif part == "pack data":                   # data a kind reads from its pack (a table template)
+        data = root / "pack" / "tables" / "t.yaml"
+        data.parent.mkdir(exist_ok=True)
+        with open(data, "a", encoding="utf-8") as fh:
+            fh.write(f"# {extra}\n")
+    elif part == "new rule":
+        from helpers.rulepacks import placeholder_rule
+        (root / "pack" / f"leftover-{len(extra)}-{extra.encode().hex()}.yaml").write_text(
+            placeholder_rule().replace("leftover-xx", f"leftover-{extra.encode().hex()}"), encoding="utf-8")
 
 
-PARTS = ["file", "rule", "config", "reference", "version", "python"]
+PARTS = ["file", "rule", "config", "reference", "version", "python", "pack data", "new rule"]
 EXTRA = st.text(st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters="\"'\\:#{}[],&*!|>%@`"),
                 min_size=1, max_size=8)
 
@@ -100,6 +109,29 @@ def test_a_second_run_answers_from_the_cache(project, monkeypatch):
     monkeypatch.setattr(runner, "run_rule", no_lint)
     assert _run() == first
     assert _run(fmt="text")[1].startswith("draft.txt:2:1")     # the source lines come from the file
+
+
+def test_a_run_the_cache_answers_whole_loads_no_rule_and_reads_no_document(project, monkeypatch):
+    from reportlint.engine import linter as engine_linter
+    from reportlint.rulepacks import loader
+    (project / "two.txt").write_text("二、存在问题\nXX村布署不够。\n", encoding="utf-8")
+    for fmt in ("json", "text", "sarif", "github"):
+        first = invoke(["check", "--format", fmt, "draft.txt", "two.txt"])
+        bare = invoke(["check", "--format", fmt, "--no-source", "--no-cache", "draft.txt", "two.txt"])
+        with monkeypatch.context() as m:
+            m.setattr(loader, "load_packs", lambda *a, **k: pytest.fail("rules loaded"))
+            m.setattr(engine_linter, "read_document", lambda *a, **k: pytest.fail("document read"))
+            if fmt != "sarif":               # SARIF describes the rules: it loads them
+                assert invoke(["check", "--format", fmt, "draft.txt", "two.txt"]) == first, fmt
+                assert invoke(["check", "--format", fmt, "--no-source", "draft.txt", "two.txt"]) == bare, fmt
+        assert invoke(["check", "--format", fmt, "draft.txt", "two.txt"]) == first, fmt
+
+
+def test_a_pack_with_a_stray_file_still_warns_on_a_hit(project):
+    (project / "pack" / "notes.txt").write_text("说明\n", encoding="utf-8")
+    first = invoke(["check", "draft.txt"])
+    assert "notes.txt: ignored" in first[2]
+    assert invoke(["check", "draft.txt"]) == first
 
 
 def test_an_edited_file_or_rule_is_linted_again(project):
