@@ -30,7 +30,10 @@ SCOPES = ()
 
 MAX_ITEM = 10
 _CN = "一二三四五六七八九十"
-_START = r"(?:^|(?<=[。；;：:，,、！？!?（(“\s]))"
+# a marker starts a clause: at the start of a line, or after one of these or a blank (checked
+# on each match, not in the patterns: a pattern that starts with its marker's first character
+# is scanned for in C, one that starts with a lookbehind is tried at every position)
+_CLAUSE_OPENERS = frozenset("。；;：:，,、！？!?（(“")
 _ITEM_END = re.compile(r"[。！？!?]|$", re.M)
 _TRIM = "；;，,、。：: \t\u3000"
 
@@ -50,32 +53,69 @@ class Notation:
 
 
 _HAN_NEXT = r"(?=[\u4e00-\u9fff“])"
+# (each pattern starts with a character class, not a repeat, so `re` scans for it in C)
 NOTATIONS = (
-    Notation(re.compile(_START + r"([一二三四五六七八九十]{1,3})是(?![的否])", re.M), cn_to_int, _cn, True),
-    Notation(re.compile(_START + r"([\u2460-\u2473])" + _HAN_NEXT, re.M),
+    Notation(re.compile(r"([一二三四五六七八九十][一二三四五六七八九十]{0,2})是(?![的否])"), cn_to_int, _cn, True),
+    Notation(re.compile(r"([\u2460-\u2473])" + _HAN_NEXT),
              lambda s: ord(s) - 0x245F, lambda n: chr(0x245F + n) if 0 < n <= 20 else str(n), False),
-    Notation(re.compile(_START + r"[（(](\d{1,2})[）)]" + _HAN_NEXT, re.M), int, str, False),
-    Notation(re.compile(_START + r"[（(]([一二三四五六七八九十]{1,3})[）)]" + _HAN_NEXT, re.M), cn_to_int, _cn, False),
-    Notation(re.compile(_START + r"(\d{1,2})、" + _HAN_NEXT, re.M), int, str, False),
-    Notation(re.compile(_START + r"(\d{1,2})[.．]" + _HAN_NEXT, re.M), int, str, False),
+    Notation(re.compile(r"[（(](\d{1,2})[）)]" + _HAN_NEXT), int, str, False),
+    Notation(re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]" + _HAN_NEXT), cn_to_int, _cn, False),
+    Notation(re.compile(r"(\d\d?)、" + _HAN_NEXT), int, str, False),
+    Notation(re.compile(r"(\d\d?)[.．]" + _HAN_NEXT), int, str, False),
 )
 
 
+def _markers(notation: Notation, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    """The notation's markers in text[start:end] that start a clause. No marker can start inside
+    another's text (a digit or numeral after a digit or numeral starts no clause), so dropping
+    the matches that start no clause loses none that does."""
+    return [m for m in notation.marker.finditer(text, start, len(text) if end is None else end)
+            if (at := m.start()) == 0 or text[at - 1] in _CLAUSE_OPENERS or text[at - 1].isspace()]
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_BLANKS = re.compile(r"\s+")
+
+
 def _han(s: str) -> int:
-    return sum("\u4e00" <= c <= "\u9fff" for c in s)
+    return len(_HAN.findall(s))
 
 
 def check(rule, state, doc):
     text = doc.text
     headings = sorted({0, len(text), *(h.start for h in doc.headings)})
-    lines = sorted({0, len(text), *doc.line_starts})
     table = doc.table_lines
     for notation in NOTATIONS:
-        bounds = headings if notation.per_part else lines
-        for a, b in zip(bounds, bounds[1:]):
-            marks = [m for m in notation.marker.finditer(text, a, b)
-                     if not (table and doc.pos(m.start())[0] in table)]
-            yield from _run(notation, text, marks, b)
+        if notation.per_part:
+            for a, b in zip(headings, headings[1:]):
+                marks = [m for m in _markers(notation, text, a, b)
+                         if not (table and doc.pos(m.start())[0] in table)]
+                yield from _run(notation, text, marks, b)
+            continue
+        # a marker never takes a line break, so one search of the whole text finds what a
+        # search of each line would; the markers are then dealt out to their lines
+        for no, marks in _by_line(doc, _markers(notation, text)):
+            if not (table and no in table):
+                yield from _run(notation, text, marks, _line_end(doc, no))
+
+
+def _by_line(doc, matches):
+    """(line number, its matches) for each line holding a match, in order."""
+    no, marks = 0, []
+    for m in matches:
+        at = doc.pos(m.start())[0]
+        if at != no and marks:
+            yield no, marks
+            marks = []
+        no = at
+        marks.append(m)
+    if marks:
+        yield no, marks
+
+
+def _line_end(doc, no: int) -> int:
+    """Where the run of line `no` stops: the next line's start (past the line break)."""
+    return doc.line_starts[no] if no < len(doc.line_starts) else len(doc.text)
 
 
 def _marker(m: re.Match, notation: Notation, n: int) -> str:
@@ -109,7 +149,7 @@ def _run(notation: Notation, text: str, marks: list[re.Match], end: int):
         stop = marks[i + 1].start() if i + 1 < len(marks) else end
         close = _ITEM_END.search(text, m.end(), stop)
         item = text[m.end():close.start() if close else stop].rstrip(_TRIM)
-        key = re.sub(r"\s+", "", item)
+        key = _BLANKS.sub("", item)
         if 2 <= _han(key) < MAX_ITEM:
             if key in items and judged:
                 yield Hit(m.start(), m.end() + len(item), {"found": m.group() + item, "previous": items[key],
