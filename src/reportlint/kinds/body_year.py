@@ -42,6 +42,27 @@ def sentence_starts(text: str):
         yield m.end()
 
 
+def framed(frame, text: str, starts):
+    """frame.match(text, at) for each of `starts` (ascending) that it matches, from one search
+    of the whole text: a search tries every position in turn, so a match starting at `at` is
+    what a match at `at` gives, and no position before a match's start (after the previous
+    one's end) matches. Only a start inside a match found needs a match of its own."""
+    found = frame.finditer(text)
+    i, n = 0, len(found)
+    for at in starts:
+        while i < n and found[i].start() < at and found[i].end() <= at:
+            i += 1
+        if i == n:
+            return
+        m = found[i]
+        if m.start() == at:
+            yield m
+        elif m.start() < at:                     # inside a match: tried on its own
+            own = frame.match(text, at)
+            if own:
+                yield own
+
+
 def check(rule, state, doc):
     year = doc.meta.year
     if year is None:
@@ -49,10 +70,7 @@ def check(rule, state, doc):
     text = doc.text
     titles, skipped = titles_and_skipped(doc, rule["skip_headings"])
     frame, words = rule["frame"], rule["except_words"]
-    for at in sentence_starts(text):
-        m = frame.match(text, at)
-        if not m:
-            continue
+    for m in framed(frame, text, sentence_starts(text)):
         y = int(m.group("y"))
         if year <= y <= year + 1:
             continue
