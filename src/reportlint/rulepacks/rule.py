@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from reportlint import kinds as kind_registry
@@ -59,13 +60,20 @@ class Rule:
             return msg.get(variant) or next(iter(msg.values()))
         return msg
 
-    @property
+    # read for every report of a run: worked out once (a module attribute that is not there
+    # costs an AttributeError each time getattr looks)
+    @cached_property
     def rank(self) -> int:
         """How specific its findings are when another rule flags the same characters (higher
         wins): the rule file's `priority`, else its kind's PRIORITY, else DEFAULT_PRIORITY."""
         if self.priority is not None:
             return self.priority
         return getattr(self.kind, "PRIORITY", DEFAULT_PRIORITY)
+
+    @cached_property
+    def reads_tables(self) -> bool:
+        """Whether its kind reads the rows of tables pasted into a text (READS_TABLES)."""
+        return bool(getattr(self.kind, "READS_TABLES", False))
 
     def runs_on(self, genre: str) -> bool:
         return not self.genres or genre in self.genres
@@ -86,6 +94,8 @@ class Rule:
     def __getstate__(self) -> dict:       # pickled only between processes (-j workers)
         state = dict(self.__dict__)
         state.update(kind=None, _state=None, _prepared=False)
+        for derived in ("rank", "reads_tables"):      # worked out from the kind again
+            state.pop(derived, None)
         if all(name in state for name in self._LAZY):
             state["_lazy"] = self.lazy_json()
             for name in self._LAZY:

@@ -39,6 +39,9 @@ def stamp(rule: Rule, hit: Hit, doc: Document, lang: str = "zh",
     )
 
 
+_PROSE_SKIPS = "lines prose rules skip"    # doc.shared key: code fences and pasted tables
+
+
 def run_rule(rule: Rule, doc: Document, *, lang: str = "zh",
              severity: Severity | None = None, genre: str | None = None) -> list[Finding]:
     """Findings of one rule on one document (PatternTimeout propagates). A rule limited to
@@ -48,8 +51,8 @@ def run_rule(rule: Rule, doc: Document, *, lang: str = "zh",
     if not rule.runs_on(genre or doc.genre):
         return []
     skipped = doc.skipped_lines
-    if doc.table_grids is None and not getattr(rule.kind, "READS_TABLES", False):
-        skipped = skipped | doc.table_lines
+    if doc.table_grids is None and not rule.reads_tables:
+        skipped = doc.shared(_PROSE_SKIPS, lambda: doc.skipped_lines | doc.table_lines)
     out = []
     seen = set()
     for hit in rule.kind.check(rule, rule.state, doc) or ():
