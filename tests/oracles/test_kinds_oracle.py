@@ -349,3 +349,52 @@ def test_one_edit_candidates_match_the_reference(text, edits):
             got = one_edit.candidates(rule.state[0], text, edits, min_delete)
             phrases = [p for p in rule.state[3] if len(p) >= one_edit.MIN_PHRASE]   # own + catalogue
             assert sorted(got) == sorted(_one_edit_ref(phrases, text, edits, min_delete)), rule.id
+
+
+# ---- enumeration_order, body_year: one search of the whole text ----------------------------------
+_ENUM_START = r"(?:^|(?<=[。；;：:，,、！？!?（(“\s]))"
+_ENUM_PLAIN = [_ENUM_START + p for p in (
+    r"([一二三四五六七八九十]{1,3})是(?![的否])", r"([\u2460-\u2473])(?=[\u4e00-\u9fff“])",
+    r"[（(](\d{1,2})[）)](?=[\u4e00-\u9fff“])", r"[（(]([一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff“])",
+    r"(\d{1,2})、(?=[\u4e00-\u9fff“])", r"(\d{1,2})[.．](?=[\u4e00-\u9fff“])")]
+
+
+def _enumeration_per_line(doc):
+    """enumeration_order.check as it was: the clause start in each pattern, a search per line."""
+    from reportlint.kinds import enumeration_order as eo
+    text = doc.text
+    headings = sorted({0, len(text), *(h.start for h in doc.headings)})
+    lines = sorted({0, len(text), *doc.line_starts})
+    for notation, plain in zip(eo.NOTATIONS, _ENUM_PLAIN):
+        rx = re.compile(plain, re.M)
+        bounds = headings if notation.per_part else lines
+        for a, b in zip(bounds, bounds[1:]):
+            marks = [m for m in rx.finditer(text, a, b) if doc.pos(m.start())[0] not in doc.table_lines]
+            yield from eo._run(notation, text, marks, b)
+
+
+_ENUM_PIECES = st.lists(st.sampled_from(
+    ["一是", "二是", "三是", "十一是", "一二是", "是的", "①", "②", "③", "（1）", "(2)", "（3）", "（一）", "(二)", "（四）",
+     "1、", "2、", "12、", "3.", "4．", "1.5", "第1、2项", "加强", "学习", "“", "。", "；", "，", "、", "：", "（", " ",
+     "\u3000", "\n", "\n（一）主要工作\n", "x", "9"]), max_size=30).map("".join)
+
+
+@SOME
+@given(_ENUM_PIECES)
+def test_enumeration_markers_from_one_search_match_the_per_line_lookbehind_search(text):
+    from reportlint.kinds import enumeration_order
+    doc = Document(text, "draft.txt")
+    assert [h.__dict__ for h in enumeration_order.check(None, None, doc)] == \
+        [h.__dict__ for h in _enumeration_per_line(doc)]
+
+
+@SOME
+@given(st.lists(st.sampled_from(["2023年，", "2023 年度,", "2022年", "20", "23年，", "年，", "，", "。", "；", "一是",
+                                 "\n", " ", "\u3000", "全镇", "a"]), max_size=25).map("".join),
+       st.sampled_from([r"(?P<y>(?:19|20)\d\d)\s*年度?\s*[，,]", r"(?P<y>\d\d)(?:年，)?", r"(?P<y>\d*)年?",
+                        r"(?P<y>\d\d)[^\n]{0,6}"]))   # the last: sentence starts inside a match
+def test_body_year_frames_from_one_search_are_the_matches_at_each_start(text, frame):
+    from reportlint.kinds.body_year import framed, sentence_starts
+    rx = compile_pattern(frame)
+    assert [m.span() for m in framed(rx, text, sentence_starts(text))] == \
+        [m.span() for at in sentence_starts(text) if (m := rx.match(text, at))]
