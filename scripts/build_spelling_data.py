@@ -12,19 +12,22 @@ Outputs:
     chars.txt      the characters of the dictionary words, in rank order (most frequent first)
     bigrams.bin    a bitmap over (rank a, rank b): 1 when the pair "ab" occurs inside a word
     bigrams-before.bin  the same indexed (rank b, rank a): the characters that may precede b
-    words.sqlite   read a row at a time, nothing loaded whole:
-                   freq(w, n) — the word model: jieba's words with its frequencies, plus (at a
-                     moderate frequency) the domain words and modern words it lacks; meta(total)
-                   confusion(ch, row) — "same reading <TAB> similar reading <TAB> similar shape
+    freq, confusion, skips, people: tables keyed by a word, pair or character, each a MARISA
+                   trie NAME.marisa (+ NAME.bin: the values by the trie's key number), memory-
+                   mapped, nothing loaded whole (kinds/_lib/mapped.py):
+                   freq: w -> n — the word model: jieba's words with its frequencies, plus (at a
+                     moderate frequency) the domain words and modern words it lacks; the key
+                     "<total>" holds the sum of jieba's counts
+                   confusion: ch -> "same reading <TAB> similar reading <TAB> similar shape
                      <TAB> same main reading <TAB> look-alike by glyph" (pinyin.tsv gives the
                      readings: pypinyin's dictionary, MIT; the main reading is pypinyin's first;
                      shapes.tsv, built by scripts/build_shape_data.py, the glyph look-alikes
                      that are in none of the other fields)
-                   skips(k, b) — k = "ac", b = the characters that stand between a and c inside a
+                   skips: "ac" -> the characters b that stand between a and c inside a
                      word of 3-6 characters with frequency >= SKIP_FREQ (依法治国: 法国 -> 治;
                      people's names left out): where a character with a known pair on one side
                      may be a slip
-                   people(w) — jieba's words tagged as people's names (朱德): never offered
+                   people: jieba's words tagged as people's names (朱德): never offered
     joiners.txt    the most common single-character words (的 在 和 …)
     LICENSE-ecspell.txt, LICENSE-jieba.txt
 """
@@ -34,6 +37,7 @@ import argparse
 import json
 import os
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -48,6 +52,7 @@ MAX_CHARS = 8000      # rarer characters make no known pair (the bitmap is MAX_C
 
 JOINER_FREQ = 100000   # single-character words this common (的 在 和) join words: no suspects
 PERSON = {"nr", "nrt", "nrfg"}     # jieba's tags for people's names
+TOTAL = "<total>"      # the key of freq that holds the sum of jieba's counts (no word has it)
 SKIP_FREQ = 20         # the longer words table skips is made of (the rule's default min_freq_long)
 
 
@@ -121,13 +126,14 @@ def look_alikes_by_glyph() -> dict[str, str]:
 
 
 LIBIME_NOTICE = """\
-words.sqlite and the bigrams*.bin bitmaps are derived from the vocabulary of the Mandarin language model
-zh_CN.lm of libime (fcitx5; Debian package libime-data-language-model), Copyright 2015-2022
-CSSlayer <wengxt@gmail.com>, licensed under the GNU Lesser General Public License, version 2.1
-or (at your option) any later version: https://www.gnu.org/licenses/old-licenses/lgpl-2.1.html
+The freq, confusion, skips and people tables (*.marisa, *.bin) and the bigrams*.bin bitmaps are
+derived from the vocabulary of the Mandarin language model zh_CN.lm of libime (fcitx5; Debian
+package libime-data-language-model), Copyright 2015-2022 CSSlayer <wengxt@gmail.com>, licensed
+under the GNU Lesser General Public License, version 2.1 or (at your option) any later version:
+https://www.gnu.org/licenses/old-licenses/lgpl-2.1.html
 Only the word list was taken (no probabilities). bigrams.bin also holds the character pairs of
 jieba's dictionary (MIT) and of the ECSpell word lists (MIT, LICENSE-ecspell.txt); as a whole
-it is distributed under the LGPL-2.1-or-later. Rebuild both with scripts/build_spelling_data.py.
+they are distributed under the LGPL-2.1-or-later. Rebuild them with scripts/build_spelling_data.py.
 """
 LIBIME_LM = Path("/usr/lib/x86_64-linux-gnu/libime/zh_CN.lm")
 
@@ -149,31 +155,22 @@ def libime_words(path: Path) -> set[str]:
     return out
 
 
-def write_words(path: Path, words: dict[str, int], extra: list[tuple[str, int]],
-                tables: dict[str, list[tuple[str, ...]]]) -> None:
-    """The word model (and the other tables keyed by a word, pair or character) as read-only
-    SQLite tables: the check asks for a few hundred rows per report, so nothing is loaded into
-    memory (and jieba itself is never imported)."""
-    import sqlite3
-    if path.exists():
-        path.unlink()
-    db = sqlite3.connect(path)
-    db.execute("CREATE TABLE freq (w TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
-    db.execute("CREATE TABLE meta (total INTEGER NOT NULL)")
-    rows = {w: f for w, f in words.items() if len(w) <= 6}
+def write_tables(words: dict[str, int], extra: list[tuple[str, int]],
+                 confusion: list[tuple[str, str]], skips: list[tuple[str, str]], people: set[str]) -> None:
+    """The word model and the other tables keyed by a word, pair or character, as memory-mapped
+    MARISA tries with arrays beside them (kinds/_lib/mapped.py): the check asks for tens of
+    thousands of keys on a batch of new reports, ~1 µs each; nothing is loaded whole (and jieba
+    itself is never imported)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from reportlint.kinds._lib import mapped
+    freq = {w: f for w, f in words.items() if len(w) <= 6}
     for w, f in extra:
-        rows.setdefault(w, f)
-    db.executemany("INSERT INTO freq VALUES (?, ?)", sorted(rows.items()))
-    db.execute("INSERT INTO meta VALUES (?)", (sum(words.values()),))
-    db.execute("CREATE TABLE confusion (ch TEXT PRIMARY KEY, row TEXT NOT NULL) WITHOUT ROWID")
-    db.execute("CREATE TABLE skips (k TEXT PRIMARY KEY, b TEXT NOT NULL) WITHOUT ROWID")
-    db.execute("CREATE TABLE people (w TEXT PRIMARY KEY) WITHOUT ROWID")
-    for name, rows_ in tables.items():
-        marks = ",".join("?" * len(rows_[0]))
-        db.executemany(f"INSERT INTO {name} VALUES ({marks})", sorted(rows_))
-    db.commit()
-    db.execute("VACUUM")
-    db.close()
+        freq.setdefault(w, f)
+    freq[TOTAL] = sum(words.values())
+    mapped.write_numbers(OUT / "freq", freq)
+    mapped.write_texts(OUT / "confusion", dict(confusion))
+    mapped.write_texts(OUT / "skips", dict(skips))
+    mapped.write_keys(OUT / "people", people)
 
 
 def skip_rows(words: dict[str, int], extra: list[tuple[str, int]],
@@ -252,9 +249,8 @@ def main() -> None:
             rows.append((ch, f"{h}\t{s}\t{p}\t{m}\t{g}"))
     more = [(w, DOMAIN_FREQ) for w in extra + modern]
     skips = skip_rows(words, more, people)
-    write_words(OUT / "words.sqlite", words, more,
-                {"confusion": rows, "skips": skips, "people": [(w,) for w in people]})
-    for old in ("confusion.tsv", "skips.tsv", "people.txt"):     # kept in words.sqlite now
+    write_tables(words, more, rows, skips, people)
+    for old in ("confusion.tsv", "skips.tsv", "people.txt", "words.sqlite"):   # the tables now
         (OUT / old).unlink(missing_ok=True)
     joiners = sorted((w for w, f in words.items() if len(w) == 1 and f >= JOINER_FREQ),
                      key=lambda w: -words[w])

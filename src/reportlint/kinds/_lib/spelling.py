@@ -18,16 +18,15 @@ Two stages, so that a draft without a suspicious spot costs little:
 This is the detection step of the classic CSC pipelines (pycorrector's rule-based corrector,
 confusion-set candidates scored by a language model), with jieba's word frequencies (plus the
 公文/law/idiom word lists and the modern words of fcitx5's model) as the language model, read
-from a shipped SQLite table (data/spelling/words.sqlite): jieba itself is never imported.
+from shipped memory-mapped tables (data/spelling/freq.marisa …): jieba itself is never imported.
 """
 from __future__ import annotations
 
 import math
 import mmap
-import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from reportlint.kinds._lib import data
 
@@ -44,6 +43,7 @@ _BITS = [tuple(k for k in range(8) if b >> k & 1) for b in range(256)]   # the s
 _MEMO_MAX = 200_000     # windows kept per process: a long run over many reports stays bounded (~25 MB)
 _COVER = 50            # a two-character word this common explains its characters (法制: no slip)
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
+_TOTAL = "<total>"      # the key of the freq table holding the sum of jieba's counts
 
 
 def _is_han(ch: str) -> bool:
@@ -96,14 +96,13 @@ class Model:
         self.joiners = frozenset(data.read_text(f"{_FOLDER}/joiners.txt").split())
         self._pairs = _PairMemo(self.known)
         self._confusion: dict[str, tuple[_Options, ...] | None] | None = None
-        # jieba's people's names (never offered) and skips (below): one SQLite look-up per
-        # word or pair asked, so that nothing is loaded whole at start-up
-        self._people = _Memo(lambda w: self._one("SELECT 1 FROM people WHERE w = ?", w) is not None)
-        self._db = None
-        self._pid = 0
+        # the word tables (memory-mapped tries, opened at the first suspect): jieba's people's
+        # names (never offered), skips (below), the word frequencies and the confusion sets
+        self._tables: _Tables | None = None
+        self._people = _Memo(lambda w: w in self._open().people)
         self._fcache: dict[str, int] = {}
         self._logtotal = 0.0
-        self._skips = _Memo(lambda ac: self._one("SELECT b FROM skips WHERE k = ?", ac) or "")
+        self._skips = _Memo(lambda ac: self._open().skips.get(ac))
         self._across = _Memo(self._across_candidates)
         self._common_pairs = _Memo(lambda pair: self.freq(pair) >= _COVER)
         self._mends: dict[int, tuple[_Memo, _Memo]] = {}
@@ -233,30 +232,21 @@ class Model:
 
     # ---- stage 2: candidates and the word model --------------------------------------
     def _load_words(self) -> None:
-        import sqlite3
-        path = data.DIR / _FOLDER / "words.sqlite"
-        self._db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True,
-                                   check_same_thread=False)
-        self._pid = os.getpid()
-        (total,) = self._db.execute("SELECT total FROM meta").fetchone()
-        self._logtotal = math.log(total)
+        self._logtotal = math.log(self._open().freq.get(_TOTAL))
         if self._confusion is None:
             self._confusion = {}
 
-    def _one(self, sql: str, key: str):
-        """The first column of the first row `sql` gives for `key`, or None."""
-        if self._db is None or self._pid != os.getpid():   # no connection across fork
-            self._load_words()
-        assert self._db is not None
-        row = self._db.execute(sql, (key,)).fetchone()
-        return row[0] if row else None
+    def _open(self) -> _Tables:
+        if self._tables is None:
+            self._tables = _Tables(data.DIR / _FOLDER)
+        return self._tables
 
     def freq(self, w: str) -> int:
         """The word model's frequency of `w` (jieba's, or a moderate one for the domain and
         modern words it lacks); 0 for a non-word."""
         f = self._fcache.get(w)
         if f is None:
-            f = self._fcache[w] = self._one("SELECT n FROM freq WHERE w = ?", w) or 0
+            f = self._fcache[w] = self._open().freq.get(w)
         return f
 
     def score(self, s: str) -> float:
@@ -400,7 +390,7 @@ class Model:
         glyph): the common characters `ch` may stand for, parsed on first use."""
         assert self._confusion is not None
         if ch not in self._confusion:
-            row = self._one("SELECT row FROM confusion WHERE ch = ?", ch)
+            row = self._open().confusion.get(ch, None)
             rank = self.rank
             self._confusion[ch] = None if row is None else tuple(
                 _Options("".join([c for c in part if rank.get(c, _COMMON) < _COMMON]))
@@ -503,6 +493,35 @@ class _Options(frozenset):
         if self.order is None:
             self.order = {c: i for i, c in enumerate(self.chars)}
         return self.order[ch]
+
+
+class _Tables:
+    """The word tables of data/spelling (kinds/_lib/mapped: a MARISA trie of the keys and an
+    array of values, memory-mapped; ~1 µs a look-up, nothing loaded whole), each opened when
+    first asked."""
+
+    def __init__(self, folder):
+        self._folder = folder
+
+    @cached_property
+    def freq(self):                  # word -> frequency; _TOTAL -> the sum of jieba's counts
+        from reportlint.kinds._lib.mapped import Numbers
+        return Numbers(self._folder / "freq")
+
+    @cached_property
+    def confusion(self):             # character -> its confusion row
+        from reportlint.kinds._lib.mapped import Texts
+        return Texts(self._folder / "confusion")
+
+    @cached_property
+    def skips(self):                 # "ac" -> the characters b of frequent words "…abc…"
+        from reportlint.kinds._lib.mapped import Texts
+        return Texts(self._folder / "skips")
+
+    @cached_property
+    def people(self):                # jieba's people's names
+        from reportlint.kinds._lib.mapped import Keys
+        return Keys(self._folder / "people")
 
 
 def _mapped(path) -> mmap.mmap:
