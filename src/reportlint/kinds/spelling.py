@@ -6,6 +6,9 @@ stretch read better by a clear margin under jieba's word-frequency model and und
 word-bigram language model (kinds/_lib/lm), is the suggestion
 (kinds/_lib/spelling.py). A character with an unknown pair on one side only (依法制国) is tried
 with same-sounding characters that complete a frequent longer word across both neighbours.
+A character in no word on either side that those word-frequency tests leave is judged by the
+word trigram language model alone (kinds/_lib/lm_slips: the n-gram detector of the CSC
+literature), when the word it proposes is no rarity and has a bigram with a neighbouring word.
 Proper names are left alone: the report's own unit, 《…》 titles, words the draft writes the
 same way several times, and names before 镇/村/街道 ….
 """
@@ -16,7 +19,8 @@ from reportlint.model.finding import Hit
 
 KIND = "spelling"
 SUMMARY = ("不靠错词表的错别字检查：某字与前后都不成词、换成音近或形近的常用字就成为常用词且整句更通顺时报告；"
-           "只与一侧不成词的字（依法制国），换成同音字能连同两侧成为常用长词时报告。")
+           "只与一侧不成词的字（依法制国），换成同音字能连同两侧成为常用长词时报告；"
+           "前后都不成词、词频检验没有把握的字，由词三元语言模型判断。")
 OPTIONS = {
     "min_gain": Option("float", default=5.0,
                        doc="换字后成为两字词时，局部分词的对数概率须至少提高这么多（越大越保守）"),
@@ -38,6 +42,10 @@ OPTIONS = {
                                 doc="只有字形图像相似（不在 ECSpell 形近字表里、也不同音）的候选，"
                                     "语言模型复核时须至少提高 10 的这么多次方"
                                     "（图像相似也会把“农服”“支村”之类的简称改成“衣服”“支付”）"),
+    "min_gain_lm": Option("float", default=4.0,
+                          doc="某字与前后都不成词、上述词频检验又没有结果时，只用词三元语言模型判断：换成同音或音近字后"
+                              "前后各四字的最佳分词概率须至少提高 10 的这么多次方"),
+    "min_gain_lm_shape": Option("float", default=4.5, doc="同上，换成形近字时"),
     "name_suffixes": Option("str", default="省市县区旗乡镇村街道社区路巷组屯寨",
                             doc="紧随其后（两字之内）出现这些字的写法视为地名，不报"),
 }
@@ -45,12 +53,13 @@ FIELDS = {"found", "expected", "how"}
 PRIORITY = 10     # model-found: yields its span to a listed form (rulepacks.run.one_per_span)
 SCOPES = ("line",)
 
+_OUR = frozenset("我本该全各")   # 我县 本镇 该村: a unit named by its level
 HOW = {"same-sound": "同音", "sound": "音近", "shape": "形近"}
 def prepare(rule):
     from reportlint.kinds._lib.spelling import Policy
     return Policy(rule["min_gain"], rule["min_freq"], rule["min_gain_long"], rule["min_freq_long"],
                   rule["min_gain_across"], rule["min_gain_one_sided"], rule["min_lm_gain"],
-                  rule["min_lm_gain_glyph"])
+                  rule["min_lm_gain_glyph"], rule["min_gain_lm"], rule["min_gain_lm_shape"])
 
 
 def check(rule, state, doc):
@@ -67,8 +76,11 @@ def check(rule, state, doc):
             end = start + len(slip.found)
             if any(ch in suffixes for ch in span.text[end - span.start:end - span.start + 2]):
                 continue                       # 芹泉镇, 瑞景街道, 柳泉口村: a place name
-            if slip.start and span.text[slip.start - 1].isdigit():
+            before = span.text[slip.start - 1] if slip.start else ""
+            if before.isdigit():
                 continue                       # 25件政府信息: a measure word after a figure
+            if before in _OUR and span.text[slip.start] in suffixes:
+                continue                       # 我县在, 本镇对: the unit speaking of itself
             found.append((start, end, slip))
     if not found:
         return

@@ -80,8 +80,8 @@ def test_the_language_model_has_the_last_word():
     text = "加强农村吐地承包经营权保护"
     assert [s.expected for s in model().slips(text, Policy())] == ["土地"]
     # a candidate the word-frequency model accepts is dropped when the bigram model is not
-    # convinced enough; 0 does not ask it
-    assert model().slips(text, Policy(min_lm_gain=100.0)) == []
+    # convinced enough (nor does the trigram path then); 0 does not ask it
+    assert model().slips(text, Policy(min_lm_gain=100.0, lm_same_sound=100.0)) == []
     assert [s.expected for s in model().slips(text, Policy(min_lm_gain=0.0))] == ["土地"]
 
 
@@ -89,3 +89,18 @@ def test_two_suspects_in_one_word_give_one_slip():
     slips = model().slips("局可以自行设立司级和处级内设机构", Policy())
     spans = [(s.word_start, s.word_start + len(s.found)) for s in slips]
     assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))
+
+
+def test_a_two_sided_suspect_the_frequency_paths_leave_is_judged_by_the_trigram_model():
+    m = model()
+    s = "及时办理群众信防事项"
+    assert m._best(s, 7, Policy()) is None         # 信访 gains too little under word frequencies
+    (slip,) = m.slips(s, Policy())
+    assert (slip.found, slip.expected, slip.how, slip.word_start) == ("信防", "信访", "same-sound", 6)
+    assert slip.gain >= Policy().lm_same_sound
+    assert m.slips(s, Policy(lm_same_sound=100.0, lm_shape=100.0)) == []
+
+
+def test_the_trigram_path_proposes_no_rare_word():
+    # 整体智治 (a policy term the model does not know): 智识 would read better, but is rare
+    assert model().slips("努力构建整体智治的现代政府", Policy()) == []

@@ -42,6 +42,7 @@ _HAN_HEAD = re.compile("[\u4e00-\u9fff]*")
 _BITS = [tuple(k for k in range(8) if b >> k & 1) for b in range(256)]   # the set bits of a byte
 _MEMO_MAX = 200_000     # windows kept per process: a long run over many reports stays bounded (~25 MB)
 _COVER = 50            # a two-character word this common explains its characters (法制: no slip)
+_LM_MIN_FREQ = 30       # the word the language model alone proposes is no rarity
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 _TOTAL = "<total>"      # the key of the freq table holding the sum of jieba's counts
 
@@ -64,6 +65,8 @@ class Policy:
     min_gain_one_sided: float = 5.0   # a two-character word beside a pair no common word (形政)
     min_lm_gain: float = 4.0       # log10 gain under the word-bigram model (0: not asked)
     min_lm_gain_glyph: float = 6.0   # the same for a look-alike only the glyphs give (农服 -> 衣服)
+    lm_same_sound: float = 4.0     # log10 gain under the trigram model alone (kinds/_lib/lm_slips)
+    lm_shape: float = 4.5          # the same for a look-alike
 
 
 _DEFAULT = Policy()
@@ -107,6 +110,7 @@ class Model:
         self._common_pairs = _Memo(lambda pair: self.freq(pair) >= _COVER)
         self._mends: dict[int, tuple[_Memo, _Memo]] = {}
         self._windows: dict[int, _Memo] = {}
+        self._scan = None                               # kinds/_lib/lm_slips, on first use
 
     # ---- stage 1: the bitmap ---------------------------------------------------------
     def known(self, a: str, b: str) -> bool:
@@ -261,7 +265,7 @@ class Model:
             self._load_words()
         found: list[Slip] = []
         for i in self.suspects(s, policy) if suspects is None else suspects:
-            best = self._best(s, i, policy)
+            best = self._best(s, i, policy) or self._by_lm(s, i, policy)
             if best is None:
                 continue
             clash = [f for f in found if f.word_start < best.word_start + len(best.found)
@@ -310,6 +314,34 @@ class Model:
                     words.append((how, x, word))
         return self._judge(s, i, lo, hi, words, policy.min_gain, policy.min_gain_long, policy.min_lm_gain,
                            policy.min_lm_gain_glyph)
+
+    def _by_lm(self, s: str, i: int, policy: Policy) -> Slip | None:
+        """A two-sided suspect the word-frequency paths leave (no common word, or too small a
+        gain there), judged by the trigram language model alone (kinds/_lib/lm_slips)."""
+        ch = s[i]
+        if ch in self.joiners or ch in _NUMERALS:
+            return None
+        pairs = self._pairs
+        if (i and pairs[s[i - 1] + ch] == 1) or (i + 1 < len(s) and pairs[ch + s[i + 1]] == 1):
+            return None
+        if self._scan is None:
+            from reportlint.kinds._lib.lm_slips import Scan
+            self._scan = Scan(self._kinds, self.known)
+        got = self._scan.judge(s, i, {"same-sound": policy.lm_same_sound, "shape": policy.lm_shape})
+        if got is None:
+            return None
+        lo, v = got
+        ws, we = lo + v.word_start, lo + v.word_end
+        expected = s[ws:i] + v.x + s[i + 1:we]
+        freq = self.freq(expected)
+        if freq < _LM_MIN_FREQ or self._people[expected]:
+            return None                        # 整体智治 -> 智识: a rare word is no better guess
+        return Slip(i, s[ws:we], expected, ws, v.how, v.gain, freq)
+
+    def _kinds(self, ch: str) -> tuple[tuple[str, str], ...]:
+        """(how, characters) of `ch`'s confusion sets, same sound first."""
+        row = self._candidates(ch)
+        return () if row is None else tuple((how, options.chars) for how, options in zip(_HOWS, row))
 
     def _best_one_sided(self, s: str, i: int, policy: Policy) -> Slip | None:
         """A suspect with a known pair on one side (法制 in 依法制国): only a character that

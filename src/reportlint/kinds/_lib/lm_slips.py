@@ -1,0 +1,166 @@
+"""Slips judged by the word trigram language model alone: the n-gram detector of the CSC literature.
+
+For a character, each similar-sounding or similar-looking character (the spelling model's
+confusion sets) is a candidate when, put in its place, it makes a word of the language model's
+vocabulary (2-4 characters, covering the position) that reads better than what is written there:
+the written characters are no such word, or the candidate word is far more probable by itself
+(unigram, log10). The few candidates left are scored by the trigram model (kinds/_lib/lm) over
+the text around the character — the best segmentation of up to _SIDE characters on each side,
+as written and with the candidate — and the best one is a slip when it gains at least the
+margin (log10) the caller asks.
+
+This is the detection step of pycorrector's kenlm corrector and of the SIGHAN n-gram systems
+(confusion-set candidates, a local window scored by an n-gram model against the text as
+written, a threshold on the difference), with word-level candidates instead of character
+n-grams: a candidate must complete a word, so that the model compares words with words.
+
+A window is judged once per process (memo keyed by the window and the position in it): a long
+run over many reports soon asks only the memo.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportlint.kinds._lib import lm
+
+_SIDE = 4              # characters on each side that the trigram model scores
+_MAX_WORD = 4          # longest candidate word tried
+_MIN_WORD_GAIN = 2.0   # log10: a candidate word this much likelier (unigram) than the written span
+_MEMO_MAX = 100_000
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    x: str                 # the character expected
+    how: str               # same-sound | sound | shape
+    gain: float            # log10 gain of the window under the trigram model
+    word_start: int        # the candidate word, relative to the window's start
+    word_end: int
+
+
+class Scan:
+    """The language-model judge of one position; `candidates(ch)` gives (how, characters)
+    pairs in order of preference, `known(a, b)` whether a pair occurs inside some word."""
+
+    def __init__(self, candidates, known):
+        self._candidates = candidates
+        self._known = known
+        self._memo: dict[tuple[str, int, float, float, float], Verdict | None] = {}
+        self._lm = lm.model()
+        self._unigram: dict[str, float | None] = {}
+
+    def judge(self, s: str, i: int, margins: dict[str, float]) -> tuple[int, Verdict] | None:
+        """The best candidate for s[i] if it gains at least margins[how] (a kind missing from
+        `margins` is not tried); with the offset of the window it is relative to."""
+        lo, hi = _window(s, i)
+        if hi - lo < 2:
+            return None
+        key = (s[lo:hi], i - lo, margins.get("same-sound", -1.0), margins.get("sound", -1.0),
+               margins.get("shape", -1.0))
+        memo = self._memo
+        if key in memo:
+            got = memo[key]
+        else:
+            if len(memo) > _MEMO_MAX:
+                memo.clear()
+            got = memo[key] = self._judge(key[0], key[1], margins)
+        return None if got is None else (lo, got)
+
+    def _judge(self, w: str, i: int, margins: dict[str, float]) -> Verdict | None:
+        tried = []
+        ch = w[i]
+        left = w[i - 1] if i else ""
+        right = w[i + 1] if i + 1 < len(w) else ""
+        known = self._known
+        for how, chars in self._candidates(ch):
+            if how not in margins:
+                continue
+            for x in chars:
+                if x == ch or not ((left and known(left, x)) or (right and known(x, right))):
+                    continue
+                word = self._word(w, i, x)
+                if word is not None:
+                    tried.append((how, x, word))
+        if not tried:
+            return None
+        segment = self._lm.segment
+        base = segment(w)[1]
+        best = None
+        for how, x, (a, b) in tried:
+            mended = w[:i] + x + w[i + 1:]
+            words, score = segment(mended)
+            gain = score - base
+            if gain >= margins[how] and (best is None or gain > best.gain) and self._attested(words, i):
+                best = Verdict(x, how, gain, a, b)
+        return best
+
+    def _attested(self, words: list[str], i: int) -> bool:
+        """Whether the word through i in `words` has a bigram of its own with the word before
+        or after it in the model (not a backoff): the context asks for that word, rather than
+        for any word in place of characters the model does not know."""
+        k, end = 0, len(words[0])
+        while end <= i:
+            k += 1
+            end += len(words[k])
+        word = words[k]
+        m = self._lm
+        wid = m.trie.get(word)
+        if wid is None or len(word) < 2:
+            return False
+        before = m.trie.get(words[k - 1]) if k else None
+        after = m.trie.get(words[k + 1]) if k + 1 < len(words) else None
+        return ((before is not None and m._bigram(before, wid) >= 0)
+                or (after is not None and m._bigram(wid, after) >= 0))
+
+    def _word(self, w: str, i: int, x: str) -> tuple[int, int] | None:
+        """(start, end) of the candidate word through i once w[i] is x that gains most over the
+        written span (unigram log10), if one gains at least _MIN_WORD_GAIN."""
+        best, where = _MIN_WORD_GAIN, None
+        p = self._p
+        for length in range(2, _MAX_WORD + 1):
+            for a in range(max(0, i - length + 1), min(i, len(w) - length) + 1):
+                b = a + length
+                got = p(w[a:i] + x + w[i + 1:b])
+                if got is None:
+                    continue
+                gain = got - self._pieces(w[a:b])
+                if gain >= best:
+                    best, where = gain, (a, b)
+        return where
+
+    def _p(self, word: str) -> float | None:
+        """The unigram log10-probability of a vocabulary word, None for others."""
+        got = self._unigram.get(word, 0.0)
+        if got == 0.0:
+            wid = self._lm.trie.get(word)
+            got = self._unigram[word] = None if wid is None else self._lm.prob[wid]
+        return got
+
+    def _pieces(self, t: str) -> float:
+        """The best unigram log10-probability of `t` split into vocabulary words (a character
+        the model does not know: <unk>'s probability)."""
+        unk = self._lm.prob[self._lm.unk]
+        best = [0.0] + [-1e9] * len(t)
+        for k in range(1, len(t) + 1):
+            for j in range(k):
+                got = self._p(t[j:k])
+                if got is None:
+                    if k - j > 1:
+                        continue
+                    got = unk
+                if best[j] + got > best[k]:
+                    best[k] = best[j] + got
+        return best[-1]
+
+
+def _window(s: str, i: int) -> tuple[int, int]:
+    """The Han characters around i, at most _SIDE on each side."""
+    lo = i
+    while lo > 0 and i - lo < _SIDE and _HAN.match(s[lo - 1]):
+        lo -= 1
+    hi = i + 1
+    while hi < len(s) and hi - i <= _SIDE and _HAN.match(s[hi]):
+        hi += 1
+    return lo, hi
