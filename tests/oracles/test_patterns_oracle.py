@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from helpers import CORPUS, ROOT
 from helpers.drafts import RULES, SETTINGS, drafts
-from reportlint.kinds.patterns import compile_pattern, line_bounded, spans_that_may_match
+from reportlint.kinds.patterns import compile_pattern, line_bounded, spans_holding_literals, spans_that_may_match
 from reportlint.model.document import Document
 from reportlint.rulepacks.loader import load_packs
 
@@ -130,9 +130,8 @@ TRICKY = [compile_pattern(p) for p in (
 )]
 
 
-def _missed(rx, doc, scope):
+def _missed(rx, doc, scope, may):
     spans = doc.spans(scope)
-    may = spans_that_may_match(rx, doc.text, spans)
     if may is None:
         return []
     return [i for i, s in enumerate(spans) if i not in may
@@ -140,11 +139,29 @@ def _missed(rx, doc, scope):
 
 
 @SETTINGS
-@given(drafts, st.sampled_from(["line", "paragraph"]))
+@given(drafts, st.sampled_from(["line", "paragraph", "sentence"]))
 def test_skipped_spans_never_hold_a_match(text, scope):
     doc = Document(text, "draft.txt")
+    spans = doc.spans(scope)
+    starts = [s.start for s in spans]
     for rx in PATTERN_RXS + TRICKY:
-        assert _missed(rx, doc, scope) == [], rx.pattern
+        # the spans that hold a required literal (when they are few), for every scope
+        assert _missed(rx, doc, scope, spans_holding_literals(rx, doc.text, spans, starts)) == [], rx.pattern
+        if scope != "sentence":     # the spans one search of the whole text finds
+            assert _missed(rx, doc, scope, spans_that_may_match(rx, doc.text, spans)) == [], rx.pattern
+
+
+def test_spans_holding_literals_are_those_with_a_literal_whole():
+    doc = Document("甲乙\n乙丙\n丁甲\n戊", "draft.txt")
+    spans = doc.spans("line")
+    starts = [s.start for s in spans]
+    assert spans_holding_literals(compile_pattern("甲|戊"), doc.text, spans, starts) == {0, 2, 3}
+    assert spans_holding_literals(compile_pattern("乙\\n乙"), doc.text, spans, starts) == set()   # across two lines
+    assert spans_holding_literals(compile_pattern("己"), doc.text, spans, starts) == set()
+    assert spans_holding_literals(compile_pattern(r"\d+"), doc.text, spans, starts) is None    # no literal
+    many = Document("甲\n" * 10, "draft.txt")
+    line = many.spans("line")
+    assert spans_holding_literals(compile_pattern("甲"), many.text, line, [s.start for s in line]) is None
 
 
 def test_patterns_that_see_past_the_line_end_are_not_skipped():
@@ -162,13 +179,12 @@ def test_skipping_gives_the_same_findings_on_the_corpus(corpus):
         text = path.read_text(encoding="utf-8")
         for rule in rules:
             fast = list(pattern.check(rule, None, Document(text, str(path))))
-            real = pmod.spans_that_may_match
+            real, held = pmod.spans_that_may_match, pmod.spans_holding_literals
             try:
-                pmod.spans_that_may_match = lambda *a: None
-                pattern.spans_that_may_match = pmod.spans_that_may_match
+                pattern.spans_that_may_match = pattern.spans_holding_literals = lambda *a: None
                 slow = list(pattern.check(rule, None, Document(text, str(path))))
             finally:
-                pmod.spans_that_may_match = pattern.spans_that_may_match = real
+                pattern.spans_that_may_match, pattern.spans_holding_literals = real, held
             assert fast == slow, (rule.id, path.name)
 
 
@@ -229,6 +245,8 @@ def test_every_match_of_a_built_in_pattern_holds_one_of_its_literals():
     ("(?i)abc", "ABC", None),                # case-insensitive: `in` would miss ABC
     ("(?i:ab)c", "ABc", ("c",)),
     ("[[:digit:]]x", "1x", None),            # a POSIX class in `regex`
+    ("[a[:digit:]]x", "1x", None),
+    ("[:：]x", "：x", ("x",)),                # a set that starts with a colon is no POSIX class
     ("(?:abc){e<=1}", "abd", None),          # fuzzy matching in `regex`
     (r"\p{Han}年", "今年", None),            # `re` rejects it: no prefilter
     ("(?P<y>a)|(?P<y>b)", "b", None),

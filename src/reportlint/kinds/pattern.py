@@ -10,7 +10,7 @@ Named groups of the patterns can be used in the message, like {found}.
 from __future__ import annotations
 
 from reportlint.kinds.options import Option
-from reportlint.kinds.patterns import covered, finditer, spans_that_may_match
+from reportlint.kinds.patterns import covered, finditer, spans_holding_literals, spans_that_may_match
 from reportlint.model.finding import Hit
 
 KIND = "pattern"
@@ -40,8 +40,9 @@ def check(rule, state, doc):
     rxs = rule["patterns"]
     # line and paragraph spans end at line ends: one whole-text search per pattern picks the
     # spans worth searching (patterns.spans_that_may_match), the rest are skipped
-    may = [spans_that_may_match(rx, doc.text, spans) if rule.scope in ("line", "paragraph") else None
-           for rx in rxs]
+    starts = [s.start for s in spans]
+    may = [spans_that_may_match(rx, doc.text, spans, starts) if rule.scope in ("line", "paragraph") else
+           spans_holding_literals(rx, doc.text, spans, starts) for rx in rxs]
     # visit only the spans some pattern may match (most reports: none), in order
     visit = range(len(spans)) if None in may else sorted(set().union(*may))
     for i in visit:

@@ -187,7 +187,7 @@ class TimedPattern:
 # insensitive or verbose matching, POSIX classes "[:", fuzzy "{e<=1}", an escaped brace, a
 # pattern `re` rejects: \p{Han}, repeated group names …), gives None: no prefilter.
 _MAX_CHOICES = 16
-_REGEX_ONLY = re.compile(r"\[[:]|\{(?![\d,])")
+_REGEX_ONLY = re.compile(r"\[:\^?[A-Za-z]+:\]|\{(?![\d,])")    # [:alpha:] inside a set
 
 
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
@@ -376,10 +376,42 @@ def line_bounded(rx: regex.Pattern) -> bool:
     return _safety[key]
 
 
-def spans_that_may_match(rx: regex.Pattern, text: str, spans) -> set[int] | None:
+# More occurrences of a pattern's literals than this: one search of the whole text costs less
+# than a search of each span that holds one (each search pays the timeout's clock, ~3 µs)
+_FEW = 6
+
+
+def spans_holding_literals(rx, text: str, spans, starts: list[int]) -> set[int] | None:
+    """Indices of the spans (sorted, disjoint; `starts` their starts) that hold one of rx's
+    required literals whole: no other span can hold a match. None when rx has no such
+    literals or they occur more than _FEW times."""
+    lits = _timed(rx).needs()
+    if lits is None:
+        return None
+    out: set[int] = set()
+    seen = 0
+    for lit in lits:
+        at = text.find(lit)
+        while at >= 0:
+            seen += 1
+            if seen > _FEW:
+                return None
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at + len(lit) <= spans[i].end:
+                out.add(i)
+            at = text.find(lit, at + 1)
+    return out
+
+
+def spans_that_may_match(rx: regex.Pattern, text: str, spans, starts: list[int] | None = None) -> set[int] | None:
     """Indices of the spans (sorted, each ending at a line end) that can hold a non-empty match
     of rx; None when every span must be searched (the pattern is not line_bounded, or a
-    whole-text search ran too long)."""
+    whole-text search ran too long). Spans that hold its literals when they are few, else
+    the spans a search of the whole text finds."""
+    if starts is not None:
+        held = spans_holding_literals(rx, text, spans, starts)
+        if held is not None:
+            return held
     if not line_bounded(rx):
         return None
     out: set[int] = set()
