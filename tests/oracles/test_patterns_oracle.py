@@ -281,3 +281,10 @@ def test_the_flags_patterns_spells_out_are_regex_flags():
     from reportlint.kinds import patterns
     for name in ("IGNORECASE", "MULTILINE", "DOTALL", "VERBOSE", "REVERSE", "VERSION0", "FULLCASE"):
         assert getattr(patterns, name) == int(getattr(regex, name)), name
+
+
+@SETTINGS
+@given(st.text(alphabet="法治a设施\n。", max_size=20), st.text(alphabet="法治a设施\n。", min_size=1, max_size=4))
+def test_holds_is_in(text, lit):
+    from reportlint.kinds.patterns import holds
+    assert holds(text, lit) == (lit in text)

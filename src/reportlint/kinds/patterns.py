@@ -85,6 +85,13 @@ def _timeout() -> float:
     return min(TIMEOUT, left)
 
 
+def holds(text: str, lit: str) -> bool:
+    """`lit in text`, told sooner when its first or last character is missing: a search for one
+    character is ~20x faster than for several (~0.1 against ~2.5 µs on a report), and most
+    literals of most patterns are not in a draft."""
+    return (len(lit) == 1 or (lit[0] in text and lit[-1] in text)) and lit in text
+
+
 class TimedPattern:
     """A rule pattern (the `regex` module) whose every search runs with the timeout and within
     the file's budget: kinds get only these, so no kind can run a user's pattern without them.
@@ -125,7 +132,7 @@ class TimedPattern:
         seen, absent = self._seen
         if text is not seen:
             lits = self.needs()
-            absent = lits is not None and isinstance(text, str) and not any(lit in text for lit in lits)
+            absent = lits is not None and isinstance(text, str) and not any(holds(text, lit) for lit in lits)
             self._seen = (text, absent)       # one assignment: threads see a matching pair
         return absent
 
@@ -391,7 +398,7 @@ def spans_holding_literals(rx, text: str, spans, starts: list[int]) -> set[int] 
     out: set[int] = set()
     seen = 0
     for lit in lits:
-        at = text.find(lit)
+        at = text.find(lit) if holds(text, lit) else -1
         while at >= 0:
             seen += 1
             if seen > _FEW:
