@@ -111,10 +111,14 @@ def check(paths, fmt, output, color, no_source, quiet, statistics, **options):
     opts = _check_options(paths, options, whole_drafts=fmt_name == "html",
                           finding_text=not (fmt_name in ("json", "github", "junit")
                                             or (fmt_name == "text" and no_source)))
+    sink = None
+    if (fmt_name == "text" and not statistics and not output and not sys.stdout.isatty() and not any(
+            options[k] for k in ("fix", "diff", "annotate", "annotate_dir", "baseline", "write_baseline"))):
+        sink = _text_sink(color, not no_source, lang)
     try:
         from reportlint.engine.check import run_check
         from reportlint.engine.parallel import Progress
-        outcome = run_check(opts, progress=Progress())
+        outcome = run_check(opts, progress=Progress(), sink=sink)
     except (ConfigError, RuleLoadErrors) as exc:
         _fail(exc.errors)
     for w in outcome.warnings:
@@ -162,6 +166,19 @@ def _output(text: str, output: str | None, *, to_stderr: bool, lang: str, tail: 
         for i in range(0, len(piece), _PIECE):
             stream.buffer.write(piece[i:i + _PIECE].encode("utf-8", "backslashreplace"))
     stream.flush()
+
+
+def _text_sink(color, show_source: bool, lang: str):
+    """Each file's findings written to stdout as the run gives them, in file order, so a long run
+    keeps none of them (text report to a pipe or file: a terminal gets the whole report at the
+    end, after the progress bar)."""
+    from reportlint.reporters.text import render_file
+    ctx = SimpleNamespace(color=bool(color), show_source=show_source, lang=lang)
+
+    def sink(findings, draft) -> None:
+        if findings:
+            sys.stdout.buffer.write(render_file(findings, draft, ctx).encode("utf-8", "backslashreplace"))
+    return sink
 
 
 def _write_stdout(data: bytes) -> None:

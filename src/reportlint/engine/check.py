@@ -40,7 +40,10 @@ class Outcome:
         return {r.id: r for r in self.linter.run_rules()} if self.linter is not None else {}
 
 
-def run_check(opts: CheckOptions, progress=None) -> Outcome:
+def run_check(opts: CheckOptions, progress=None, sink=None) -> Outcome:
+    """`sink(findings, draft)`: takes each file's findings as they come (Linter.run) instead of
+    the outcome's result, which then only counts them; not with --fix, --diff, --annotate or a
+    baseline, which need them all."""
     linter = Linter(**opts.linter_options())
     written: list[str] = []
     fixed_stdin: bytes | None = None
@@ -49,7 +52,7 @@ def run_check(opts: CheckOptions, progress=None) -> Outcome:
         result, written = run_annotate(linter, list(opts.paths), opts.annotate_dir)
         diffs: list[str] = []
     else:
-        result, diffs, fixed_stdin = _lint(linter, opts, progress)
+        result, diffs, fixed_stdin = _lint(linter, opts, progress, sink)
     fail_on = linter.config_for(opts.paths[0]).fail_on if opts.paths[0] != "-" else None
     outcome = Outcome(result, EXIT_CLEAN, diffs, _warnings(linter, opts), linter,
                       fixed_stdin=fixed_stdin, written=written)
@@ -73,14 +76,15 @@ def run_check(opts: CheckOptions, progress=None) -> Outcome:
     return outcome
 
 
-def _lint(linter: Linter, opts: CheckOptions, progress) -> tuple[RunResult, list[str], bytes | None]:
+def _lint(linter: Linter, opts: CheckOptions, progress, sink=None) -> tuple[RunResult, list[str], bytes | None]:
     if opts.fix or opts.diff:
         from reportlint.engine.fixing import run_fix
         return run_fix(linter, list(opts.paths), write=opts.fix and not opts.diff, track=opts.track_changes)
     jobs = cpus() if opts.jobs == 0 else opts.jobs
     return linter.run(list(opts.paths), keep_documents=True, progress=progress, jobs=jobs,
                       excerpts=not opts.whole_drafts,
-                      finding_text=opts.finding_text or bool(opts.baseline or opts.write_baseline)), [], None
+                      finding_text=opts.finding_text or bool(opts.baseline or opts.write_baseline),
+                      sink=None if opts.baseline or opts.write_baseline else sink), [], None
 
 
 def _warnings(linter: Linter, opts: CheckOptions) -> list[str]:
@@ -94,7 +98,8 @@ def exit_code(result: RunResult, diffs: list[str], opts: CheckOptions, config_fa
     if opts.diff and diffs:
         return EXIT_FINDINGS
     threshold = Severity.parse(opts.fail_on or config_fail_on or "error")
-    if not opts.exit_zero and any(f.severity >= threshold for f in result.findings):
+    worst = result.worst()
+    if not opts.exit_zero and worst is not None and worst >= threshold:
         return EXIT_FINDINGS
     return EXIT_CLEAN
 

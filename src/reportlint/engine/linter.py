@@ -201,12 +201,13 @@ class Linter:
         return out
 
     def run(self, paths: list[str], keep_documents: bool = False, jobs: int | None = 1,
-            progress=None, excerpts: bool = False, finding_text: bool = True) -> RunResult:
+            progress=None, excerpts: bool = False, finding_text: bool = True, sink=None) -> RunResult:
         """`jobs` > 1 lints in worker processes (parallel.py); None: every CPU once there are
         enough files to repay starting the workers. `progress` has start/advance/finish.
         `excerpts`: keep only what reporters read around the findings (model/excerpt.py) rather
         than whole documents, so a long run's memory does not grow with the drafts' text;
-        without `finding_text` not even the findings' lines and flagged text."""
+        without `finding_text` not even the findings' lines and flagged text. `sink(findings,
+        draft)`: takes each file's findings in file order instead of the result (RunResult.take)."""
         result = RunResult()
         targets = self.targets(paths, result.errors)
         if jobs is None:
@@ -216,7 +217,10 @@ class Linter:
         try:
             if jobs > 1 and len(targets) > 1:
                 from reportlint.engine.parallel import run_parallel
-                return run_parallel(self, targets, jobs, result, keep, progress, cache)
+                return run_parallel(self, targets, jobs, result, keep, progress, cache, sink)
+            if sink is not None and cache is None:
+                for cfg in {id(cfg): cfg for _, cfg in targets}.values():
+                    self.rules_for(cfg)    # a broken pack stops the run before any output
             if progress:
                 progress.start(len(targets))
             for path, cfg in targets:
@@ -228,10 +232,8 @@ class Linter:
                     result.errors.append(exc)
                     continue
                 result.files += 1          # files checked; the unreadable ones are counted apart
-                result.findings.extend(findings)
                 result.failures.extend(failures)
-                if kept is not None:
-                    result.documents[kept.path] = kept
+                result.take(findings, kept, sink)
             if progress:
                 progress.finish()
             return result

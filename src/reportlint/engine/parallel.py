@@ -153,12 +153,13 @@ def _work(paths: list[str], keep: str):
     return [_lint_one(_linter, p, keep) for p in paths]
 
 
-def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
-                 keep_documents: str = "", progress: Progress | None = None, cache=None) -> RunResult:
+def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult, keep_documents: str = "",
+                 progress: Progress | None = None, cache=None, sink=None) -> RunResult:
     """Lint engine.targets() (config errors have surfaced there) in `jobs` processes; files the
-    results cache knows are answered here (the parent alone reads and writes the cache)."""
+    results cache knows are answered here (the parent alone reads and writes the cache). Each
+    file's outcome goes to the result (or `sink`) in file order as soon as the files before it
+    are done."""
     files = [path for path, _cfg in targets]
-    result.files = len(files)
     bar = progress or Progress(enabled=False)
     bar.start(len(files))
     outcomes: list = [None] * len(files)
@@ -172,6 +173,7 @@ def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
         linter.rules_for(targets[i][1])
     # a cached entry keeps the findings' text: workers send it whenever there is a cache
     keep = "excerpt" if cache is not None and keep_documents == "places" else keep_documents
+    collect = _Collector(linter, files, outcomes, result, keep_documents, cache, keys, sink)
     for i, p in enumerate(files):
         if p == "-":                           # standard input is read here
             outcomes[i] = _lint_one(linter, p, keep_documents)
@@ -184,24 +186,61 @@ def run_parallel(linter: Linter, targets: list, jobs: int, result: RunResult,
         bar.advance()
         if len(remote) >= WARM_FILES:
             _warm_segmenter()
+    collect.flush()
     if remote:
-        _in_workers(linter, files, remote, jobs, keep, outcomes, bar)
+        _in_workers(linter, files, remote, jobs, keep, outcomes, bar, collect.flush)
     bar.finish()
-    if cache is not None:
-        for i, (key, digest) in keys.items():
-            parts, findings, failures, error, linted = outcomes[i]
-            if error is None and not failures and linted == digest:    # not edited in between
-                draft = Excerpt(*parts[1]) if parts is not None and parts[0] == "excerpt" else None
-                cache.put(key, findings, draft)
-                if draft is not None and keep != keep_documents:        # places were asked for
-                    outcomes[i] = (("ready", draft.without_text()), *outcomes[i][1:])
-    _collect(linter, files, outcomes, result, keep_documents)
+    collect.flush()
     return result
 
 
+_DONE = ("done",)      # an outcome handed on: its findings are the result's (or the sink's) now
+
+
+class _Collector:
+    """Outcomes into the result (or the sink) in file order; the results cache learns the new
+    ones on the way."""
+
+    def __init__(self, linter: Linter, files: list[str], outcomes: list, result: RunResult, keep: str,
+                 cache, keys: dict[int, tuple[str, bytes]], sink):
+        self.linter, self.files, self.outcomes, self.result = linter, files, outcomes, result
+        self.keep, self.cache, self.keys, self.sink = keep, cache, keys, sink
+        self.next = 0
+
+    def flush(self) -> None:
+        """Hand on every outcome whose files before it are all done."""
+        outcomes = self.outcomes
+        while self.next < len(outcomes) and outcomes[self.next] is not None:
+            self._one(self.next, outcomes[self.next])
+            outcomes[self.next] = _DONE
+            self.next += 1
+
+    def _one(self, i: int, outcome) -> None:
+        parts, findings, failures, error, linted = outcome
+        if i in self.keys:
+            key, digest = self.keys.pop(i)
+            if error is None and not failures and linted == digest:    # not edited in between
+                draft = Excerpt(*parts[1]) if parts is not None and parts[0] == "excerpt" else None
+                self.cache.put(key, findings, draft)
+                if draft is not None and self.keep == "places":        # workers sent the text
+                    parts = ("ready", draft.without_text())
+        result, path = self.result, self.files[i]
+        if error:
+            result.errors.append(InputError(*error))
+            return
+        doc = _document(parts) if parts is not None else None
+        result.files += 1
+        if failures:
+            by_id = {(r.pack, r.id): r for r in self.linter.rules_for(self.linter.config_for(path))}
+            result.failures.extend(RuleFailure(doc.path if doc else path, by_id[(pack, rid)], reason)
+                                   for pack, rid, reason in failures)
+        result.take(findings, doc if self.keep else None, self.sink)
+
+
 def _in_workers(linter: Linter, files: list[str], remote: list[int], jobs: int, keep: str,
-                outcomes: list, bar: Progress) -> None:
-    """Lint files[i] for i in remote in worker processes, in chunks; outcomes[i] filled in."""
+                outcomes: list, bar: Progress, done=lambda: None) -> None:
+    """Lint files[i] for i in remote in worker processes, in chunks; outcomes[i] filled in,
+    `done()` called after each chunk."""
     global _linter
     workers = min(jobs, len(remote))
     size = max(1, min(CHUNK, len(remote) // (workers * 4)))
@@ -214,10 +253,11 @@ def _in_workers(linter: Linter, files: list[str], remote: list[int], jobs: int, 
                                  initargs=(type(linter), linter_options(linter))) as pool:
             futures = {pool.submit(_work, [files[i] for i in chunk], keep): chunk for chunk in chunks}
             for fut in as_completed(futures):
-                chunk = futures[fut]
+                chunk = futures.pop(fut)       # the outcomes leave with it once handed on
                 for i, outcome in zip(chunk, fut.result()):
                     outcomes[i] = outcome
                 bar.advance(len(chunk))
+                done()
     except BrokenProcessPool:
         # a worker was killed (the OOM killer, a signal): its files, and the ones not yet
         # linted, are reported as not checked; the run exits 2 instead of a traceback
@@ -227,21 +267,3 @@ def _in_workers(linter: Linter, files: list[str], remote: list[int], jobs: int, 
                 outcomes[i] = (None, [], [], (files[i], t("worker_died", linter.lang)), None)
     finally:
         _linter = None
-
-
-def _collect(linter: Linter, files: list[str], outcomes: list, result: RunResult, keep: str) -> None:
-    """The workers' outcomes into the result, in file order."""
-    result.files = 0
-    for path, (parts, findings, failures, error, _digest) in zip(files, outcomes):
-        doc = _document(parts) if parts is not None else None
-        if error:
-            result.errors.append(InputError(*error))
-            continue
-        result.files += 1
-        result.findings.extend(findings)
-        if failures:
-            by_id = {(r.pack, r.id): r for r in linter.rules_for(linter.config_for(path))}
-            result.failures.extend(RuleFailure(doc.path if doc else path, by_id[(pack, rid)], reason)
-                                   for pack, rid, reason in failures)
-        if keep and doc is not None:
-            result.documents[doc.path] = doc

@@ -1,37 +1,60 @@
 """What a run gives back: findings, the inputs that could not be read, the rules that failed."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError, RuleFailure
 from reportlint.model.excerpt import Excerpt
-from reportlint.model.finding import Finding
+from reportlint.model.finding import Finding, Severity
 
 
 @dataclass
 class RunResult:
+    """A run's findings and what the reporters read of each draft — or, when a reporter took
+    each file's findings as they came (`sink`), only their counts, so a long run's memory does
+    not grow with its findings."""
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     failures: list[RuleFailure] = field(default_factory=list)
     files: int = 0
     documents: dict[str, Document | Excerpt] = field(default_factory=dict)   # what reporters read
+    streamed: Counter = field(default_factory=Counter)   # (severity, category) of findings not kept
 
     @property
     def ok(self) -> bool:
         return not self.errors and not self.failures
 
+    def take(self, findings: list[Finding], draft: Document | Excerpt | None, sink=None) -> None:
+        """One linted file's findings and draft, in file order: kept, or handed to `sink(findings,
+        draft)` and counted."""
+        if sink is None:
+            self.findings.extend(findings)
+            if draft is not None:
+                self.documents[draft.path] = draft
+            return
+        sink(findings, draft)
+        self.streamed.update((f.severity, f.category) for f in findings)
+
+    def worst(self) -> Severity | None:
+        """The highest severity found, None without findings."""
+        return max([*(f.severity for f in self.findings), *(sev for sev, _ in self.streamed)], default=None)
+
     def summary(self) -> dict:
         """Counts for the summary line and the JSON/HTML reports."""
-        from collections import Counter
         counts = Counter(str(f.severity) for f in self.findings)
+        categories = Counter(f.category for f in self.findings)
+        for (severity, category), n in self.streamed.items():
+            counts[str(severity)] += n
+            categories[category] += n
         return {
             "files": self.files,
-            "findings": len(self.findings),
+            "findings": len(self.findings) + sum(self.streamed.values()),
             "error": counts.get("error", 0),
             "warning": counts.get("warning", 0),
             "info": counts.get("info", 0),
-            "by_category": dict(sorted(Counter(f.category for f in self.findings).items())),
+            "by_category": dict(sorted(categories.items())),
             "unreadable": len({e.path for e in self.errors}),
         }
 

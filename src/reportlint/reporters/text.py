@@ -36,14 +36,25 @@ def format_finding(f, lang: str = "zh") -> str:
 
 
 def render(result, ctx) -> str:
-    import click
+    out = _lines(result.findings, result.documents.get, ctx)
+    return "\n".join(out) + ("\n" if out else "")
 
-    style = (lambda s, **kw: click.style(s, **kw)) if ctx.color else (lambda s, **kw: s)
+
+def render_file(findings, draft, ctx) -> str:
+    """One file's part of render()'s text, for a long run that writes each file's findings as
+    they come instead of keeping them all."""
+    docs = {draft.path: draft} if draft is not None else {}
+    return "".join(line + "\n" for line in _lines(findings, docs.get, ctx))
+
+
+def _lines(findings, document, ctx) -> list[str]:
+    """The lines of `findings`; document(path) is what the reporters read of a draft, or None."""
+    style = _styled if ctx.color else _plain
     out: list[str] = []
-    for f in result.findings:
+    for f in findings:
         head = format_finding(f, ctx.lang)
         loc, _, rest = head.partition(f": {f.severity} ")
-        doc = result.documents.get(f.path)
+        doc = document(f.path)
         where = doc.where(f.line) if doc is not None else None     # a Word draft's paragraph
         if where:
             rest += printable(f" ［{where}］")
@@ -55,4 +66,13 @@ def render(result, ctx) -> str:
             gutter = f"{f.line:>5} | "
             out.append(style(gutter, dim=True) + shown)
             out.append(style(" " * (len(gutter) - 2) + "| ", dim=True) + style(caret, fg=COLORS[str(f.severity)]))
-    return "\n".join(out) + ("\n" if out else "")
+    return out
+
+
+def _styled(s: str, **kw) -> str:
+    import click
+    return click.style(s, **kw)
+
+
+def _plain(s: str, **kw) -> str:
+    return s
