@@ -46,6 +46,10 @@ OPTIONS = {
                           doc="某字与前后都不成词、上述词频检验又没有结果时，只用词三元语言模型判断：换成同音或音近字后"
                               "前后各四字的最佳分词概率须至少提高 10 的这么多次方"),
     "min_gain_lm_shape": Option("float", default=4.5, doc="同上，换成形近字时"),
+    "min_gain_lm_glyph": Option("float", default=5.0, doc="同上，换成只有字形图像相似的字时"),
+    "min_gain_lm_one_sided": Option("float", default=4.0,
+                                    doc="只与一侧不成词的字，换成同音字后成为语言模型里比原写法常用得多的词时，"
+                                        "同样只用词三元语言模型判断的最小提高量（形近字另加上面两项之差）"),
     "name_suffixes": Option("str", default="省市县区旗乡镇村街道社区路巷组屯寨",
                             doc="紧随其后（两字之内）出现这些字的写法视为地名，不报"),
 }
@@ -59,7 +63,8 @@ def prepare(rule):
     from reportlint.kinds._lib.spelling import Policy
     return Policy(rule["min_gain"], rule["min_freq"], rule["min_gain_long"], rule["min_freq_long"],
                   rule["min_gain_across"], rule["min_gain_one_sided"], rule["min_lm_gain"],
-                  rule["min_lm_gain_glyph"], rule["min_gain_lm"], rule["min_gain_lm_shape"])
+                  rule["min_lm_gain_glyph"], rule["min_gain_lm"], rule["min_gain_lm_shape"], rule["min_gain_lm_glyph"],
+                  rule["min_gain_lm_one_sided"])
 
 
 def check(rule, state, doc):

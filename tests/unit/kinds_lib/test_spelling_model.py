@@ -61,7 +61,7 @@ def test_the_skip_table_holds_the_inner_characters_of_frequent_longer_words():
 
 
 def test_an_across_slip_needs_the_gain():
-    strict = Policy(min_gain_across=100.0)
+    strict = Policy(min_gain_across=100.0, lm_one_sided=100.0)   # (nor the trigram path)
     assert model().slips("坚持依法制国。", strict) == []
 
 
@@ -104,3 +104,13 @@ def test_a_two_sided_suspect_the_frequency_paths_leave_is_judged_by_the_trigram_
 def test_the_trigram_path_proposes_no_rare_word():
     # 整体智治 (a policy term the model does not know): 智识 would read better, but is rare
     assert model().slips("努力构建整体智治的现代政府", Policy()) == []
+
+
+def test_a_one_sided_character_a_candidate_makes_a_far_likelier_word_is_judged_by_the_trigram_model():
+    m = model()
+    s = "对该聚体行政行为不服的"
+    assert not m.known("该", "聚") and m.known("聚", "体")
+    assert 2 in m.suspects(s)
+    (slip,) = [x for x in m.slips(s, Policy()) if x.start == 2]
+    assert (slip.found, slip.expected, slip.how) == ("聚体", "具体", "same-sound")
+    assert [x for x in m.slips(s, Policy(lm_one_sided=100.0)) if x.start == 2] == []

@@ -49,7 +49,6 @@ class Scan:
         self._known = known
         self._memo: dict[tuple[str, int, float, float, float], Verdict | None] = {}
         self._lm = lm.model()
-        self._unigram: dict[str, float | None] = {}
 
     def judge(self, s: str, i: int, margins: dict[str, float]) -> tuple[int, Verdict] | None:
         """The best candidate for s[i] if it gains at least margins[how] (a kind missing from
@@ -118,41 +117,56 @@ class Scan:
         """(start, end) of the candidate word through i once w[i] is x that gains most over the
         written span (unigram log10), if one gains at least _MIN_WORD_GAIN."""
         best, where = _MIN_WORD_GAIN, None
-        p = self._p
         for length in range(2, _MAX_WORD + 1):
             for a in range(max(0, i - length + 1), min(i, len(w) - length) + 1):
                 b = a + length
-                got = p(w[a:i] + x + w[i + 1:b])
+                got = _p(w[a:i] + x + w[i + 1:b])
                 if got is None:
                     continue
-                gain = got - self._pieces(w[a:b])
+                gain = got - _pieces(w[a:b])
                 if gain >= best:
                     best, where = gain, (a, b)
         return where
 
-    def _p(self, word: str) -> float | None:
-        """The unigram log10-probability of a vocabulary word, None for others."""
-        got = self._unigram.get(word, 0.0)
-        if got == 0.0:
-            wid = self._lm.trie.get(word)
-            got = self._unigram[word] = None if wid is None else self._lm.prob[wid]
-        return got
 
-    def _pieces(self, t: str) -> float:
-        """The best unigram log10-probability of `t` split into vocabulary words (a character
-        the model does not know: <unk>'s probability)."""
-        unk = self._lm.prob[self._lm.unk]
-        best = [0.0] + [-1e9] * len(t)
-        for k in range(1, len(t) + 1):
-            for j in range(k):
-                got = self._p(t[j:k])
-                if got is None:
-                    if k - j > 1:
-                        continue
-                    got = unk
-                if best[j] + got > best[k]:
-                    best[k] = best[j] + got
-        return best[-1]
+def word_gain(written: str, mended: str) -> float:
+    """How much likelier (unigram log10) the model word `mended` is than `written` split into
+    model words; -inf when `mended` is no model word."""
+    got = _p(mended)
+    return -float("inf") if got is None else got - _pieces(written)
+
+
+_UNIGRAM: dict[str, float | None] = {}
+
+
+def _p(word: str) -> float | None:
+    """The unigram log10-probability of a vocabulary word, None for others."""
+    got = _UNIGRAM.get(word, 0.0)
+    if got == 0.0:
+        if len(_UNIGRAM) > _MEMO_MAX:
+            _UNIGRAM.clear()
+        m = lm.model()
+        wid = m.trie.get(word)
+        got = _UNIGRAM[word] = None if wid is None else m.prob[wid]
+    return got
+
+
+def _pieces(t: str) -> float:
+    """The best unigram log10-probability of `t` split into vocabulary words (a character the
+    model does not know: <unk>'s probability)."""
+    m = lm.model()
+    unk = m.prob[m.unk]
+    best = [0.0] + [-1e9] * len(t)
+    for k in range(1, len(t) + 1):
+        for j in range(k):
+            got = _p(t[j:k])
+            if got is None:
+                if k - j > 1:
+                    continue
+                got = unk
+            if best[j] + got > best[k]:
+                best[k] = best[j] + got
+    return best[-1]
 
 
 def _window(s: str, i: int) -> tuple[int, int]:

@@ -67,6 +67,8 @@ class Policy:
     min_lm_gain_glyph: float = 6.0   # the same for a look-alike only the glyphs give (农服 -> 衣服)
     lm_same_sound: float = 4.0     # log10 gain under the trigram model alone (kinds/_lib/lm_slips)
     lm_shape: float = 4.5          # the same for a look-alike
+    lm_glyph: float = 5.0          # the same for a look-alike only the glyphs give
+    lm_one_sided: float = 4.0      # the same-sound margin for a character with a known pair on one side
 
 
 _DEFAULT = Policy()
@@ -151,7 +153,8 @@ class Model:
         pairs = self._pairs
         left, right = pairs[abc[:2]], pairs[abc[1:]]
         if left + right == 1:                  # one pair unknown (0), the other known (1)
-            return int(self._one_sided_suspect(abc, policy))
+            return int(self._one_sided_suspect(abc, policy)
+                       or (policy.lm_one_sided < 100 and self._lm_pair_mends(abc)))
         # both unknown, or one unknown and the other side no pair (吐地); a known pair, or
         # no pair on either side, is no suspect
         return int(left != 1 and right != 1 and left + right < 4)
@@ -322,12 +325,22 @@ class Model:
         if ch in self.joiners or ch in _NUMERALS:
             return None
         pairs = self._pairs
-        if (i and pairs[s[i - 1] + ch] == 1) or (i + 1 < len(s) and pairs[ch + s[i + 1]] == 1):
+        left = pairs[s[i - 1] + ch] if i else 2
+        right = pairs[ch + s[i + 1]] if i + 1 < len(s) else 2
+        if left == 1 and right == 1:
             return None
         if self._scan is None:
             from reportlint.kinds._lib.lm_slips import Scan
             self._scan = Scan(self._kinds, self.known)
-        got = self._scan.judge(s, i, {"same-sound": policy.lm_same_sound, "shape": policy.lm_shape})
+        if left == 1 or right == 1:            # one-sided (示范 in 公费示范生)
+            extra = policy.lm_one_sided - policy.lm_same_sound
+            if extra >= 100:
+                return None
+        else:
+            extra = 0.0
+        got = self._scan.judge(s, i, {"same-sound": policy.lm_same_sound + extra,
+                                      "shape": policy.lm_shape + extra,
+                                      "glyph": policy.lm_glyph + extra})
         if got is None:
             return None
         lo, v = got
@@ -336,7 +349,30 @@ class Model:
         freq = self.freq(expected)
         if freq < _LM_MIN_FREQ or self._people[expected]:
             return None                        # 整体智治 -> 智识: a rare word is no better guess
-        return Slip(i, s[ws:we], expected, ws, v.how, v.gain, freq)
+        return Slip(i, s[ws:we], expected, ws, "shape" if v.how == "glyph" else v.how, v.gain, freq)
+
+    def _lm_pair_mends(self, abc: str) -> bool:
+        """Whether a candidate for b (same sound or look-alike) makes a model word with a
+        neighbour that the written pair is not, or one far more probable than it: where the
+        trigram path may look at a one-sided character."""
+        if self._confusion is None:
+            self._load_words()
+        row = self._candidates(abc[1])
+        if row is None:
+            return False
+        from reportlint.kinds._lib.lm_slips import word_gain
+        a, b, c = abc[0], abc[1], abc[2]
+        after, before = self.after(a), self.before(c)
+        for how, options in zip(_HOWS, row):
+            if how not in ("same-sound", "shape", "glyph"):
+                continue
+            for x in (options & after):
+                if word_gain(a + b, a + x) >= 2.0:
+                    return True
+            for x in (options & before):
+                if word_gain(b + c, x + c) >= 2.0:
+                    return True
+        return False
 
     def _kinds(self, ch: str) -> tuple[tuple[str, str], ...]:
         """(how, characters) of `ch`'s confusion sets, same sound first."""
