@@ -11,7 +11,6 @@ Outputs:
 
     chars.txt      the characters of the dictionary words, in rank order (most frequent first)
     bigrams.bin    a bitmap over (rank a, rank b): 1 when the pair "ab" occurs inside a word
-    bigrams-before.bin  the same indexed (rank b, rank a): the characters that may precede b
     freq, confusion, skips, people: tables keyed by a word, pair or character, each a MARISA
                    trie NAME.marisa (+ NAME.bin: the values by the trie's key number), memory-
                    mapped, nothing loaded whole (kinds/_lib/mapped.py):
@@ -19,7 +18,8 @@ Outputs:
                      moderate frequency) the domain words and modern words it lacks; the key
                      "<total>" holds the sum of jieba's counts
                    confusion: ch -> "same reading <TAB> similar reading <TAB> similar shape
-                     <TAB> same main reading <TAB> look-alike by glyph" (pinyin.tsv gives the
+                     <TAB> same main reading <TAB> look-alike by glyph", each of the COMMON
+                     most frequent characters only (pinyin.tsv gives the
                      readings: pypinyin's dictionary, MIT; the main reading is pypinyin's first;
                      shapes.tsv, built by scripts/build_shape_data.py, the glyph look-alikes
                      that are in none of the other fields)
@@ -28,6 +28,8 @@ Outputs:
                      people's names left out): where a character with a known pair on one side
                      may be a slip
                    people: jieba's words tagged as people's names (朱德): never offered
+                   after, before: ch -> the characters that follow (precede) it inside a word,
+                     in rank order: bigrams.bin's rows (and columns), ready to use
     joiners.txt    the most common single-character words (的 在 和 …)
     LICENSE-ecspell.txt, LICENSE-jieba.txt
 """
@@ -48,6 +50,8 @@ HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 DOMAIN_FREQ = 100
 MIN_FREQ = 2          # jieba words rarer than this do not make their character pairs "known"
 MAX_CHARS = 8000      # rarer characters make no known pair (the bitmap is MAX_CHARS² bits)
+COMMON = 4000         # the character a slip stands for is among the 4000 most frequent (99.7% of
+                      # the ECSpell slips): the confusion sets hold no rarer one (they cost time)
 
 
 JOINER_FREQ = 100000   # single-character words this common (的 在 和) join words: no suspects
@@ -126,7 +130,7 @@ def look_alikes_by_glyph() -> dict[str, str]:
 
 
 LIBIME_NOTICE = """\
-The freq, confusion, skips and people tables (*.marisa, *.bin) and the bigrams*.bin bitmaps are
+The freq, confusion, skips, people, after and before tables (*.marisa, *.bin) and bigrams.bin are
 derived from the vocabulary of the Mandarin language model zh_CN.lm of libime (fcitx5; Debian
 package libime-data-language-model), Copyright 2015-2022 CSSlayer <wengxt@gmail.com>, licensed
 under the GNU Lesser General Public License, version 2.1 or (at your option) any later version:
@@ -156,7 +160,8 @@ def libime_words(path: Path) -> set[str]:
 
 
 def write_tables(words: dict[str, int], extra: list[tuple[str, int]],
-                 confusion: list[tuple[str, str]], skips: list[tuple[str, str]], people: set[str]) -> None:
+                 confusion: list[tuple[str, str]], skips: list[tuple[str, str]], people: set[str],
+                 after: dict[str, str], before: dict[str, str]) -> None:
     """The word model and the other tables keyed by a word, pair or character, as memory-mapped
     MARISA tries with arrays beside them (kinds/_lib/mapped.py): the check asks for tens of
     thousands of keys on a batch of new reports, ~1 µs each; nothing is loaded whole (and jieba
@@ -171,6 +176,8 @@ def write_tables(words: dict[str, int], extra: list[tuple[str, int]],
     mapped.write_texts(OUT / "confusion", dict(confusion))
     mapped.write_texts(OUT / "skips", dict(skips))
     mapped.write_keys(OUT / "people", people)
+    mapped.write_texts(OUT / "after", after)
+    mapped.write_texts(OUT / "before", before)
 
 
 def skip_rows(words: dict[str, int], extra: list[tuple[str, int]],
@@ -217,18 +224,18 @@ def main() -> None:
     rank = {ch: i for i, ch in enumerate(chars)}
     n = len(chars)
     bits = bytearray((n * n + 7) // 8)
-    flipped = bytearray(len(bits))
+    after: dict[str, set[str]] = {}
+    before: dict[str, set[str]] = {}
     for w in known:
         for a_, b_ in zip(w, w[1:]):
             if a_ not in rank or b_ not in rank:
                 continue
             i = rank[a_] * n + rank[b_]
             bits[i >> 3] |= 1 << (i & 7)
-            j = rank[b_] * n + rank[a_]
-            flipped[j >> 3] |= 1 << (j & 7)
+            after.setdefault(a_, set()).add(b_)
+            before.setdefault(b_, set()).add(a_)
     (OUT / "chars.txt").write_text("".join(chars) + "\n", encoding="utf-8")
     (OUT / "bigrams.bin").write_bytes(bytes(bits))
-    (OUT / "bigrams-before.bin").write_bytes(bytes(flipped))
 
     sound = json.loads((a.ecspell / "sound_confusion.json").read_text(encoding="utf-8"))
     shape = json.loads((a.ecspell / "shape_confusion.json").read_text(encoding="utf-8"))
@@ -245,12 +252,15 @@ def main() -> None:
         # look-alikes by glyph that neither ECSpell's shape set nor a shared reading gives
         # (shapes.tsv, most similar first): a field of their own, asked for stronger evidence
         g = "".join(c for c in glyph.get(ch, "") if c != ch and c in rank and c not in same and c not in p)
-        if h or s or p or g:
-            rows.append((ch, f"{h}\t{s}\t{p}\t{m}\t{g}"))
+        fields = ["".join(c for c in field if rank[c] < COMMON) for field in (h, s, p, m, g)]
+        if any(fields):
+            rows.append((ch, "\t".join(fields)))
     more = [(w, DOMAIN_FREQ) for w in extra + modern]
     skips = skip_rows(words, more, people)
-    write_tables(words, more, rows, skips, people)
-    for old in ("confusion.tsv", "skips.tsv", "people.txt", "words.sqlite"):   # the tables now
+    def in_rank_order(rows: dict[str, set[str]]) -> dict[str, str]:
+        return {ch: "".join(sorted(row, key=rank.__getitem__)) for ch, row in rows.items()}
+    write_tables(words, more, rows, skips, people, in_rank_order(after), in_rank_order(before))
+    for old in ("confusion.tsv", "skips.tsv", "people.txt", "words.sqlite", "bigrams-before.bin"):
         (OUT / old).unlink(missing_ok=True)
     joiners = sorted((w for w, f in words.items() if len(w) == 1 and f >= JOINER_FREQ),
                      key=lambda w: -words[w])

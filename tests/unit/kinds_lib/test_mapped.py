@@ -67,6 +67,10 @@ def test_people_skips_and_confusion_rows_on_a_sample():
     row = confusion.get("吐").split("\t")
     assert len(row) == 5 and "土" in row[0]
     assert "未" in confusion.get("末").split("\t")[4]
+    chars = (SPELLING / "chars.txt").read_text(encoding="utf-8").strip()
+    common = set(chars[:4000])                 # the build script's COMMON: no rarer candidate
+    for ch in chars[::50]:
+        assert set(confusion.get(ch).replace("\t", "")) <= common
 
 
 def test_a_clean_line_opens_not_the_names():

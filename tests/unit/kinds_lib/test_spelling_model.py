@@ -7,17 +7,19 @@ def test_bitmaps_match_the_character_table():
     m = model()
     folder = data.DIR / "spelling"
     assert (folder / "bigrams.bin").stat().st_size == m.n * m.n // 8
-    assert (folder / "bigrams-before.bin").stat().st_size == m.n * m.n // 8
     assert m.known("土", "地") and m.known("检", "察") and not m.known("吐", "地")
 
 
-def test_the_before_bitmap_is_the_transpose():
+def test_the_after_and_before_tables_are_the_bitmaps_rows_and_columns():
     m = model()
     for ch in "地察政":
         assert all(m.known(x, ch) for x in m.before(ch))
     for ch in "土检法":
         assert all(m.known(ch, x) for x in m.after(ch))
     assert "土" in m.before("地") and "地" in m.after("土")
+    for ch in m.chars[::400]:          # whole rows and columns, on a sample of the characters
+        assert m.after(ch) == {x for x in m.chars if m.known(ch, x)}
+        assert m.before(ch) == {x for x in m.chars if m.known(x, ch)}
 
 
 def test_suspects_sit_between_two_unknown_pairs():

@@ -33,13 +33,10 @@ from reportlint.kinds._lib import data
 _FOLDER = "spelling"
 _MAX_WORD = 6          # longest dictionary word the local segmentation tries
 _CONTEXT = 4           # characters on each side of a suspect that take part in its scoring
-_COMMON = 4000         # the character a slip stands for is among the 4000 most frequent (99.7%
-                       # of the ECSpell slips): rarer candidates only cost time
 _EMPTY: frozenset[str] = frozenset()
 _NONZERO = re.compile(b"[^\\x00]")
 _HAN_TAIL = re.compile("[\u4e00-\u9fff]+$")
 _HAN_HEAD = re.compile("[\u4e00-\u9fff]*")
-_BITS = [tuple(k for k in range(8) if b >> k & 1) for b in range(256)]   # the set bits of a byte
 _MEMO_MAX = 200_000     # windows kept per process: a long run over many reports stays bounded (~25 MB)
 _COVER = 50            # a two-character word this common explains its characters (法制: no slip)
 _LM_MIN_FREQ = 30       # the word the language model alone proposes is no rarity
@@ -94,7 +91,6 @@ class Model:
         self.n = len(chars)
         self.chars = chars
         self.bits = _mapped(folder / "bigrams.bin")
-        self._before_bits: mmap.mmap | None = None      # opened at the first suspect
         self._after: dict[str, frozenset[str]] = {}
         self._before: dict[str, frozenset[str]] = {}
         # the most common single-character words (的 在 和 …) are no suspects
@@ -210,31 +206,18 @@ class Model:
         same = row[0]
         return tuple(("same-sound", x) for x in sorted((x for x in fits if x in same), key=same.index))
 
-    def _row(self, bits, ch: str) -> frozenset[str]:
-        """The characters whose bit is set in `ch`'s row of `bits` (8000 bits, 1000 bytes)."""
-        r = self.rank.get(ch)
-        if r is None:
-            return frozenset()
-        width = self.n // 8
-        row = bits[r * width:(r + 1) * width]
-        chars = self.chars
-        return frozenset([chars[j * 8 + k] for j in [m.start() for m in _NONZERO.finditer(row)]
-                          for k in _BITS[row[j]]])
-
     def after(self, ch: str) -> frozenset[str]:
-        """Characters that follow `ch` inside some word."""
+        """Characters that follow `ch` inside some word (bigrams.bin's row, kept as a table)."""
         got = self._after.get(ch)
         if got is None:
-            got = self._after[ch] = self._row(self.bits, ch)
+            got = self._after[ch] = frozenset(self._open().after.get(ch))
         return got
 
     def before(self, ch: str) -> frozenset[str]:
         """Characters that precede `ch` inside some word."""
         got = self._before.get(ch)
         if got is None:
-            if self._before_bits is None:
-                self._before_bits = _mapped(data.DIR / _FOLDER / "bigrams-before.bin")
-            got = self._before[ch] = self._row(self._before_bits, ch)
+            got = self._before[ch] = frozenset(self._open().before.get(ch))
         return got
 
     # ---- stage 2: candidates and the word model --------------------------------------
@@ -455,14 +438,12 @@ class Model:
 
     def _candidates(self, ch: str) -> tuple[_Options, ...] | None:
         """(same reading, similar reading, similar shape, same main reading, look-alike by
-        glyph): the common characters `ch` may stand for, parsed on first use."""
+        glyph): the common characters `ch` may stand for (the 4,000 most frequent: the build
+        script leaves rarer ones out), parsed on first use."""
         assert self._confusion is not None
         if ch not in self._confusion:
             row = self._open().confusion.get(ch, None)
-            rank = self.rank
-            self._confusion[ch] = None if row is None else tuple(
-                _Options("".join([c for c in part if rank.get(c, _COMMON) < _COMMON]))
-                for part in row.split("\t"))
+            self._confusion[ch] = None if row is None else tuple(map(_Options, row.split("\t")))
         return self._confusion[ch]
 
     def _word_with(self, s: str, i: int, x: str, a0: int, b0: int, policy: Policy, short: bool,
@@ -590,6 +571,16 @@ class _Tables:
     def people(self):                # jieba's people's names
         from reportlint.kinds._lib.mapped import Keys
         return Keys(self._folder / "people")
+
+    @cached_property
+    def after(self):                 # character -> the characters that follow it in a word
+        from reportlint.kinds._lib.mapped import Texts
+        return Texts(self._folder / "after")
+
+    @cached_property
+    def before(self):                # character -> the characters that precede it in a word
+        from reportlint.kinds._lib.mapped import Texts
+        return Texts(self._folder / "before")
 
 
 def _mapped(path) -> mmap.mmap:
