@@ -127,6 +127,7 @@ PATTERN_RXS = sorted({(rx.pattern, rx.flags): rx for r in RULES if r.kind_name =
 TRICKY = [compile_pattern(p) for p in (
     r"a(?!\s)", r"年(?![^，。])", r"(?=(\s*))\1年", r"[^，]+年", r"\d+$", r"^\s*[一二三]、", r"年\b",
     r"(?<!\n)年", r"年(?=\n)", r"(?m:^$)", r"[。，]{2,}", r"(?!米)\d+", r"X*", r"\s+", r"\p{Han}+(?!\p{Han})",
+    r"(?=(\p{Han}+))\1年", r"(?=(\P{Han}*))\1年",
 )]
 
 
@@ -169,6 +170,9 @@ def test_patterns_that_see_past_the_line_end_are_not_skipped():
               r"(?!\P{Han})", r"a{e<=1}"]
     assert [p for p in unsafe if line_bounded(compile_pattern(p))] == []
     assert line_bounded(compile_pattern(r"(?<![\d.．])\d+(?:\.\d+)?[千百](?!米|克)"))
+    # a Unicode property that cannot take the line break (comma-in-enumeration's lookahead)
+    assert line_bounded(compile_pattern(r"[，,](?=(?P<lead>\p{Han})\p{Han}{1,2}(?:[、。；，,等”]|$))(?<=(?P=lead)\p{Han}{1,2}、)"))
+    assert not line_bounded(compile_pattern(r"(?=(\P{Han}*))\1年"))
 
 
 def test_skipping_gives_the_same_findings_on_the_corpus(corpus):

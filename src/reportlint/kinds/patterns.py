@@ -340,7 +340,23 @@ def covered(rxs, doc, start: int, end: int) -> bool:
 # plain span-by-span search.
 _UNSAFE_ANYWHERE = re.compile(r"\(\?>|[*+?}]\+|\{[eisd][<=]|\\[GZz]|\(\?[a-zA-Z]*[sxr]")
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\\g<|\(\?\(")
-_NEWLINE_CAPABLE = re.compile(r"\\[sWDPpZzxuUN0nvRhX]|\[\^|\n")
+_NEWLINE_CAPABLE = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])|\\[sWDZzxuUN0nvRhX]|\[\^|\n")
+
+
+def _may_take_newline(body: str) -> bool:
+    """Whether a lookaround's body may take a line break: a class or escape that can (a Unicode
+    property such as \\p{Han} is asked: it cannot)."""
+    for m in _NEWLINE_CAPABLE.finditer(body):
+        token = m.group()
+        if token[1:2] not in ("p", "P"):
+            return True
+        import regex
+        try:
+            if regex.match(token, "\n"):
+                return True
+        except regex.error:
+            return True
+    return False
 
 
 def _bodies(pattern: str, opener: str):
@@ -378,7 +394,7 @@ def line_bounded(rx: regex.Pattern) -> bool:
         openers = ("(?!", "(?=") if _BACKREFERENCE.search(p) else ("(?!",)
         _safety[key] = (not rx.flags & (DOTALL | VERBOSE | REVERSE)
                         and not _UNSAFE_ANYWHERE.search(p)
-                        and not any(_NEWLINE_CAPABLE.search(body)
+                        and not any(_may_take_newline(body)
                                     for opener in openers for body in _bodies(p, opener)))
     return _safety[key]
 
