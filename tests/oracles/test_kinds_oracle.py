@@ -398,3 +398,78 @@ def test_body_year_frames_from_one_search_are_the_matches_at_each_start(text, fr
     rx = compile_pattern(frame)
     assert [m.span() for m in framed(rx, text, sentence_starts(text))] == \
         [m.span() for at in sentence_starts(text) if (m := rx.match(text, at))]
+
+
+# ---- substitution: one automaton for the whole family -----------------------------------------
+def _own_hits(rule, text):
+    """The rule's hits from an automaton of its own words only (as before the family)."""
+    import ahocorasick
+
+    from reportlint.kinds import substitution
+    automaton = ahocorasick.Automaton()
+    for wrong, entry in rule.state.entries.items():
+        automaton.add_word(wrong, entry)
+    automaton.make_automaton()
+    found = [(end + 1 - len(entry[0]), end + 1, entry) for end, entry in automaton.iter(text)]
+    return list(substitution.longest_hits(found))
+
+
+@SETTINGS
+@given(drafts)
+def test_substitution_family_finds_what_each_rule_finds_alone(text):
+    from reportlint.kinds import substitution
+    doc = Document(text, "draft.txt")
+    rules = [r for r in RULES if r.kind_name == "substitution"]
+    serials = [rule.state.serial for rule in rules]      # preparing a rule joins the family
+    for rule, serial in zip(rules, serials):
+        family = substitution._FAMILY.hits(doc).get(serial, ())
+        assert list(substitution.longest_hits(family)) == _own_hits(rule, doc.text), rule.id
+
+
+def test_a_rule_that_is_gone_leaves_the_family():
+    import gc
+
+    from reportlint.kinds import substitution
+    words = substitution.Words({"某某词": ("某某词", ["词"], (), (), False)})
+    substitution._FAMILY.join(words)
+    assert words.serial in substitution._FAMILY.automaton()[0]
+    serial = words.serial
+    del words
+    gc.collect()
+    assert serial not in substitution._FAMILY.automaton()[0]
+
+
+# ---- repeated_clause: only clauses that share their last characters are normalized ---------------
+def _repeated_clauses_plain(rule, doc):
+    """repeated_clause.check as it was: every clause normalized."""
+    from reportlint.kinds._lib.fingerprint import han_count, normalize
+    from reportlint.kinds.repeated_clause import SENTENCE_MIN, _clauses
+    text = doc.text
+    for para in doc.paragraphs:
+        seen = {}
+        for start, end, whole in _clauses(text, para.start, para.end):
+            norm = normalize(text[start:end])
+            han = han_count(norm)
+            if han < rule["min_chars"]:
+                continue
+            if norm in seen:
+                if not (whole and seen[norm] and han >= SENTENCE_MIN):
+                    yield (start, end, text[start:end].strip())
+            else:
+                seen[norm] = whole
+
+
+@SOME
+@given(st.lists(st.sampled_from(["加强学习培训工作", "加强学习培训工作", "一是", "（二）", "第三，", "，", "。", "；", "A", "a",
+                                 "3", "３", "㈠", "\u3000", " ", "”", "\n", "培训", "学习", "工作", "_", "\u0301", "İ",
+                                 "\ufa10", "法治政府建设"]), max_size=40).map("".join),
+       st.sampled_from([0, 1, 2, 3, 10]))
+@example("加强学习培训工作３，加强学习培训工作3。", 3)          # NFKC makes them equal
+@example("加强学习培训工作㈠，加强学习培训工作(一)。", 3)
+@example("一是，第一，二是。", 0)                           # empty after the ordinal
+def test_repeated_clauses_from_shared_endings_match_every_clause_normalized(text, min_chars):
+    from reportlint.kinds import repeated_clause
+    rule = {"min_chars": min_chars}
+    doc = Document(text, "draft.txt")
+    assert [(h.start, h.end, h.fields["found"]) for h in repeated_clause.check(rule, None, doc)] == \
+        list(_repeated_clauses_plain(rule, doc))

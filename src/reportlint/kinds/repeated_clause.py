@@ -10,8 +10,9 @@ pair of clauses that are both whole sentences of 15 or more characters is left t
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from reportlint.kinds._lib.fingerprint import han_count, normalize
+from reportlint.kinds._lib.fingerprint import PLAIN_MARKS, han_count, normalize
 from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
@@ -39,15 +40,50 @@ def _clauses(text: str, start: int, end: int):
 
 def check(rule, state, doc):
     text = doc.text
+    min_chars = rule["min_chars"]
+    # normalize() keeps a clause's last few Chinese characters last, so clauses that end in
+    # different ones are never equal: only those that share them with another clause of the
+    # paragraph are normalized (most clauses end in their own). Clauses shorter than `tail`
+    # after normalize() are too short to be compared anyway.
+    tail = min(3, min_chars)
     for para in doc.paragraphs:
+        clauses = list(_clauses(text, para.start, para.end))
+        ends = [_last_han(text, start, end, tail) for start, end, _ in clauses] if tail > 0 else [None]
+        shared = None if None in ends else {c for c, n in Counter(ends).items() if n > 1}
         seen: dict[str, bool] = {}
-        for start, end, whole in _clauses(text, para.start, para.end):
+        for i, (start, end, whole) in enumerate(clauses):
+            if shared is not None and (ends[i] not in shared or ends[i] == _TOO_SHORT):
+                continue
             norm = normalize(text[start:end])
             han = han_count(norm)
-            if han < rule["min_chars"]:
+            if han < min_chars:
                 continue
             if norm in seen:
                 if not (whole and seen[norm] and han >= SENTENCE_MIN):
                     yield Hit(start, end, {"found": text[start:end].strip()})
             else:
                 seen[norm] = whole
+
+
+_DROPPED = frozenset(PLAIN_MARKS)   # marks that NFKC leaves marks (dropped by normalize)
+_TOO_SHORT = ""                     # fewer letters than asked for: shorter than min_chars
+
+
+def _last_han(text: str, start: int, end: int, n: int) -> str | None:
+    """The last n letters and digits of text[start:end] as normalize() ends, when they are
+    Chinese characters (U+4E00–U+9FFF) or ASCII (lower-cased), which NFKC leaves alone, with
+    only ASCII or _DROPPED marks among and after them (NFKC makes no letter of those). _TOO_SHORT
+    when the clause has fewer (then normalize() gives fewer); None when it cannot tell."""
+    found = ""
+    for i in range(end - 1, start - 1, -1):
+        ch = text[i]
+        if ch < "\x80":
+            if ch.isalnum():
+                found = ch.lower() + found
+        elif "\u4e00" <= ch <= "\u9fff" and ch.isalnum():
+            found = ch + found
+        elif ch not in _DROPPED:
+            return None
+        if len(found) == n:
+            return found
+    return _TOO_SHORT

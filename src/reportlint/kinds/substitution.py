@@ -20,6 +20,8 @@ so a clean report never pays for it.
 """
 from __future__ import annotations
 
+import itertools
+import weakref
 from functools import cache
 
 from reportlint.kinds.options import Option
@@ -74,22 +76,78 @@ def _entry(wrong, right, rule_segment, segment_max):
             rule_segment and len(wrong) <= segment_max)
 
 
+class Words:
+    """One rule's entries {wrong: entry}, a member of the family of every substitution rule
+    prepared in this process."""
+    __slots__ = ("__weakref__", "entries", "serial")
+    _serials = itertools.count()
+
+    def __init__(self, entries: dict):
+        self.entries = entries
+        self.serial = next(self._serials)
+
+
+class _Family:
+    """Every living rule of this kind in one Aho-Corasick automaton, so that a draft is read once
+    for all of them: pyahocorasick looks a character up among a node's children one by one, so
+    nine passes over nine lists cost ~1.7x one pass over their union. A rule joins when it is
+    prepared and leaves when it is gone; the automaton is built again at the next draft."""
+
+    def __init__(self):
+        self.members: dict[int, weakref.ref] = {}      # serial -> its Words, in joining order
+        self.built: tuple = ((), None)                 # (serials of the members, automaton)
+
+    def join(self, words: Words) -> None:
+        serial = words.serial
+        self.members[serial] = weakref.ref(words, lambda _ref: self.members.pop(serial, None))
+
+    def automaton(self):
+        serials = tuple(self.members)
+        known, automaton = self.built
+        if serials != known:
+            automaton = None
+            members = [w for w in (ref() for ref in list(self.members.values())) if w is not None]
+            if members:
+                import ahocorasick
+                automaton = ahocorasick.Automaton()
+                words: dict[str, list] = {}
+                for w in members:
+                    for wrong, entry in w.entries.items():
+                        words.setdefault(wrong, []).append((w.serial, entry))
+                for wrong, owners in words.items():
+                    automaton.add_word(wrong, tuple(owners))
+                automaton.make_automaton()
+            self.built = (serials, automaton)
+        return serials, automaton
+
+    def hits(self, doc) -> dict[int, list]:
+        """{serial: [(start, end, entry), …]} of the draft, one pass for the whole family."""
+        serials, automaton = self.automaton()
+        if automaton is None:
+            return {}
+
+        def scan():
+            found: dict[int, list] = {}
+            for end_idx, owners in automaton.iter(doc.text):
+                for serial, entry in owners:
+                    found.setdefault(serial, []).append((end_idx + 1 - len(entry[0]), end_idx + 1, entry))
+            return found
+        return doc.shared(("substitution", serials), scan)
+
+
+_FAMILY = _Family()
+
+
 def prepare(rule):
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for wrong, right in rule["swap"].items():
-        automaton.add_word(wrong, _entry(wrong, right, rule["segment"], rule["segment_max"]))
-    automaton.make_automaton()
-    return automaton
+    words = Words({wrong: _entry(wrong, right, rule["segment"], rule["segment_max"])
+                   for wrong, right in rule["swap"].items()})
+    _FAMILY.join(words)
+    return words
 
 
-def longest_hits(automaton, text: str):
-    """(start, end, value) for every match, dropping matches inside a longer overlapping one."""
-    found = []
-    for end_idx, value in automaton.iter(text):
-        found.append((end_idx + 1 - len(value[0]), end_idx + 1, value))
-    found.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+def longest_hits(found: list):
+    """The (start, end, entry) hits, dropping those inside a longer overlapping one."""
+    found = sorted(found, key=lambda h: (h[0], -(h[1] - h[0])))
     last_end = -1
     for start, end, value in found:
         if start >= last_end:
@@ -103,11 +161,11 @@ def _compiled(patterns: tuple[str, ...]):
     return [lazy_pattern(p) for p in patterns]
 
 
-def check(rule, automaton, doc):
+def check(rule, words, doc):
     if rule["unit"] is not None and not search(rule["unit"], doc.meta.unit or ""):
         return
     text = doc.text
-    for start, end, (wrong, rights, unless, when, segment) in longest_hits(automaton, text):
+    for start, end, (wrong, rights, unless, when, segment) in longest_hits(_FAMILY.hits(doc).get(words.serial, ())):
         if covered(rule["exceptions"], doc, start, end) or covered(_compiled(unless), doc, start, end):
             continue
         if when and not covered(_compiled(when), doc, start, end):
