@@ -355,7 +355,8 @@ def clean(cwd: Path | None = None) -> list[Path]:
             removed.append(folder)
     entries = 0
     if user.is_dir():
-        for pattern in ("rules-*.json", "rules-*.pickle", "jieba-*", ".rules-*", ".jieba-*"):
+        for pattern in ("rules-*.json", "rules-*.pickle", "bundled-*.json", "jieba-*", ".rules-*", ".jieba-*",
+                        ".bundled-*"):
             for entry in user.glob(pattern):
                 try:
                     entry.unlink()

@@ -11,10 +11,14 @@ A run that asks only for built-in packs uses the entry when every one of those f
 the digested bytes; an edited rule file, a file added to a pack or a changed module is a miss
 and the packs load from YAML (then the user's cache keeps them). It is package data, like
 jieba's table beside it: REPORTLINT_NO_CACHE does not turn it off. A source checkout has none.
+
+Hashing ~170 files costs more than the rest of loading the entry, so once they have matched,
+the user's cache folder keeps their stamps (path, inode, size, mtime, ctime: a write always
+changes ctime, which no program can set back): while every stamp is the same, a run checks the
+stamps instead of the bytes (`bundled-*.json`; not with REPORTLINT_NO_CACHE).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -24,6 +28,7 @@ FORMAT = 1
 
 
 def _digest(path: Path) -> str:
+    import hashlib  # OpenSSL: ~6 ms of a run that needs no digest
     with open(path, "rb") as fh:
         return hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
 
@@ -90,15 +95,73 @@ def load(resolved: list[tuple[str, Path | None, str]], builtins: dict[str, Path]
         return None
     try:
         entry = json.loads(raw)
-        if entry["version"] != _version() or entry["code"] != _code_digests(_package()):
+        if entry["version"] != _version():
             return None
+        stamps = _stamps(root, [builtins[name] for name in names])
+        if stamps is None or not _matched(stamps):
+            if entry["code"] != _code_digests(_package()) or any(
+                    entry["packs"][name]["files"] != _pack_digests(builtins[name]) for name in names):
+                return None
+            if stamps is not None:
+                _remember(stamps)
         rules = []
         for name in names:
             pack, folder = entry["packs"][name], builtins[name]
-            if pack["files"] != _pack_digests(folder):
-                return None
             for data in pack["rules"]:
                 rules.append(rule_from_data({**data, "path": str(folder / data["path"])}))
     except Exception:    # another layout, a kind gone, a pack the wheel did not have: load afresh
         return None
     return rules
+
+
+# ---- stamps of files whose bytes matched ------------------------------------------------------
+def _stamps(root: Path, folders: list[Path]) -> list | None:
+    """[path, inode, size, mtime, ctime] of the entry, the digested modules and every entry of
+    the packs' folders (the folders too: a file added or removed changes theirs), or None."""
+    package = str(_package())
+    out = []
+
+    def add(path: str) -> None:
+        st = os.stat(path)
+        out.append([path, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns])
+    try:
+        add(str(root / FILE))
+        code = [os.path.join(package, name) for name in ("rulepacks", "kinds", "model")]
+        for folder in [*code, *map(str, folders)]:
+            add(folder)
+            with os.scandir(folder) as it:
+                names = sorted(e.name for e in it)
+            for name in names:
+                if name.endswith(".py") or folder not in code:
+                    add(os.path.join(folder, name))
+        return out
+    except OSError:
+        return None
+
+
+def _memo() -> Path | None:
+    from reportlint.files.cache import cache_dir, enabled
+    if not enabled():
+        return None
+    import zlib
+    return cache_dir() / f"bundled-{zlib.crc32(str(_package()).encode('utf-8', 'surrogateescape')):08x}.json"
+
+
+def _matched(stamps: list) -> bool:
+    """True if these stamps are the ones kept when the files last matched the entry's digests."""
+    from reportlint.files.cache import read_private
+    path = _memo()
+    raw = read_private(path) if path is not None else None
+    if raw is None:
+        return False
+    try:
+        return bool(json.loads(raw) == {"version": _version(), "stamps": stamps})
+    except ValueError:
+        return False
+
+
+def _remember(stamps: list) -> None:
+    from reportlint.files.cache import write_entry
+    path = _memo()
+    if path is not None:
+        write_entry(path, json.dumps({"version": _version(), "stamps": stamps}).encode("utf-8", "surrogateescape"))

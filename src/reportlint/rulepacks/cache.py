@@ -4,7 +4,7 @@ Loading ~60 rule files costs YAML parsing, validation and regex compiling on eve
 hook runs reportlint on one small draft, so that start-up is most of its time. The cache entry
 for a list of packs holds every loaded rule as data (its header, its checked options, regular
 expressions as their source and required literals, compiled again only when a run uses them)
-plus the (mtime, size) of everything it was built from: each pack folder and rule file, and
+plus the (mtime, ctime, size, inode) of everything it was built from: each pack folder and rule file, and
 reportlint's own modules
 (loader, kinds, schema …). Any change there, a new reportlint or Python version, an entry that
 does not decode, or one outside a private folder (files/cache.py) is a miss and the packs are
@@ -29,7 +29,7 @@ from typing import Any
 
 from reportlint.files.cache import cache_dir, enabled, prune, read_private, write_entry
 
-FORMAT = 4   # bump when the stored layout changes
+FORMAT = 5   # bump when the stored layout changes
 KEEP = 32    # entries kept in the cache folder
 _RX = "$regex"
 
@@ -60,10 +60,12 @@ def _pack_files(folders: list[Path]) -> list[str]:
 
 
 def _stamp(paths: list[str]) -> list:
+    """[path, mtime, ctime, size, inode]: ctime too, as a write always changes it and no program
+    can set it back (an editor or a checkout may keep a file's mtime and size)."""
     stamps = []
     for p in paths:
         st = os.stat(p)
-        stamps.append([p, st.st_mtime_ns, st.st_size])
+        stamps.append([p, st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino])
     return stamps
 
 

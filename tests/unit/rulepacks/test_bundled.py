@@ -125,3 +125,29 @@ def test_a_corrupt_entry_is_ignored(shipped, monkeypatch):
     calls = reads_yaml(monkeypatch)
     assert load_packs([next(iter(loader.builtin_packs()))]).rules
     assert calls
+
+
+def test_matched_files_are_checked_by_their_stamps_until_one_changes(shipped, monkeypatch, tmp_path):
+    import os
+    monkeypatch.delenv("REPORTLINT_NO_CACHE")
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    name = next(iter(loader.builtin_packs()))
+    one = [(name, shipped / name, name)]
+    assert bundled.load(one, loader.builtin_packs(), shipped)           # hashed, stamps kept
+    assert list((tmp_path / "cache").glob("bundled-*.json"))
+    with monkeypatch.context() as m:
+        m.setattr(bundled, "_digest", lambda p: pytest.fail("hashed although nothing changed"))
+        assert bundled.load(one, loader.builtin_packs(), shipped)
+    (shipped / name / "notes.txt").write_text("x", encoding="utf-8")      # a file added: a miss
+    assert bundled.load(one, loader.builtin_packs(), shipped) is None
+    (shipped / name / "notes.txt").unlink()
+    assert bundled.load(one, loader.builtin_packs(), shipped)
+    # an edit that keeps the size and the mtime (as a checkout may) is still seen: its ctime moves
+    rule_file = sorted((shipped / name).glob("*.yaml"))[0]
+    st = rule_file.stat()
+    data = rule_file.read_bytes()
+    assert data.endswith(b"\n")
+    rule_file.write_bytes(data[:-1] + b" ")
+    os.utime(rule_file, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert rule_file.stat().st_size == st.st_size and rule_file.stat().st_mtime_ns == st.st_mtime_ns
+    assert bundled.load(one, loader.builtin_packs(), shipped) is None

@@ -98,6 +98,17 @@ def test_editing_adding_or_removing_a_rule_file_is_a_miss(cache, pack, monkeypat
     assert [r.id for r in load_packs([pack]).rules] == ["placeholder-left"]
 
 
+def test_an_edit_that_keeps_size_and_mtime_is_a_miss(cache, pack, monkeypatch):
+    load_packs([str(pack)])
+    rule_file = pack / "placeholder-left.yaml"
+    st = rule_file.stat()
+    rule_file.write_text(RULE.replace("XX路", "XX街"), encoding="utf-8")    # as a checkout may:
+    os.utime(rule_file, ns=(st.st_atime_ns, st.st_mtime_ns))               # same size and mtime
+    assert rule_file.stat().st_size == st.st_size
+    rule = load_packs([str(pack)]).rules[0]
+    assert [p.pattern for p in rule.options["exceptions"]] == ["XX街"]
+
+
 def test_errors_are_never_cached(cache, pack):
     (pack / "broken-rule.yaml").write_text("id: broken-rule\nkind: patern\n", encoding="utf-8")
     for _ in range(2):
