@@ -124,17 +124,18 @@ def look_alikes(chars: list[str], pictures, common: set[str], top_k: int = TOP_K
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--font", type=Path, default=FONT)
+    ap.add_argument("--out", type=Path, default=OUT, help=f"output folder (default {OUT.relative_to(ROOT)})")
     a = ap.parse_args()
-    ranked = (OUT / "chars.txt").read_text(encoding="utf-8").strip()
+    ranked = (OUT / "chars.txt").read_text(encoding="utf-8").strip()     # the shipped character list
     chars = sorted(set(gb2312()) | set(ranked))
     drawn, pictures = glyphs(chars, a.font)
     table = look_alikes(drawn, pictures, set(ranked[:COMMON]))
     lines = [f"{ch}\t{''.join(row)}\n" for ch, row in sorted(table.items())]
-    (OUT / "shapes.tsv").write_text(
+    (a.out / "shapes.tsv").write_text(
         f"# look-alike characters, by glyph similarity ({a.font.name}); built by scripts/build_shape_data.py\n"
         + "".join(lines), encoding="utf-8")
     print(f"{len(drawn)} characters drawn, {len(table)} with look-alikes, "
-          f"{sum(len(r) for r in table.values()) // 2} pairs -> {OUT / 'shapes.tsv'}")
+          f"{sum(len(r) for r in table.values()) // 2} pairs -> {a.out / 'shapes.tsv'}")
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "reportlint" / "kinds" / "_lib" / "data" / "spelling"
+DATA = ROOT / "src" / "reportlint" / "kinds" / "_lib" / "data" / "spelling"   # shipped: shapes.tsv read here
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # a domain word jieba lacks counts as a moderately common word (jieba's median 2-char word: ~20)
 DOMAIN_FREQ = 100
@@ -122,7 +122,7 @@ def look_alikes_by_glyph() -> dict[str, str]:
     """char -> its look-alikes by glyph similarity, most similar first (shapes.tsv, built by
     scripts/build_shape_data.py: ECSpell's shape sets lack 末/未, 干/于, 休/体)."""
     out = {}
-    for line in (OUT / "shapes.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / "shapes.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             ch, row = line.split("\t")
             out[ch] = row
@@ -159,7 +159,7 @@ def libime_words(path: Path) -> set[str]:
     return out
 
 
-def write_tables(words: dict[str, int], extra: list[tuple[str, int]],
+def write_tables(out: Path, words: dict[str, int], extra: list[tuple[str, int]],
                  confusion: list[tuple[str, str]], skips: list[tuple[str, str]], people: set[str],
                  after: dict[str, str], before: dict[str, str]) -> None:
     """The word model and the other tables keyed by a word, pair or character, as memory-mapped
@@ -172,12 +172,12 @@ def write_tables(words: dict[str, int], extra: list[tuple[str, int]],
     for w, f in extra:
         freq.setdefault(w, f)
     freq[TOTAL] = sum(words.values())
-    mapped.write_numbers(OUT / "freq", freq)
-    mapped.write_texts(OUT / "confusion", dict(confusion))
-    mapped.write_texts(OUT / "skips", dict(skips))
-    mapped.write_keys(OUT / "people", people)
-    mapped.write_texts(OUT / "after", after)
-    mapped.write_texts(OUT / "before", before)
+    mapped.write_numbers(out / "freq", freq)
+    mapped.write_texts(out / "confusion", dict(confusion))
+    mapped.write_texts(out / "skips", dict(skips))
+    mapped.write_keys(out / "people", people)
+    mapped.write_texts(out / "after", after)
+    mapped.write_texts(out / "before", before)
 
 
 def skip_rows(words: dict[str, int], extra: list[tuple[str, int]],
@@ -197,8 +197,10 @@ def main() -> None:
     ap.add_argument("--ecspell", type=Path, default=ROOT.parent / "shared" / "ecspell")
     ap.add_argument("--libime", type=Path, default=LIBIME_LM,
                     help="zh_CN.lm of libime-data-language-model (apt-get install libime-data-language-model)")
+    ap.add_argument("--out", type=Path, default=DATA, help=f"output folder (default {DATA.relative_to(ROOT)})")
     a = ap.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
+    out = a.out
+    out.mkdir(parents=True, exist_ok=True)
     words, people = jieba_words()
     # the project's own jieba user dictionary (法律明白人, 枫桥经验 …), as segment.py loads it
     user = ROOT / "src" / "reportlint" / "kinds" / "_lib" / "data" / "jieba_user.txt"
@@ -234,8 +236,8 @@ def main() -> None:
             bits[i >> 3] |= 1 << (i & 7)
             after.setdefault(a_, set()).add(b_)
             before.setdefault(b_, set()).add(a_)
-    (OUT / "chars.txt").write_text("".join(chars) + "\n", encoding="utf-8")
-    (OUT / "bigrams.bin").write_bytes(bytes(bits))
+    (out / "chars.txt").write_text("".join(chars) + "\n", encoding="utf-8")
+    (out / "bigrams.bin").write_bytes(bytes(bits))
 
     sound = json.loads((a.ecspell / "sound_confusion.json").read_text(encoding="utf-8"))
     shape = json.loads((a.ecspell / "shape_confusion.json").read_text(encoding="utf-8"))
@@ -259,17 +261,17 @@ def main() -> None:
     skips = skip_rows(words, more, people)
     def in_rank_order(rows: dict[str, set[str]]) -> dict[str, str]:
         return {ch: "".join(sorted(row, key=rank.__getitem__)) for ch, row in rows.items()}
-    write_tables(words, more, rows, skips, people, in_rank_order(after), in_rank_order(before))
+    write_tables(out, words, more, rows, skips, people, in_rank_order(after), in_rank_order(before))
     for old in ("confusion.tsv", "skips.tsv", "people.txt", "words.sqlite", "bigrams-before.bin"):
-        (OUT / old).unlink(missing_ok=True)
+        (out / old).unlink(missing_ok=True)
     joiners = sorted((w for w, f in words.items() if len(w) == 1 and f >= JOINER_FREQ),
                      key=lambda w: -words[w])
-    (OUT / "joiners.txt").write_text("".join(f"{w}\n" for w in joiners), encoding="utf-8")
-    (OUT / "LICENSE-libime.txt").write_text(LIBIME_NOTICE, encoding="utf-8")
-    (OUT / "LICENSE-ecspell.txt").write_text((a.ecspell / "LICENSE").read_text(encoding="utf-8"),
+    (out / "joiners.txt").write_text("".join(f"{w}\n" for w in joiners), encoding="utf-8")
+    (out / "LICENSE-libime.txt").write_text(LIBIME_NOTICE, encoding="utf-8")
+    (out / "LICENSE-ecspell.txt").write_text((a.ecspell / "LICENSE").read_text(encoding="utf-8"),
                                             encoding="utf-8")
     print(f"{n} characters, {sum(bin(b).count('1') for b in bits)} pairs, {len(rows)} confusion rows, "
-          f"{len(extra)} domain words, {len(modern)} words from libime, {len(skips)} skip pairs -> {OUT}")
+          f"{len(extra)} domain words, {len(modern)} words from libime, {len(skips)} skip pairs -> {out}")
 
 
 if __name__ == "__main__":

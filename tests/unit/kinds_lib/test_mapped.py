@@ -1,14 +1,22 @@
 """kinds/_lib/mapped: memory-mapped key -> value tables, and the spelling check's tables built
 with them (data/spelling/freq, confusion, skips, people)."""
+import filecmp
 import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import ROOT
 from reportlint.kinds._lib import data, mapped
 
 SPELLING = data.DIR / "spelling"
+LIBIME = Path("/usr/lib/x86_64-linux-gnu/libime/zh_CN.lm")
+ECSPELL = ROOT.parent / "shared" / "ecspell"
 keys = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\0"), max_size=6)
 
 
@@ -83,3 +91,18 @@ def test_a_clean_line_opens_not_the_names():
     assert m._tables is None or "people" not in vars(m._tables)
     m.slips("农村吐地承包", Policy())
     assert {"freq", "confusion"} <= vars(m._tables).keys()
+
+
+@pytest.mark.skipif(not os.environ.get("REPORTLINT_REBUILD_DATA") or not LIBIME.exists() or not ECSPELL.exists(),
+                    reason="~30 s: set REPORTLINT_REBUILD_DATA=1 (needs libime-data-language-model, "
+                           "../shared/ecspell, fonts-wqy-microhei, the build-data extra)")
+def test_the_shipped_tables_are_what_the_scripts_build(tmp_path):
+    scripts = ROOT / "scripts"
+    subprocess.run([sys.executable, str(scripts / "build_spelling_data.py"), "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    subprocess.run([sys.executable, str(scripts / "build_shape_data.py"), "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    shipped = sorted(p.name for p in SPELLING.iterdir() if p.is_file())
+    assert shipped == sorted(p.name for p in tmp_path.iterdir())
+    for name in shipped:
+        assert filecmp.cmp(tmp_path / name, SPELLING / name, shallow=False), name
