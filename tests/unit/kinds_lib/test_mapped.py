@@ -81,14 +81,13 @@ def test_people_skips_and_confusion_rows_on_a_sample():
         assert set(confusion.get(ch).replace("\t", "")) <= common
 
 
-def test_a_clean_line_opens_not_the_names():
-    """A draft without a suspect (the kind asks suspects() first) does not open the people's
-    names; a one-sided window may ask the skips, a pair's frequency and the confusion row of its
-    character (whether the trigram path may look at it)."""
+def test_a_clean_line_opens_neither_the_confusion_sets_nor_the_names():
+    """A draft without a suspect (the kind asks suspects() first) opens neither the confusion
+    sets nor the people's names; a one-sided window may ask the skips and a pair's frequency."""
     from reportlint.kinds._lib.spelling import Model, Policy
     m = Model()
     assert m.suspects("深入推进法治政府建设，全面提升依法行政水平。", Policy()) == []
-    assert m._tables is None or "people" not in vars(m._tables)
+    assert m._tables is None or not {"confusion", "people"} & vars(m._tables).keys()
     m.slips("农村吐地承包", Policy())
     assert {"freq", "confusion"} <= vars(m._tables).keys()
 

@@ -27,6 +27,7 @@ from reportlint.kinds._lib import lm
 _SIDE = 4              # characters on each side that the trigram model scores
 _MAX_WORD = 4          # longest candidate word tried
 _MIN_WORD_GAIN = 2.0   # log10: a candidate word this much likelier (unigram) than the written span
+                       # (the caller may ask less where the written text is a word, 示范 -> 师范)
 _MEMO_MAX = 100_000
 _HAN = re.compile("[\u4e00-\u9fff]")
 
@@ -47,27 +48,28 @@ class Scan:
     def __init__(self, candidates, known):
         self._candidates = candidates
         self._known = known
-        self._memo: dict[tuple[str, int, float, float, float], Verdict | None] = {}
+        self._memo: dict[tuple, Verdict | None] = {}
         self._lm = lm.model()
 
-    def judge(self, s: str, i: int, margins: dict[str, float]) -> tuple[int, Verdict] | None:
+    def judge(self, s: str, i: int, margins: dict[str, float],
+              least: float = _MIN_WORD_GAIN) -> tuple[int, Verdict] | None:
         """The best candidate for s[i] if it gains at least margins[how] (a kind missing from
-        `margins` is not tried); with the offset of the window it is relative to."""
+        `margins` is not tried), among those that make a word at least `least` likelier
+        (unigram log10) than the written span; with the offset of the window it is relative to."""
         lo, hi = _window(s, i)
         if hi - lo < 2:
             return None
-        key = (s[lo:hi], i - lo, margins.get("same-sound", -1.0), margins.get("sound", -1.0),
-               margins.get("shape", -1.0))
+        key = (s[lo:hi], i - lo, least, *sorted(margins.items()))
         memo = self._memo
         if key in memo:
             got = memo[key]
         else:
             if len(memo) > _MEMO_MAX:
                 memo.clear()
-            got = memo[key] = self._judge(key[0], key[1], margins)
+            got = memo[key] = self._judge(s[lo:hi], i - lo, margins, least)
         return None if got is None else (lo, got)
 
-    def _judge(self, w: str, i: int, margins: dict[str, float]) -> Verdict | None:
+    def _judge(self, w: str, i: int, margins: dict[str, float], least: float) -> Verdict | None:
         tried = []
         ch = w[i]
         left = w[i - 1] if i else ""
@@ -79,7 +81,7 @@ class Scan:
             for x in chars:
                 if x == ch or not ((left and known(left, x)) or (right and known(x, right))):
                     continue
-                word = self._word(w, i, x)
+                word = self._word(w, i, x, least)
                 if word is not None:
                     tried.append((how, x, word))
         if not tried:
@@ -113,10 +115,10 @@ class Scan:
         return ((before is not None and m._bigram(before, wid) >= 0)
                 or (after is not None and m._bigram(wid, after) >= 0))
 
-    def _word(self, w: str, i: int, x: str) -> tuple[int, int] | None:
+    def _word(self, w: str, i: int, x: str, least: float) -> tuple[int, int] | None:
         """(start, end) of the candidate word through i once w[i] is x that gains most over the
-        written span (unigram log10), if one gains at least _MIN_WORD_GAIN."""
-        best, where = _MIN_WORD_GAIN, None
+        written span (unigram log10), if one gains at least `least`."""
+        best, where = least, None
         for length in range(2, _MAX_WORD + 1):
             for a in range(max(0, i - length + 1), min(i, len(w) - length) + 1):
                 b = a + length

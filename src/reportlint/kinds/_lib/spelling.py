@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import mmap
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from reportlint.kinds._lib import data
@@ -40,6 +40,12 @@ _HAN_HEAD = re.compile("[\u4e00-\u9fff]*")
 _MEMO_MAX = 200_000     # windows kept per process: a long run over many reports stays bounded (~25 MB)
 _COVER = 50            # a two-character word this common explains its characters (法制: no slip)
 _LM_MIN_FREQ = 30       # the word the language model alone proposes is no rarity
+# the trigram path tries a candidate word (unigram log10) this much likelier than the written
+# span: two-sided, the written characters are no word, so a clear gain; one-sided, the written
+# pair may be a word the context does not want (示范生 -> 师范生): no less likely is enough
+_TWO_SIDED_WORD_GAIN = 2.0
+_ONE_SIDED_WORD_GAIN = 0.0
+_REACH = 8              # characters on each side of a suspect that its verdict may depend on
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 _TOTAL = "<total>"      # the key of the freq table holding the sum of jieba's counts
 
@@ -65,7 +71,8 @@ class Policy:
     lm_same_sound: float = 4.0     # log10 gain under the trigram model alone (kinds/_lib/lm_slips)
     lm_shape: float = 4.5          # the same for a look-alike
     lm_glyph: float = 5.0          # the same for a look-alike only the glyphs give
-    lm_one_sided: float = 4.0      # the same-sound margin for a character with a known pair on one side
+    lm_one_sided: float = 100.0    # the same-sound margin for a character with a known pair on one
+                                   # side (100: not tried — it judges ~15x more windows)
 
 
 _DEFAULT = Policy()
@@ -109,6 +116,7 @@ class Model:
         self._mends: dict[int, tuple[_Memo, _Memo]] = {}
         self._windows: dict[int, _Memo] = {}
         self._scan = None                               # kinds/_lib/lm_slips, on first use
+        self._slips: dict[int, tuple[Policy, dict]] = {}
 
     # ---- stage 1: the bitmap ---------------------------------------------------------
     def known(self, a: str, b: str) -> bool:
@@ -250,8 +258,23 @@ class Model:
         if self._confusion is None:
             self._load_words()
         found: list[Slip] = []
+        memo = self._slips.get(id(policy))
+        if memo is None or memo[0] is not policy or len(memo[1]) > _MEMO_MAX:
+            memo = self._slips[id(policy)] = (policy, {})
+        judged = memo[1]
         for i in self.suspects(s, policy) if suspects is None else suspects:
-            best = self._best(s, i, policy) or self._by_lm(s, i, policy)
+            # judged once per process by the text around it (every test looks at most
+            # _REACH characters away: the context, the LM's two more, an orphan's neighbour)
+            lo = i - _REACH if i > _REACH else 0
+            key = (s[lo:i + _REACH + 1], i - lo)
+            if key in judged:
+                best = judged[key]
+            else:
+                best = judged[key] = self._best(key[0], key[1], policy) or self._by_lm(key[0], key[1], policy)
+            if best is None:
+                continue
+            if lo:
+                best = replace(best, start=best.start + lo, word_start=best.word_start + lo)
             if best is None:
                 continue
             clash = [f for f in found if f.word_start < best.word_start + len(best.found)
@@ -323,7 +346,8 @@ class Model:
             extra = 0.0
         got = self._scan.judge(s, i, {"same-sound": policy.lm_same_sound + extra,
                                       "shape": policy.lm_shape + extra,
-                                      "glyph": policy.lm_glyph + extra})
+                                      "glyph": policy.lm_glyph + extra},
+                                     _ONE_SIDED_WORD_GAIN if left == 1 or right == 1 else _TWO_SIDED_WORD_GAIN)
         if got is None:
             return None
         lo, v = got
@@ -350,10 +374,10 @@ class Model:
             if how not in ("same-sound", "shape", "glyph"):
                 continue
             for x in (options & after):
-                if word_gain(a + b, a + x) >= 2.0:
+                if word_gain(a + b, a + x) >= _ONE_SIDED_WORD_GAIN:
                     return True
             for x in (options & before):
-                if word_gain(b + c, x + c) >= 2.0:
+                if word_gain(b + c, x + c) >= _ONE_SIDED_WORD_GAIN:
                     return True
         return False
 
