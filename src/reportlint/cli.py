@@ -111,14 +111,14 @@ def check(paths, fmt, output, color, no_source, quiet, statistics, **options):
     opts = _check_options(paths, options, whole_drafts=fmt_name == "html",
                           finding_text=not (fmt_name in ("json", "github", "junit")
                                             or (fmt_name == "text" and no_source)))
-    sink = None
-    if (fmt_name == "text" and not statistics and not output and not sys.stdout.isatty() and not any(
-            options[k] for k in ("fix", "diff", "annotate", "annotate_dir", "baseline", "write_baseline"))):
-        sink = _text_sink(color, not no_source, lang)
+    stream = None
+    if not (statistics and fmt_name == "text") and not output and not sys.stdout.isatty() and not any(
+            options[k] for k in ("fix", "diff", "annotate", "annotate_dir", "baseline", "write_baseline")):
+        stream = _stream(fmt_name, color, not no_source, lang)
     try:
         from reportlint.engine.check import run_check
         from reportlint.engine.parallel import Progress
-        outcome = run_check(opts, progress=Progress(), sink=sink)
+        outcome = run_check(opts, progress=Progress(), sink=_writer(stream) if stream else None)
     except (ConfigError, RuleLoadErrors) as exc:
         _fail(exc.errors)
     for w in outcome.warnings:
@@ -132,8 +132,8 @@ def check(paths, fmt, output, color, no_source, quiet, statistics, **options):
     if outcome.fixed_stdin is not None:       # --fix -: the fixed text on stdout, the report on stderr
         _write_stdout(outcome.fixed_stdin)
     try:
-        text = _report(outcome, fmt, color, not no_source, lang, statistics,
-                       to_stderr=outcome.fixed_stdin is not None)
+        text = stream.end(outcome.result) if stream else _report(
+            outcome, fmt, color, not no_source, lang, statistics, to_stderr=outcome.fixed_stdin is not None)
     except (ConfigError, RuleLoadErrors) as exc:     # the rules SARIF describes, loaded late
         _fail(exc.errors)
     tail = ""
@@ -168,16 +168,20 @@ def _output(text: str, output: str | None, *, to_stderr: bool, lang: str, tail: 
     stream.flush()
 
 
-def _text_sink(color, show_source: bool, lang: str):
-    """Each file's findings written to stdout as the run gives them, in file order, so a long run
-    keeps none of them (text report to a pipe or file: a terminal gets the whole report at the
-    end, after the progress bar)."""
-    from reportlint.reporters.text import render_file
-    ctx = SimpleNamespace(color=bool(color), show_source=show_source, lang=lang)
+def _stream(fmt: str, color, show_source: bool, lang: str):
+    """The reporter's Stream, if it has one: a report to a pipe or a file is then written as the
+    run goes, file by file, and the run keeps no finding (a terminal gets the whole report at
+    the end, after the progress bar)."""
+    from reportlint.reporters import get as get_reporter
+    kind = getattr(get_reporter(fmt), "Stream", None)
+    return kind(SimpleNamespace(color=bool(color), show_source=show_source, lang=lang)) if kind else None
 
+
+def _writer(stream):
     def sink(findings, draft) -> None:
-        if findings:
-            sys.stdout.buffer.write(render_file(findings, draft, ctx).encode("utf-8", "backslashreplace"))
+        text = stream.part(findings, draft)
+        if text:
+            sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace"))
     return sink
 
 

@@ -40,11 +40,19 @@ def render(result, ctx) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-def render_file(findings, draft, ctx) -> str:
-    """One file's part of render()'s text, for a long run that writes each file's findings as
-    they come instead of keeping them all."""
-    docs = {draft.path: draft} if draft is not None else {}
-    return "".join(line + "\n" for line in _lines(findings, docs.get, ctx))
+class Stream:
+    """render()'s text in pieces, each file's findings as the run gives them: the same bytes,
+    without the run keeping its findings."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+
+    def part(self, findings, draft) -> str:
+        docs = {draft.path: draft} if draft is not None else {}
+        return "".join(line + "\n" for line in _lines(findings, docs.get, self.ctx))
+
+    def end(self, result) -> str:
+        return ""
 
 
 def _lines(findings, document, ctx) -> list[str]:

@@ -1,5 +1,5 @@
-"""A text report to a pipe is written file by file as the run goes (the run keeps only counts):
-the same bytes, summary and exit code as the report built whole (-o FILE, a terminal)."""
+"""A text or JSON report to a pipe is written file by file as the run goes (the run keeps only
+counts): the same bytes, summary and exit code as the report built whole (-o FILE, a terminal)."""
 from __future__ import annotations
 
 import pytest
@@ -23,9 +23,9 @@ def drafts(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-@pytest.mark.parametrize("source", [[], ["--no-source"]])
-def test_streamed_text_is_the_report_built_whole(drafts, tmp_path, jobs, source):
-    args = ["check", "--isolated", "--no-cache", "--pack", "pack", "-j", jobs, *source, "drafts"]
+@pytest.mark.parametrize("fmt", [[], ["--no-source"], ["--format", "json"]])
+def test_streamed_report_is_the_report_built_whole(drafts, tmp_path, jobs, fmt):
+    args = ["check", "--isolated", "--no-cache", "--pack", "pack", "-j", jobs, *fmt, "drafts"]
     code, out, err = invoke(args)                       # stdout is no terminal: streamed
     whole = tmp_path / "whole.txt"
     code_whole, out_whole, err_whole = invoke([*args, "-o", str(whole)])
@@ -46,3 +46,16 @@ def test_a_streamed_run_keeps_counts_not_findings(drafts):
     assert [f for findings, _ in taken for f in findings] == kept.result.findings
     assert streamed.result.summary() == kept.result.summary()
     assert streamed.exit_code == kept.exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_streamed_run_without_findings(drafts, tmp_path, fmt):
+    (tmp_path / "clean").mkdir()
+    (tmp_path / "clean" / "a.txt").write_text("部署到位。\n", encoding="utf-8")
+    for where in ("clean", "clean/a.txt", "no-such.txt"):
+        args = ["check", "--isolated", "--no-cache", "--pack", "pack", "--format", fmt, where]
+        streamed = invoke(args)
+        whole = tmp_path / "whole.txt"
+        code, out, err = invoke([*args, "-o", str(whole)])
+        assert out == ""
+        assert streamed == (code, whole.read_text(encoding="utf-8"), err), where
