@@ -7,7 +7,7 @@ MARGINS = {"same-sound": 4.0, "shape": 4.5}
 
 def scan():
     m = model()
-    return Scan(m._kinds, m.known)
+    return Scan(m._kinds, m.after, m.before)
 
 
 def m_policy():

@@ -43,11 +43,13 @@ class Verdict:
 
 class Scan:
     """The language-model judge of one position; `candidates(ch)` gives (how, characters)
-    pairs in order of preference, `known(a, b)` whether a pair occurs inside some word."""
+    pairs in order of preference (the characters as a str, or a set that has them in order as
+    .chars), `after(a)` / `before(c)` the characters that follow a / precede c inside some word."""
 
-    def __init__(self, candidates, known):
+    def __init__(self, candidates, after, before):
         self._candidates = candidates
-        self._known = known
+        self._after = after
+        self._before = before
         self._memo: dict[tuple, Verdict | None] = {}
         self._lm = lm.model()
 
@@ -74,12 +76,17 @@ class Scan:
         ch = w[i]
         left = w[i - 1] if i else ""
         right = w[i + 1] if i + 1 < len(w) else ""
-        known = self._known
+        after = self._after(left) if left else frozenset()
+        before = self._before(right) if right else frozenset()
         for how, chars in self._candidates(ch):
             if how not in margins:
                 continue
-            for x in chars:
-                if x == ch or not ((left and known(left, x)) or (right and known(x, right))):
+            options = frozenset(chars)
+            fits = (options & after) | (options & before)      # a known pair with a neighbour
+            if not fits:
+                continue
+            for x in getattr(chars, "chars", chars):
+                if x == ch or x not in fits:
                     continue
                 word = self._word(w, i, x, least)
                 if word is not None:

@@ -337,7 +337,7 @@ class Model:
             return None
         if self._scan is None:
             from reportlint.kinds._lib.lm_slips import Scan
-            self._scan = Scan(self._kinds, self.known)
+            self._scan = Scan(self._kinds, self.after, self.before)
         if left == 1 or right == 1:            # one-sided (示范 in 公费示范生)
             extra = policy.lm_one_sided - policy.lm_same_sound
             if extra >= 100:
@@ -381,10 +381,10 @@ class Model:
                     return True
         return False
 
-    def _kinds(self, ch: str) -> tuple[tuple[str, str], ...]:
+    def _kinds(self, ch: str) -> tuple[tuple[str, _Options], ...]:
         """(how, characters) of `ch`'s confusion sets, same sound first."""
         row = self._candidates(ch)
-        return () if row is None else tuple((how, options.chars) for how, options in zip(_HOWS, row))
+        return () if row is None else tuple(zip(_HOWS, row))
 
     def _best_one_sided(self, s: str, i: int, policy: Policy) -> Slip | None:
         """A suspect with a known pair on one side (法制 in 依法制国): only a character that
