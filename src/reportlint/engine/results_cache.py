@@ -36,7 +36,8 @@ from reportlint.model.excerpt import Excerpt
 from reportlint.model.finding import Finding, Severity
 
 FORMAT = 2
-SCHEMA = 2               # results.sqlite's user_version: another layout is dropped and rebuilt
+SCHEMA = 2               # the table's layout: a file of its own, so that versions of reportlint
+DB = f"results-{SCHEMA}.sqlite"   # sharing a folder do not spoil each other's entries
 FOLDER = ".reportlint_cache"
 KEEP = 50_000            # entries kept; the least recently used go first
 TOUCH_AFTER = 86_400     # seconds: a served entry's last use is written at most once a day
@@ -185,15 +186,11 @@ class ResultsCache:
             try:
                 if not self._prepare_folder():
                     raise sqlite3.Error("cache folder is not private")
-                db = sqlite3.connect(self.folder / "results.sqlite", timeout=10)
-                if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
-                    with db:
-                        db.execute("DROP TABLE IF EXISTS results")
-                        # findings and excerpts as JSON: the draft's places apart from its lines,
-                        # which only the text reports read
-                        db.execute("CREATE TABLE results (key TEXT PRIMARY KEY, findings BLOB NOT NULL,"
-                                   " draft BLOB, text BLOB, used INTEGER NOT NULL) WITHOUT ROWID")
-                        db.execute(f"PRAGMA user_version = {SCHEMA}")
+                db = sqlite3.connect(self.folder / DB, timeout=10)
+                # findings and excerpts as JSON: the draft's places apart from its lines, which
+                # only the text reports read
+                db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, findings BLOB NOT NULL,"
+                           " draft BLOB, text BLOB, used INTEGER NOT NULL) WITHOUT ROWID")
                 self._db = db
             except (sqlite3.Error, OSError):
                 self._usable = False
@@ -202,7 +199,7 @@ class ResultsCache:
     def _prepare_folder(self) -> bool:
         if not make_private_folder(self.folder):
             return False
-        db = self.folder / "results.sqlite"
+        db = self.folder / DB
         try:
             st = os.lstat(db)
         except FileNotFoundError:

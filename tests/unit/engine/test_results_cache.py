@@ -101,7 +101,7 @@ def _run(args=(), fmt="json"):
 def test_a_second_run_answers_from_the_cache(project, monkeypatch):
     first = _run()
     assert json.loads(first[1])["findings"]
-    assert (project / ".reportlint_cache" / "results.sqlite").exists()
+    assert (project / ".reportlint_cache" / results_cache.DB).exists()
     assert (project / ".reportlint_cache" / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
 
     def no_lint(*a, **k):
@@ -156,7 +156,7 @@ def test_many_files_in_workers_are_cached_by_the_parent(project, monkeypatch):
         (project / f"d{i}.txt").write_text(DRAFT + "第" + str(i) + "条。\n", encoding="utf-8")
     args = ["check", "--format", "json", "-j", "2", "."]
     first = invoke(args)
-    with sqlite3.connect(project / ".reportlint_cache" / "results.sqlite") as db:
+    with sqlite3.connect(project / ".reportlint_cache" / results_cache.DB) as db:
         assert db.execute("SELECT count(*) FROM results").fetchone()[0] == 22     # and ref.txt
     monkeypatch.setattr(runner, "run_rule", lambda *a, **k: pytest.fail("linted again"))
     assert invoke(args) == first
@@ -165,7 +165,7 @@ def test_many_files_in_workers_are_cached_by_the_parent(project, monkeypatch):
 def test_entries_are_json_and_a_planted_one_in_a_shared_folder_is_ignored(project):
     _run()
     folder = project / ".reportlint_cache"
-    with sqlite3.connect(folder / "results.sqlite") as db:
+    with sqlite3.connect(folder / results_cache.DB) as db:
         (stored,) = db.execute("SELECT findings FROM results").fetchone()
         assert json.loads(stored)[0][5] == "typo-pairs"
         db.execute("UPDATE results SET findings = '[]'")        # what another user could plant
@@ -201,7 +201,7 @@ def test_a_failed_rule_is_not_cached(project, monkeypatch):
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
 def test_a_database_owned_by_someone_else_is_ignored(project):
     _run()
-    db = project / ".reportlint_cache" / "results.sqlite"
+    db = project / ".reportlint_cache" / results_cache.DB
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE results SET findings = '[]'")
     os.chown(db, 12345, 12345)
