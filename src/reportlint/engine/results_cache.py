@@ -97,7 +97,16 @@ def _pack_digest(folder: Path) -> tuple[str, bool]:
     from reportlint.rulepacks.loader import stray
     h = hashlib.sha256()
     plain = True
-    for top, dirs, files in os.walk(folder):
+    seen: set[tuple[int, int]] = set()
+    for top, dirs, files in os.walk(folder, followlinks=True):   # a kind reads through links too
+        try:
+            st = os.stat(top)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) in seen:       # a link back up the tree: walked once
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
         dirs.sort()
         for name in sorted(files):
             path = os.path.join(top, name)

@@ -89,6 +89,17 @@ def test_changing_any_part_of_the_key_is_a_miss(project, monkeypatch, part, extr
         assert _key(project) != before, part
 
 
+def test_data_behind_a_linked_folder_in_a_pack_is_part_of_the_key(project, tmp_path):
+    outside = tmp_path / "shared-tables"             # a pack's tables kept elsewhere and linked in
+    outside.mkdir()
+    (outside / "t.yaml").write_text("a: 1\n", encoding="utf-8")
+    (project / "pack" / "tables").symlink_to(outside, target_is_directory=True)
+    (outside / "loop").symlink_to(project / "pack", target_is_directory=True)   # walked once, no hang
+    before = _key(project)
+    (outside / "t.yaml").write_text("a: 2\n", encoding="utf-8")
+    assert _key(project) != before
+
+
 def test_the_against_list_is_part_of_the_key(project):
     assert _key(project, ()) != _key(project)
 
