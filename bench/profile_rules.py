@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-HEAVY = ("jieba", "cn2an", "rapidfuzz", "docx", "pypinyin", "charset_normalizer", "ahocorasick", "proces")
+HEAVY = ("jieba", "cn2an", "rapidfuzz", "docx", "pypinyin", "charset_normalizer", "ahocorasick_rs", "proces")
 
 
 def clock() -> float:

@@ -19,6 +19,49 @@ from reportlint.model.document import Document
 SOME = settings(max_examples=300, deadline=None)
 
 
+# ---- kinds._lib.keys: the Aho-Corasick automaton every kind uses, against plain scans ----------
+def _every_match(keys, text):
+    """Every occurrence of every non-empty key of {key: value}, overlapping ones too, as
+    (start, end, value) ordered by end and, at one end, longest first."""
+    found = []
+    for key, value in keys.items():
+        at = text.find(key) if key else -1
+        while at >= 0:
+            found.append((at, at + len(key), value))
+            at = text.find(key, at + 1)
+    return sorted(found, key=lambda m: (m[1], m[0]))
+
+
+def _leftmost_longest(keys, text):
+    """From the left: the longest key starting at the first place any starts, then on after it."""
+    found, at = [], 0
+    while at < len(text):
+        key = max((k for k in keys if k and text.startswith(k, at)), key=len, default="")
+        if key:
+            found.append((at, at + len(key), keys[key]))
+        at += len(key) or 1
+    return found
+
+
+# a character outside the BMP (offsets count characters) and a lone surrogate (a byte that was not
+# UTF-8, kept by surrogateescape: the automaton cannot take it as str)
+_KEY_ALPHABET = "ab法治\U00020000\udcff"
+
+
+@SOME
+@given(st.lists(st.text(_KEY_ALPHABET, max_size=4), max_size=8), st.text(_KEY_ALPHABET, max_size=30))
+@example(["a治治b", "治"], "法bba治")            # pyahocorasick's iter_long missed this 治
+@example(["法法治b", "治"], "治法法治aa法治")
+@example(["法治", "法治政府", "治政", "政府", "府"], "法治政府法治政")   # prefixes, suffixes, inside
+@example(["法治", "\udcff治"], "\U00020000\udcff法治\udcff治")
+def test_keys_find_what_a_plain_scan_finds(keys, text):
+    from reportlint.kinds._lib.keys import Keys
+    values = {k: i for i, k in enumerate(keys)}          # a key listed twice: its last value
+    assert list(Keys(values).find(text)) == _every_match(values, text)
+    assert list(Keys(values, longest=True).find(text)) == _leftmost_longest(values, text)
+    assert len(Keys(values)) == len([k for k in values if k])
+
+
 # ---- body_year, doubled_text, date_check --------------------------------------------------------
 @SOME
 @given(st.lists(st.sampled_from(list("。；;！!？?一二三四五六七八九十是\n\r \t\u3000年，a") + ["2023", "\u2028"]),
@@ -166,19 +209,15 @@ def test_outline_labels_spell_like_cn2an():
 
 def _near_miss_ref(terms, text):
     """near_miss.candidates as it was before its windows were looked up by masked other half:
-    every window an automaton hit on a term's half points at, compared character by character."""
-    import ahocorasick
-    automaton = ahocorasick.Automaton()
+    every window a hit on a term's half points at, compared character by character."""
     halves = {}
     for term in terms:
         k = len(term) // 2
         halves.setdefault(term[:k], []).append((term, 0))
         halves.setdefault(term[k:], []).append((term, k))
-    for half, targets in halves.items():
-        automaton.add_word(half, targets)
-    automaton.make_automaton()
     seen = set()
-    for end, targets in automaton.iter(text):
+    for _start, stop, targets in _every_match(halves, text):
+        end = stop - 1
         for term, offset in targets:
             half_len = len(term) - offset if offset else len(term) // 2
             start = end + 1 - half_len - offset
@@ -281,10 +320,8 @@ def test_han_tests_without_the_re_class_match_the_re_class(line):
         assert got == [m.span() for m in re.finditer(rf"({HAN_CLASS})\1", part)]
 
 
-def _one_edit_automaton(phrases):
+def _one_edit_anchors(phrases):
     """one_edit's anchors before the swapped phrases replaced the halves less their inner character."""
-    import ahocorasick
-    automaton = ahocorasick.Automaton()
     halves = {}
     for phrase in phrases:
         k = len(phrase) // 2
@@ -292,10 +329,7 @@ def _one_edit_automaton(phrases):
                              (phrase[:k - 1], True), (phrase[k + 1:], False)):
             if len(anchor) >= 2 and (phrase, left) not in halves.setdefault(anchor, []):
                 halves[anchor].append((phrase, left))
-    for anchor, targets in halves.items():
-        automaton.add_word(anchor, (anchor, targets))
-    automaton.make_automaton()
-    return automaton
+    return {anchor: (anchor, targets) for anchor, targets in halves.items()}
 
 
 def _one_edit_ref(phrases, text, edits, min_delete):
@@ -303,7 +337,8 @@ def _one_edit_ref(phrases, text, edits, min_delete):
     and before its anchors changed: every window of every anchor, compared one by one."""
     from reportlint.kinds.one_edit import _at_edge, _is_cjk, edit_between
     seen = set()
-    for last, (anchor, targets) in _one_edit_automaton(phrases).iter(text):
+    for _start, stop, (anchor, targets) in _every_match(_one_edit_anchors(phrases), text):
+        last = stop - 1
         half = len(anchor)
         for phrase, left in targets:
             n = len(phrase)
@@ -402,16 +437,9 @@ def test_body_year_frames_from_one_search_are_the_matches_at_each_start(text, fr
 
 # ---- substitution: one automaton for the whole family -----------------------------------------
 def _own_hits(rule, text):
-    """The rule's hits from an automaton of its own words only (as before the family)."""
-    import ahocorasick
-
+    """The rule's hits from its own words only (as before the family)."""
     from reportlint.kinds import substitution
-    automaton = ahocorasick.Automaton()
-    for wrong, entry in rule.state.entries.items():
-        automaton.add_word(wrong, entry)
-    automaton.make_automaton()
-    found = [(end + 1 - len(entry[0]), end + 1, entry) for end, entry in automaton.iter(text)]
-    return list(substitution.longest_hits(found))
+    return list(substitution.longest_hits(_every_match(rule.state.entries, text)))
 
 
 @SETTINGS

@@ -92,18 +92,16 @@ def sound_alike(a: str, b: str) -> str | None:
 
 
 def prepare(rule):
-    import ahocorasick
+    from reportlint.kinds._lib.keys import Keys
 
-    automaton = ahocorasick.Automaton()
     halves: dict[str, list[tuple[str, int]]] = {}
     for term in rule["terms"]:
         k = len(term) // 2
         halves.setdefault(term[:k], []).append((term, 0))     # left half: window starts here
         halves.setdefault(term[k:], []).append((term, k))     # right half: window starts k before
-    for half, targets in halves.items():
-        automaton.add_word(half, [len(half), targets, None])   # [2]: _plan, on first hit
-    automaton.make_automaton()
-    return automaton, frozenset(rule["terms"]) | frozenset(rule["known"])
+    keys = Keys({half: [len(half), targets, None]              # [2]: _plan, on first hit
+                 for half, targets in halves.items()})
+    return keys, frozenset(rule["terms"]) | frozenset(rule["known"])
 
 
 def _index_other_halves(k: int, targets):
@@ -170,10 +168,11 @@ def _window_hits(groups, text: str, end: int, lo: int):
     return tuple(found)
 
 
-def candidates(automaton, text: str):
+def candidates(keys, text: str):
     """(start, term, index of the one differing character) for every one-substitution window."""
     n_text = len(text)
-    for end, entry in automaton.iter(text):
+    for _start, stop, entry in keys.find(text):
+        end = stop - 1              # the key's last character
         plan = entry[2]
         if plan is None:            # built on a key's first hit: a report hits few of them
             plan = entry[2] = _plan(entry[0], entry[1])
@@ -215,11 +214,11 @@ def plausible_slip(term: str, phrase: str, i: int, rare_ratio: float) -> bool:
 
 
 def check(rule, state, doc):
-    automaton, known = state
+    keys, known = state
     ignore = set(rule["ignore_pairs"])
     text = doc.text
     reported = set()
-    for start, term, i in candidates(automaton, text):
+    for start, term, i in candidates(keys, text):
         end = start + len(term)
         phrase = text[start:end]
         if phrase in known or (start, end) in reported:

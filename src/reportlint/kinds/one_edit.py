@@ -109,10 +109,9 @@ def all_phrases(rule) -> list[str]:
 
 
 def prepare(rule):
-    import ahocorasick
+    from reportlint.kinds._lib.keys import Keys
 
     phrases = all_phrases(rule)
-    automaton = ahocorasick.Automaton()
     halves: dict[str, list[tuple[str, bool, tuple[int, ...]]]] = {}
     for phrase in (p for p in phrases if len(p) >= MIN_PHRASE and rule["edits"]):
         n, k = len(phrase), len(phrase) // 2
@@ -129,9 +128,7 @@ def prepare(rule):
             targets = halves.setdefault(anchor, [])
             if (phrase, left, window_sizes) not in targets:
                 targets.append((phrase, left, window_sizes))
-    for anchor, targets in halves.items():
-        automaton.add_word(anchor, (anchor, targets))
-    automaton.make_automaton()
+    automaton = Keys({anchor: (anchor, targets) for anchor, targets in halves.items()})
     order = {p: i for i, p in enumerate(phrases)}
     known = frozenset(phrases) | frozenset(rule["known"])
     return automaton, known, order, phrases, _synonym_variants(phrases, known, rule)
@@ -143,7 +140,7 @@ def _synonym_variants(phrases, known, rule):
     Its values: (variant, right phrase, wrong word, whether the swap ends the phrase); returned
     with the right phrases, which are searched for the few variants that occur.
     """
-    import ahocorasick
+    from reportlint.kinds._lib.keys import Keys
 
     variants: dict[str, tuple[str, str, bool]] = {}
     for phrase in phrases:
@@ -157,10 +154,8 @@ def _synonym_variants(phrases, known, rule):
                 at = phrase.find(word, at + 1)
     if not variants:
         return None
-    automaton = ahocorasick.Automaton()
-    for variant, (phrase, alt, at_end) in variants.items():
-        automaton.add_word(variant, (variant, phrase, alt, at_end))
-    automaton.make_automaton()
+    automaton = Keys({variant: (variant, phrase, alt, at_end)
+                      for variant, (phrase, alt, at_end) in variants.items()})
     return automaton, tuple(known)
 
 
@@ -188,7 +183,8 @@ def candidates(automaton, text: str, edits: set[str], min_delete: int = 7):
     # insertion or deletion at an edge is never reported. Testing that first spares comparing
     # most windows (an anchor's text rarely goes on as the phrase does).
     ends_fixed = "substitute" not in edits
-    for last, (anchor, targets) in automaton.iter(text):
+    for _start, stop, (anchor, targets) in automaton.find(text):
+        last = stop - 1       # the anchor's last character
         if last > horizon:    # windows starting this far back cannot come again: keep memory flat
             seen = {k for k in seen if k[0] >= last - len(k[2]) - 2}
             horizon = last + _PRUNE_EVERY
@@ -234,9 +230,7 @@ def _inside_right_phrase(text: str, start: int, end: int, inside) -> bool:
 def synonym_swaps(swaps, text: str, anywhere):
     """(start, end, right phrase) for every phrase said with a word swapped for a near synonym."""
     automaton, known = swaps
-    for last, (variant, phrase, alt, at_end) in automaton.iter(text):
-        end = last + 1
-        start = end - len(variant)
+    for start, end, (variant, phrase, alt, at_end) in automaton.find(text):
         if at_end and alt not in anywhere and end < len(text) and _is_cjk(text[end]):
             continue          # 推动高质量开展 may go on: 推动高质量开展普法工作
         inside = [k for k in known if len(k) > len(variant) and variant in k]

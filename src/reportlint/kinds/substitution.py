@@ -89,8 +89,8 @@ class Words:
 
 class _Family:
     """Every living rule of this kind in one Aho-Corasick automaton, so that a draft is read once
-    for all of them: pyahocorasick looks a character up among a node's children one by one, so
-    nine passes over nine lists cost ~1.7x one pass over their union. A rule joins when it is
+    for all of them (with pyahocorasick, nine passes over nine lists cost ~1.7x one pass over
+    their union; a pass of any library reads the whole draft). A rule joins when it is
     prepared and leaves when it is gone; the automaton is built again at the next draft."""
 
     def __init__(self):
@@ -108,15 +108,12 @@ class _Family:
             automaton = None
             members = [w for w in (ref() for ref in list(self.members.values())) if w is not None]
             if members:
-                import ahocorasick
-                automaton = ahocorasick.Automaton()
+                from reportlint.kinds._lib.keys import Keys
                 words: dict[str, list] = {}
                 for w in members:
                     for wrong, entry in w.entries.items():
                         words.setdefault(wrong, []).append((w.serial, entry))
-                for wrong, owners in words.items():
-                    automaton.add_word(wrong, tuple(owners))
-                automaton.make_automaton()
+                automaton = Keys({wrong: tuple(owners) for wrong, owners in words.items()})
             self.built = (serials, automaton)
         return serials, automaton
 
@@ -128,9 +125,9 @@ class _Family:
 
         def scan():
             found: dict[int, list] = {}
-            for end_idx, owners in automaton.iter(doc.text):
+            for start, end, owners in automaton.find(doc.text):
                 for serial, entry in owners:
-                    found.setdefault(serial, []).append((end_idx + 1 - len(entry[0]), end_idx + 1, entry))
+                    found.setdefault(serial, []).append((start, end, entry))
             return found
         return doc.shared(("substitution", serials), scan)
 

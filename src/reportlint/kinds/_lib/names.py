@@ -56,15 +56,11 @@ def _protected(doc) -> list[tuple[int, int]]:
 def counts(text: str, words: set[str]) -> dict[str, int]:
     """How often each of `words` occurs in `text` (as str.count counts: without overlap), in
     one pass however many words there are."""
-    import ahocorasick
-    automaton = ahocorasick.Automaton()
-    for w in words:
-        automaton.add_word(w, w)
-    automaton.make_automaton()
+    from reportlint.kinds._lib.keys import Keys
     found = dict.fromkeys(words, 0)
     reach = dict.fromkeys(words, 0)
-    for end, w in automaton.iter(text):
-        if end + 1 - len(w) >= reach[w]:
+    for start, end, w in Keys({w: w for w in words}).find(text):
+        if start >= reach[w]:
             found[w] += 1
-            reach[w] = end + 1
+            reach[w] = end
     return found

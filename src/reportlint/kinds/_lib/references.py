@@ -57,21 +57,18 @@ def unit_name(unit: str) -> str:
 class Neutral:
     """The form texts are compared in: simplified script, and the reports' unit names (and the
     draft's own) replaced by one mark, so that a passage copied from another unit with the name
-    changed is the same text. Names are found by one Aho-Corasick pass, longest first."""
+    changed is the same text. Names are found by one Aho-Corasick pass: the leftmost name, the
+    longest one starting there, then on after it."""
 
     def __init__(self, names):
         self.names = sorted({n for n in names if n})
-        self._automaton = None
+        self._keys = None
 
     def _find(self):
-        if self._automaton is None:
-            import ahocorasick
-            automaton = ahocorasick.Automaton()
-            for name in self.names:
-                automaton.add_word(name, len(name))
-            automaton.make_automaton() if self.names else None
-            self._automaton = automaton
-        return self._automaton
+        if self._keys is None:
+            from reportlint.kinds._lib.keys import Keys
+            self._keys = Keys(dict.fromkeys(self.names), longest=True)
+        return self._keys
 
     def __call__(self, norm: str, own: str = "", traditional: bool = True) -> str:
         """`traditional`: whether the text the norm comes from holds any traditional character
@@ -83,11 +80,10 @@ class Neutral:
         if not self.names:
             return norm
         pieces, pos = [], 0
-        for end, size in self._find().iter_long(norm):
-            start = end + 1 - size
+        for start, end, _ in self._find().find(norm):
             pieces.append(norm[pos:start])
             pieces.append(UNIT_MARK)
-            pos = end + 1
+            pos = end
         if not pieces:
             return norm
         pieces.append(norm[pos:])
