@@ -216,6 +216,39 @@ def test_matcher_with_full_postings_and_near_copies():
     assert found > 100 and stopped > 10
 
 
+# ---- any_alike: the pairs a Matcher could match ---------------------------------------------
+def oracle_any_alike(norms, similarity):
+    return any(fingerprint.similarity(a, b, similarity) or a == b
+               for j, b in enumerate(norms) for a in norms[:j])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(NORMS, max_size=40), st.sampled_from([0.5, 0.8, 0.9, 1.0]))
+def test_any_alike_is_some_pair_alike_and_false_only_when_a_matcher_finds_nothing(norms, similarity):
+    alike = fingerprint.any_alike(norms, similarity)
+    assert alike == oracle_any_alike(norms, similarity)
+    if not alike:
+        matcher = Matcher(similarity)
+        for key, norm in enumerate(norms):
+            assert matcher.find(norm) is None
+            matcher.add(key, norm)
+
+
+def test_any_alike_on_near_copies_and_over_the_pair_limit():
+    rnd = random.Random(3)
+    words = ["法治", "政府", "建设", "依法行政", "镇", "12", "工作", "年度", "调解", "纠纷"]
+    for _ in range(200):
+        norms = ["".join(rnd.choice(words) for _ in range(rnd.randrange(5, 25))) for _ in range(rnd.randrange(2, 30))]
+        if rnd.random() < 0.5:     # a near copy: one character changed
+            t = list(rnd.choice(norms))
+            t[rnd.randrange(len(t))] = "乡"
+            norms.insert(rnd.randrange(len(norms) + 1), "".join(t))
+        assert fingerprint.any_alike(norms, 0.9) == oracle_any_alike(norms, 0.9)
+    many = [chr(0x4E00 + i) * 20 for i in range(fingerprint.PAIRWISE_MAX + 1)]
+    assert fingerprint.any_alike(many, 0.9)           # not compared: linear cost
+    assert not fingerprint.any_alike(many[:fingerprint.PAIRWISE_MAX], 0.9)
+
+
 # ---- passages ------------------------------------------------------------------------------
 SENTENCE_END = re.compile(r"(?:[。！？；!?;]+|(?<=[\u3400-\u9fff”’」』）)])\.(?!\d))[”’」』）)]*")
 CLOSED = re.compile(r"(?:[。！？；：!?;:]|(?<=[\u3400-\u9fff])\.)[”’」』）)]*$")

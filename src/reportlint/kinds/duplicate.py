@@ -98,25 +98,32 @@ def _repeats(doc, min_chars: int, similarity: float, exceptions):
 
 
 def _find_repeats(doc, min_chars: int, similarity: float, exceptions):
-    from reportlint.kinds._lib.fingerprint import Matcher
     ps = _passages(doc)
 
     def stock(p):
         return exceptions and any(search(rx, doc.text, p.start, p.end) for rx in exceptions)
 
-    paras: dict[int, tuple[int, bool]] = {}
-    matcher = Matcher(similarity)
-    for i, p in enumerate(ps.paragraphs):
-        if p.han < min_chars or len(ps.sentences_of[i]) < 2 or stock(p):
-            continue
-        _note(matcher, i, p.norm, paras)
-    sents: dict[int, tuple[int, bool]] = {}
-    matcher = Matcher(similarity)
-    for j, s in enumerate(ps.sentences):
-        if s.han >= min_chars and not stock(s):
-            _note(matcher, j, s.norm, sents)
+    paras = _repeated(similarity, [(i, p.norm) for i, p in enumerate(ps.paragraphs)
+                                   if p.han >= min_chars and len(ps.sentences_of[i]) >= 2 and not stock(p)])
+    sents = _repeated(similarity, [(j, s.norm) for j, s in enumerate(ps.sentences)
+                                   if s.han >= min_chars and not stock(s)])
     sents = {j: v for j, v in sents.items() if ps.sentences[j].block not in paras}
     return paras, sents
+
+
+def _repeated(similarity: float, texts: list[tuple[int, str]]) -> dict[int, tuple[int, bool]]:
+    """{key: (earlier key, exact)} of the texts that repeat an earlier one, in order.
+
+    Most drafts repeat nothing: when no two texts are alike at all (one pass over the pairs
+    in C), the index is not built."""
+    from reportlint.kinds._lib.fingerprint import Matcher, any_alike
+    found: dict[int, tuple[int, bool]] = {}
+    if not any_alike([norm for _, norm in texts], similarity):
+        return found
+    matcher = Matcher(similarity)
+    for key, norm in texts:
+        _note(matcher, key, norm, found)
+    return found
 
 
 def _note(matcher: Matcher, key: int, norm: str, found: dict) -> None:
