@@ -42,3 +42,36 @@ SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t:
 def test_ranges_hold_what_any_range_holds(spans, offset, closed):
     plain = any((a <= offset <= b) if closed else (a <= offset < b) for a, b in spans)
     assert (offset in Ranges(spans, closed=closed)) == plain
+
+
+# ---- heading_at's first-character test -------------------------------------------------------
+def heading_at_without_first_character_test(no, line, line_start, markdown):
+    """heading_at as it was: every line through the residue strip and the patterns."""
+    from reportlint.model import outline as o
+    saved = o._OPENERS
+    o._OPENERS = _EVERY_CHARACTER
+    try:
+        return o.heading_at(no, line, line_start, markdown)
+    finally:
+        o._OPENERS = saved
+
+
+class _Every(frozenset):
+    def __contains__(self, item):
+        return True
+
+
+_EVERY_CHARACTER = _Every()
+LINE_STARTS = st.sampled_from([" ", "\u3000", "\t", "\u00a0", "一", "十", "二十", "（", "(", "１", "3", "٣", "²", "#",
+                               "## ", "[bookmark: _GoBack]", "[bookmark: x] （二）", "[", "正", "是", "、", "",
+                               "Ⅳ", "〇", "零", "①", "1.", "（1）", "一是"])
+LINE_RESTS = st.sampled_from(["", "、总体情况", "）主要做法", ". 具体措施", "）细目", "小节", "正文一句。", "是要", "。", "\u3000"])
+
+
+@SOME
+@given(st.lists(LINE_STARTS, max_size=4).map("".join), st.lists(LINE_RESTS, max_size=3).map("".join),
+       st.booleans())
+def test_heading_at_skips_only_lines_no_pattern_can_match(start, rest, markdown):
+    from reportlint.model.outline import heading_at
+    line = start + rest
+    assert heading_at(3, line, 10, markdown) == heading_at_without_first_character_test(3, line, 10, markdown)

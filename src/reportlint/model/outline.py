@@ -15,6 +15,9 @@ HEADING_PATTERNS = (
 )
 _MD_HEADING = r"(?P<hashes>#{1,6})\s+"                  # compiled on first use (lines.lazy)
 _LEADING_RESIDUE = re.compile(r"(?:\[bookmark:[^\]\n]*\]\s*)+")
+# the first characters of a heading after its indentation: an ordinal, a bookmark, a Markdown #
+# (and any decimal digit, \d); a line starting with anything else is none (most lines)
+_OPENERS = frozenset("一二三四五六七八九十（([#")
 
 
 @dataclass
@@ -42,6 +45,8 @@ class Heading:
 def heading_at(no: int, line: str, line_start: int, markdown: bool) -> Heading | None:
     """The heading on line `no` (1-based) starting at offset `line_start`, or None."""
     body = line.lstrip(INDENT)
+    if not body or (body[0] not in _OPENERS and not body[0].isdecimal()):
+        return None      # no pattern below matches there (\d: any decimal digit, isdecimal)
     residue = _LEADING_RESIDUE.match(body)
     if residue:        # "[bookmark: _GoBack]（四）…": the heading is still there
         body = body[residue.end():].lstrip(INDENT)

@@ -26,6 +26,12 @@ def test_share_of_telltales():
     assert traditional_share("2024, ok") == 0.0
 
 
+@given(st.text(alphabet="國黨會們這個來說學習導法治政府建设abc，。\n\r \ud800\U00020000", max_size=60))
+def test_has_traditional_is_any_telltale_in_the_text(text):
+    from reportlint.model.script import _TELLTALE
+    assert has_traditional(text) == any(ch in _TELLTALE for ch in text)
+
+
 @given(st.text(alphabet="國黨會們這個來說學習法治政府建设abc，。\n\r ", max_size=60))
 def test_length_is_kept_for_any_text(text):
     assert len(to_simplified(text)) == len(text)
