@@ -490,7 +490,7 @@ def _repeated_clauses_plain(rule, doc):
 @SOME
 @given(st.lists(st.sampled_from(["加强学习培训工作", "加强学习培训工作", "一是", "（二）", "第三，", "，", "。", "；", "A", "a",
                                  "3", "３", "㈠", "\u3000", " ", "”", "\n", "培训", "学习", "工作", "_", "\u0301", "İ",
-                                 "\ufa10", "法治政府建设"]), max_size=40).map("".join),
+                                 "\ufa10", "法治政府建设", "\u4e00\u9fff\u4e00", "\u3400", "\u9fff"]), max_size=40).map("".join),
        st.sampled_from([0, 1, 2, 3, 10]))
 @example("加强学习培训工作３，加强学习培训工作3。", 3)          # NFKC makes them equal
 @example("加强学习培训工作㈠，加强学习培训工作(一)。", 3)

@@ -47,8 +47,16 @@ def check(rule, state, doc):
     # after normalize() are too short to be compared anyway.
     tail = min(3, min_chars)
     for para in doc.paragraphs:
+        if tail > 0:
+            pieces = _CUT.split(text[para.start:para.end])     # the clauses, cut in C
+            ends = [_ending(piece, tail) for piece in pieces]
+            if not pieces[-1]:
+                ends.pop()          # a paragraph ending in a mark: _clauses gives no empty last clause
+            if None not in ends and len(set(ends)) == len(ends):
+                continue            # no two clauses end alike: none is repeated
+        else:
+            ends = [None]
         clauses = list(_clauses(text, para.start, para.end))
-        ends = [_last_han(text, start, end, tail) for start, end, _ in clauses] if tail > 0 else [None]
         shared = None if None in ends else {c for c, n in Counter(ends).items() if n > 1}
         seen: dict[str, bool] = {}
         for i, (start, end, whole) in enumerate(clauses):
@@ -67,6 +75,14 @@ def check(rule, state, doc):
 
 _DROPPED = frozenset(PLAIN_MARKS)   # marks that NFKC leaves marks (dropped by normalize)
 _TOO_SHORT = ""                     # fewer letters than asked for: shorter than min_chars
+
+
+def _ending(clause: str, n: int) -> str | None:
+    """_last_han of a whole clause: most end in n Chinese characters, which it gives back."""
+    last = clause[-n:]
+    if len(last) == n and min(last) >= "\u4e00" and max(last) <= "\u9fff" and last.isalnum():
+        return last
+    return _last_han(clause, 0, len(clause), n)
 
 
 def _last_han(text: str, start: int, end: int, n: int) -> str | None:
