@@ -110,7 +110,10 @@ def check(rule, state, doc):
             options = table.get(written) if len(written) == n else None
             if not options:
                 continue
-            best = _best(model, text, i, i + n, options, rule)
+            try:
+                best = _best(model, text, i, i + n, options, rule)
+            except UnicodeEncodeError:    # a lone surrogate (surrogateescape) near it: the model reads UTF-8
+                continue
             if best is not None:
                 found.append((i, written, *best))
     if not found:
