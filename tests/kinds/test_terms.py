@@ -363,6 +363,19 @@ def test_synonym_swap_inside_a_right_phrase_is_not_reported():
                   anywhere=["开展"]) == []
 
 
+def test_synonym_swaps_of_one_state_over_several_texts():
+    # the right phrases holding a variant are worked out on its first occurrence and kept:
+    # later texts, with or without the longer phrase around the variant, are judged as afresh
+    from reportlint.kinds import one_edit
+    rule, state = _synonym_rule(phrases=["推动高质量发展", "推动高质量开展专项行动"], anywhere=["开展"])
+
+    def swaps(text):
+        return [text[s:e] for s, e, _ in one_edit.synonym_swaps(state[4], text, frozenset(rule["anywhere"]))]
+    inside, alone = "推动高质量开展专项行动。", "要推动高质量开展，不断前进。"
+    assert [swaps(inside), swaps(alone), swaps(inside), swaps(alone)] == [[], ["推动高质量开展"]] * 2
+    assert state[4][2] == {"推动高质量开展": ["推动高质量开展专项行动"]}
+
+
 def test_catalogue_is_read_and_merged_with_the_rule_phrases():
     from reportlint.kinds import one_edit
     phrases = one_edit.catalogue_phrases("formulations")

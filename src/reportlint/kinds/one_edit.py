@@ -156,7 +156,7 @@ def _synonym_variants(phrases, known, rule):
         return None
     automaton = Keys({variant: (variant, phrase, alt, at_end)
                       for variant, (phrase, alt, at_end) in variants.items()})
-    return automaton, tuple(known)
+    return automaton, tuple(known), {}      # [2]: the right phrases holding a variant, by variant
 
 
 def _at_edge(s: str, i: int) -> bool:
@@ -229,11 +229,13 @@ def _inside_right_phrase(text: str, start: int, end: int, inside) -> bool:
 
 def synonym_swaps(swaps, text: str, anywhere):
     """(start, end, right phrase) for every phrase said with a word swapped for a near synonym."""
-    automaton, known = swaps
+    automaton, known, holding = swaps
     for start, end, (variant, phrase, alt, at_end) in automaton.find(text):
         if at_end and alt not in anywhere and end < len(text) and _is_cjk(text[end]):
             continue          # 推动高质量开展 may go on: 推动高质量开展普法工作
-        inside = [k for k in known if len(k) > len(variant) and variant in k]
+        inside = holding.get(variant)
+        if inside is None:    # worked out on a variant's first occurrence: a scan of every phrase
+            inside = holding[variant] = [k for k in known if len(k) > len(variant) and variant in k]
         if not _inside_right_phrase(text, start, end, inside):
             yield start, end, phrase
 
