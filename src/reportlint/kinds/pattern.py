@@ -40,7 +40,7 @@ def check(rule, state, doc):
     rxs = rule["patterns"]
     # line and paragraph spans end at line ends: one whole-text search per pattern picks the
     # spans worth searching (patterns.spans_that_may_match), the rest are skipped
-    starts = [s.start for s in spans]
+    starts = doc.shared(("span starts", rule.scope), lambda: [s.start for s in spans])   # one list for all rules
     may = [spans_that_may_match(rx, doc.text, spans, starts) if rule.scope in ("line", "paragraph") else
            spans_holding_literals(rx, doc.text, spans, starts) for rx in rxs]
     # visit only the spans some pattern may match (most reports: none), in order
