@@ -14,15 +14,18 @@ from reportlint.model.errors import RuleFailure
 from reportlint.model.finding import Finding, Hit, Severity
 from reportlint.model.script import as_written
 from reportlint.rulepacks.rule import Rule
-from reportlint.rulepacks.template import render
+from reportlint.rulepacks.template import names_meta, render
 
 
 def stamp(rule: Rule, hit: Hit, doc: Document, lang: str = "zh",
           severity: Severity | None = None) -> Finding:
-    meta = doc.meta
-    fields = {"year": meta.year or "", "next_year": meta.next_year or "", "unit": meta.unit or "",
-              **hit.fields}
-    message = render(rule.template(hit.variant, lang), fields)
+    template = rule.template(hit.variant, lang)
+    fields = hit.fields
+    if names_meta(template):       # the title and opening are read only for such a message
+        meta = doc.meta
+        fields = {"year": meta.year or "", "next_year": meta.next_year or "", "unit": meta.unit or "",
+                  **fields}
+    message = render(template, fields)
     start = max(0, min(hit.start, len(doc.text)))
     end = max(start, min(hit.end, len(doc.text)))
     line, col = doc.pos(start)
@@ -48,7 +51,7 @@ def run_rule(rule: Rule, doc: Document, *, lang: str = "zh",
     other genres than the document's (`genre` from the config, else the title's) finds nothing;
     findings of prose rules on the rows of a table pasted into a text are dropped (its TABs
     and bare figures are not prose; the table kinds read those rows)."""
-    if not rule.runs_on(genre or doc.genre):
+    if rule.genres and not rule.runs_on(genre or doc.genre):    # (the title is read only then)
         return []
     skipped = doc.skipped_lines
     if doc.table_grids is None and not rule.reads_tables:

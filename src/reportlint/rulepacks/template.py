@@ -20,6 +20,18 @@ def _parse(template: str) -> tuple:
     return tuple(string.Formatter().parse(template))
 
 
+META_FIELDS = frozenset({"year", "next_year", "unit"})    # the draft's meta: any message may name them
+
+
+@lru_cache(maxsize=4096)
+def names_meta(template: str) -> bool:
+    """Whether the template names a field of the draft's meta (year, next_year, unit)."""
+    try:
+        return any(name in META_FIELDS for _, name, _, _ in _parse(template))
+    except ValueError:
+        return False
+
+
 def problems(template: str, fields: set[str]) -> list[str]:
     """What is wrong with a template (empty: fine), each as a sentence for file:line."""
     try:

@@ -15,9 +15,8 @@ from reportlint.kinds.options import Option, problems, type_error
 from reportlint.kinds.patterns import compile_pattern
 from reportlint.model.errors import RuleFileError
 from reportlint.rulepacks.schema import DISALLOWED_ID_PREFIXES, HEADER, ID_RE
+from reportlint.rulepacks.template import META_FIELDS
 from reportlint.rulepacks.yamlmarks import did_you_mean
-
-META_FIELDS = {"year", "next_year", "unit"}   # always available in message templates
 
 
 @dataclass
