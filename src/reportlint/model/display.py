@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 
+from reportlint.model.lazy_pattern import LazyPattern
+
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_UNPRINTABLE = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f{BIDI_CONTROLS}\ud800-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = LazyPattern(f"[\x00-\x08\x0a-\x1f\x7f-\x9f{BIDI_CONTROLS}\ud800-\udfff]")
+_SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
 def _escape(m: re.Match) -> str:

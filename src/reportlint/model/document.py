@@ -16,18 +16,19 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from reportlint.model.genres import genre_of
+from reportlint.model.lazy_pattern import LazyPattern
 from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, SIGNATURE, WEB_META, lazy
 from reportlint.model.meta import Meta, read_meta
 from reportlint.model.outline import Heading, heading_at, outline
 from reportlint.model.script import to_simplified
 from reportlint.model.tables import Table, text_tables, word_tables
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-_CLOSED = re.compile(r"[。！？!?…；;）)”’」』》\]】]$")
-_PARAGRAPH_END = re.compile(r"[。！？!?；;：:…][”’」』）)\]】]*[ \t\u3000]*$")
+_NEWLINE = LazyPattern(r"\r\n|\r|\n")
+_CLOSED = LazyPattern(r"[。！？!?…；;）)”’」』》\]】]$")
+_PARAGRAPH_END = LazyPattern(r"[。！？!?；;：:…][”’」』）)\]】]*[ \t\u3000]*$")
 # a heading line that is only its ordinal: “（二）”, “三、”, “4.”
-_BARE_ORDINAL = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、．.]|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
-                           r"|\d{1,2}[.．、])")
+_BARE_ORDINAL = LazyPattern(r"(?:[一二三四五六七八九十]{1,3}[、．.]|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
+                              r"|\d{1,2}[.．、])")
 _SENTENCE_END = r"[。！？；!?;]+[”’」』）)]*|\n"
 
 

@@ -1,16 +1,17 @@
 """Finding, Hit and Severity: what kinds produce and what reporters print."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import IntEnum
+
+from reportlint.model.lazy_pattern import LazyPattern
 
 CATEGORIES = (
     "section", "plan", "duplicate", "numeric", "typo", "formulation",
     "punctuation", "numbering", "artifact", "placeholder", "spacing", "format",
 )
 SEVERITIES = ("error", "warning", "info")
-_SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+_SPACE = LazyPattern(r"[\s\u3000\u00a0\u200b\ufeff]+")
 
 
 class Severity(IntEnum):

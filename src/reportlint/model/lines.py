@@ -7,21 +7,23 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from reportlint.model.lazy_pattern import LazyPattern
+
 # Leading indentation used in drafts: ASCII spaces, tabs, ideographic spaces, NBSP.
 INDENT = " \t\u3000\u00a0"
 CN_DIGITS = "〇零一二三四五六七八九十百两"
 # Lines of a web page's header (索引号, 发布机构, 发布时间, 字号, 分享, "- 标 题:" …): residue to
 # delete, never the title or prose.
-WEB_META = re.compile(r"索\s*引\s*号|发布(?:机构|时间|日期|目录|于)|成文(?:日期|时间)|发文(?:字号|时间)|"
-                      r"主题分类|浏览(?:次数|量)|信息来源|字号[:：]|分享到?\s*[:：]|^[-•|]"
-                      r"|^[-•*\s]*(?:日期|时间|来源)[:：]|^[-•*]\s*\S(?:\s?\S){1,5}[:：]")
-DATE_LINE = re.compile(
+WEB_META = LazyPattern(r"索\s*引\s*号|发布(?:机构|时间|日期|目录|于)|成文(?:日期|时间)|发文(?:字号|时间)|"
+                         r"主题分类|浏览(?:次数|量)|信息来源|字号[:：]|分享到?\s*[:：]|^[-•|]"
+                         r"|^[-•*\s]*(?:日期|时间|来源)[:：]|^[-•*]\s*\S(?:\s?\S){1,5}[:：]")
+DATE_LINE = LazyPattern(
     r"^[\s\u3000]*(?P<y>20\d\d|二[〇零○0][〇零○0一二三四五六七八九]{2})\s*年\s*"
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$")
 # what may follow the last sentence of a complete report: web-page footers, signature, date
-FOOTER = re.compile(r"扫一扫|相关(?:解读|链接|附件|文件)|打印本页|关闭窗口|分享到|责任编辑|^【.*】$"
-                    r"|^附件\s*[:：\d]|^特此报告")
-SIGNATURE = re.compile(r"^[^，。,；;:：]{2,40}(?:政府|委员会|办事处|党委|党工委|管委会|局|镇|乡|街道|办公室)$")
+FOOTER = LazyPattern(r"扫一扫|相关(?:解读|链接|附件|文件)|打印本页|关闭窗口|分享到|责任编辑|^【.*】$"
+                       r"|^附件\s*[:：\d]|^特此报告")
+SIGNATURE = LazyPattern(r"^[^，。,；;:：]{2,40}(?:政府|委员会|办事处|党委|党工委|管委会|局|镇|乡|街道|办公室)$")
 # How a new list item or part starts a line (一、 一是 （一） (1) 1. # 附件): it never continues
 # the line before it.
 ITEM_START = r"[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|#|附件"

@@ -6,20 +6,21 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from reportlint.model.lazy_pattern import LazyPattern
 from reportlint.model.lines import DATE_LINE, INDENT, WEB_META, cn_to_int, lazy
 
 if TYPE_CHECKING:
     from reportlint.model.document import Document
 
-_TITLE_HINT = re.compile(r"报告|总结|情况|汇报|计划|要点")
-_YEAR = re.compile(r"(20\d\d)\s*(?:年|(?=法治|法制|依法))")
-_DOC_NUMBER = re.compile(r"\S{1,12}〔20\d\d〕\d+号")
+_TITLE_HINT = LazyPattern(r"报告|总结|情况|汇报|计划|要点")
+_YEAR = LazyPattern(r"(20\d\d)\s*(?:年|(?=法治|法制|依法))")
+_DOC_NUMBER = LazyPattern(r"\S{1,12}〔20\d\d〕\d+号")
 _OPENING_YEAR = r"(?P<y>20\d\d)\s*年(?:度)?(?:以来)?[，,是]"          # these three: lines.lazy
 _REPORT_AS_FOLLOWS = r"现将.{0,30}?(?P<y>20\d\d)\s*年.{0,30}?(?:报告|汇报|总结)(?:如下|于后)"
 _CN_YEAR = r"二[〇零○0][一二三四五六七八九〇零○0]{2}"
 # lines above a title that are not the title: a file name (“…情况.docx”), a metadata field
 # (“标 题：…”, “来源：…”, “作者：…”)
-_FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt|xlsx?|html?)\s*$", re.IGNORECASE)
+_FILE_NAME = LazyPattern(r"\.(?:docx?|wps|pdf|txt|xlsx?|html?)\s*$", re.IGNORECASE)
 _META_FIELD = r"^[-•*\s]*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,5}\s*[:：]\s*\S"
 
 

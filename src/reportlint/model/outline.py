@@ -4,17 +4,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reportlint.model.lazy_pattern import LazyPattern
 from reportlint.model.lines import INDENT, cn_to_int, lazy
 
 HEADING_PATTERNS = (
     # (level, style, regex on the line after its indentation); group "num" is the number
-    (1, "cn-dun", re.compile(r"(?P<num>[一二三四五六七八九十]{1,3})\s*[、，,．.]")),
-    (2, "cn-paren", re.compile(r"(?P<open>[（(])\s*(?P<num>[一二三四五六七八九十]{1,3})\s*(?P<close>[）)])")),
-    (3, "arabic-dot", re.compile(r"(?P<num>\d{1,2})\s*(?P<sep>[.．、])(?!\d)")),
-    (4, "arabic-paren", re.compile(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])")),
+    (1, "cn-dun", LazyPattern(r"(?P<num>[一二三四五六七八九十]{1,3})\s*[、，,．.]")),
+    (2, "cn-paren", LazyPattern(r"(?P<open>[（(])\s*(?P<num>[一二三四五六七八九十]{1,3})\s*(?P<close>[）)])")),
+    (3, "arabic-dot", LazyPattern(r"(?P<num>\d{1,2})\s*(?P<sep>[.．、])(?!\d)")),
+    (4, "arabic-paren", LazyPattern(r"(?P<open>[（(])\s*(?P<num>\d{1,2})\s*(?P<close>[）)])")),
 )
 _MD_HEADING = r"(?P<hashes>#{1,6})\s+"                  # compiled on first use (lines.lazy)
-_LEADING_RESIDUE = re.compile(r"(?:\[bookmark:[^\]\n]*\]\s*)+")
+_LEADING_RESIDUE = LazyPattern(r"(?:\[bookmark:[^\]\n]*\]\s*)+")
 # the first characters of a heading after its indentation: an ordinal, a bookmark, a Markdown #
 # (and any decimal digit, \d); a line starting with anything else is none (most lines)
 _OPENERS = frozenset("一二三四五六七八九十（([#")

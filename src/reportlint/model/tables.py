@@ -13,16 +13,16 @@ where it would be. Kinds that read tables point their findings at cells through 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from reportlint.model.lazy_pattern import LazyPattern
 from reportlint.model.lines import INDENT
 
-_SPACE_RUN = re.compile(r"[ \u3000]{2,}")
-_PROSE = re.compile(r"[。；！？]")
+_SPACE_RUN = LazyPattern(r"[ \u3000]{2,}")
+_PROSE = LazyPattern(r"[。；！？]")
 # a figure, optionally with its unit and a remark in brackets: "22（其中修订16件）", "21件"
-_FIGURE = re.compile(r"^([-−－+]?\d[\d,，]*(?:\.\d+)?)(%?)\s*(?:件|条|项|个|次|元|万元)?\s*(?:[（(][^）)]*[）)])?$")
+_FIGURE = LazyPattern(r"^([-−－+]?\d[\d,，]*(?:\.\d+)?)(%?)\s*(?:件|条|项|个|次|元|万元)?\s*(?:[（(][^）)]*[）)])?$")
 _WIDE = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
