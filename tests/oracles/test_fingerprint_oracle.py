@@ -244,9 +244,16 @@ def test_any_alike_on_near_copies_and_over_the_pair_limit():
             t[rnd.randrange(len(t))] = "乡"
             norms.insert(rnd.randrange(len(norms) + 1), "".join(t))
         assert fingerprint.any_alike(norms, 0.9) == oracle_any_alike(norms, 0.9)
-    many = [chr(0x4E00 + i) * 20 for i in range(fingerprint.PAIRWISE_MAX + 1)]
-    assert fingerprint.any_alike(many, 0.9)           # not compared: linear cost
-    assert not fingerprint.any_alike(many[:fingerprint.PAIRWISE_MAX], 0.9)
+    many = [chr(0x4E00 + i) * 20 for i in range(46)]          # 1035 pairs of one length
+    assert fingerprint.any_alike(many, 0.9)           # not compared: bounded cost
+    assert not fingerprint.any_alike(many[:45], 0.9)  # 990 pairs
+    assert not fingerprint.any_alike([chr(0x4E00 + i) * (10 + i) for i in range(100)], 0.9)   # lengths apart
+    long = ["法" * fingerprint.PAIRWISE_LONGEST, "治" * fingerprint.PAIRWISE_LONGEST]
+    assert not fingerprint.any_alike(long, 0.9)
+    assert fingerprint.any_alike([t + "镇" for t in long], 0.9)   # one too long: not compared
+    wide = [chr(0x4E00 + i) * (fingerprint.PAIRWISE_CHARS // 20) for i in range(20)]
+    assert not fingerprint.any_alike(wide, 0.9)
+    assert fingerprint.any_alike(wide + ["乡"], 0.9)              # too much text in all
 
 
 # ---- passages ------------------------------------------------------------------------------
