@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF8, "utf-8"),
@@ -24,8 +24,7 @@ class DecodeError(Exception):
         self.reason = reason
 
 
-@dataclass
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     encoding: str          # a Python codec name that re-encodes the text as it was
     bom: bytes = b""

@@ -10,11 +10,10 @@ one more entry here plus the rules that name it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Genre:
+class Genre(NamedTuple):      # (a frozen @dataclass costs ~1.5 ms to create, every run)
     title: str                        # a regular expression searched in the title (no spaces)
     signals: tuple[str, ...] = ()     # plain strings: any of them in the text decides
 

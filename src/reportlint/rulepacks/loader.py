@@ -1,8 +1,8 @@
 """Load rule packs: one YAML file per rule, every error reported at file:line:col."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlint.files.reading import read_text_file
 from reportlint.model.errors import InputError, RuleFileError, RuleLoadErrors
@@ -65,8 +65,7 @@ def builtin_packs() -> dict[str, Path]:
     return {p.name: p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith((".", "_"))}
 
 
-@dataclass
-class PackSet:
+class PackSet(NamedTuple):
     rules: list[Rule]
     warnings: list[str]
 
