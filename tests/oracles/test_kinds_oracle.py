@@ -55,11 +55,11 @@ _KEY_ALPHABET = "ab法治\U00020000\udcff"
 @example(["法治", "法治政府", "治政", "政府", "府"], "法治政府法治政")   # prefixes, suffixes, inside
 @example(["法治", "\udcff治"], "\U00020000\udcff法治\udcff治")
 def test_keys_find_what_a_plain_scan_finds(keys, text):
-    from reportlint.kinds._lib.keys import Keys
+    from reportlint.kinds._lib.keys import Matcher
     values = {k: i for i, k in enumerate(keys)}          # a key listed twice: its last value
-    assert list(Keys(values).find(text)) == _every_match(values, text)
-    assert list(Keys(values, longest=True).find(text)) == _leftmost_longest(values, text)
-    assert len(Keys(values)) == len([k for k in values if k])
+    assert list(Matcher(values).find(text)) == _every_match(values, text)
+    assert list(Matcher(values, longest=True).find(text)) == _leftmost_longest(values, text)
+    assert len(Matcher(values)) == len([k for k in values if k])
 
 
 # ---- body_year, doubled_text, date_check --------------------------------------------------------

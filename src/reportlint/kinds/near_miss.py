@@ -92,14 +92,14 @@ def sound_alike(a: str, b: str) -> str | None:
 
 
 def prepare(rule):
-    from reportlint.kinds._lib.keys import Keys
+    from reportlint.kinds._lib.keys import Matcher
 
     halves: dict[str, list[tuple[str, int]]] = {}
     for term in rule["terms"]:
         k = len(term) // 2
         halves.setdefault(term[:k], []).append((term, 0))     # left half: window starts here
         halves.setdefault(term[k:], []).append((term, k))     # right half: window starts k before
-    keys = Keys({half: [len(half), targets, None]              # [2]: _plan, on first hit
+    keys = Matcher({half: [len(half), targets, None]              # [2]: _plan, on first hit
                  for half, targets in halves.items()})
     return keys, frozenset(rule["terms"]) | frozenset(rule["known"])
 

@@ -109,7 +109,7 @@ def all_phrases(rule) -> list[str]:
 
 
 def prepare(rule):
-    from reportlint.kinds._lib.keys import Keys
+    from reportlint.kinds._lib.keys import Matcher
 
     phrases = all_phrases(rule)
     halves: dict[str, list[tuple[str, bool, tuple[int, ...]]]] = {}
@@ -128,7 +128,7 @@ def prepare(rule):
             targets = halves.setdefault(anchor, [])
             if (phrase, left, window_sizes) not in targets:
                 targets.append((phrase, left, window_sizes))
-    automaton = Keys({anchor: (anchor, targets) for anchor, targets in halves.items()})
+    automaton = Matcher({anchor: (anchor, targets) for anchor, targets in halves.items()})
     order = {p: i for i, p in enumerate(phrases)}
     known = frozenset(phrases) | frozenset(rule["known"])
     return automaton, known, order, phrases, _synonym_variants(phrases, known, rule)
@@ -140,7 +140,7 @@ def _synonym_variants(phrases, known, rule):
     Its values: (variant, right phrase, wrong word, whether the swap ends the phrase); returned
     with the right phrases, which are searched for the few variants that occur.
     """
-    from reportlint.kinds._lib.keys import Keys
+    from reportlint.kinds._lib.keys import Matcher
 
     variants: dict[str, tuple[str, str, bool]] = {}
     for phrase in phrases:
@@ -154,7 +154,7 @@ def _synonym_variants(phrases, known, rule):
                 at = phrase.find(word, at + 1)
     if not variants:
         return None
-    automaton = Keys({variant: (variant, phrase, alt, at_end)
+    automaton = Matcher({variant: (variant, phrase, alt, at_end)
                       for variant, (phrase, alt, at_end) in variants.items()})
     return automaton, tuple(known), {}      # [2]: the right phrases holding a variant, by variant
 

@@ -108,12 +108,12 @@ class _Family:
             automaton = None
             members = [w for w in (ref() for ref in list(self.members.values())) if w is not None]
             if members:
-                from reportlint.kinds._lib.keys import Keys
+                from reportlint.kinds._lib.keys import Matcher
                 words: dict[str, list] = {}
                 for w in members:
                     for wrong, entry in w.entries.items():
                         words.setdefault(wrong, []).append((w.serial, entry))
-                automaton = Keys({wrong: tuple(owners) for wrong, owners in words.items()})
+                automaton = Matcher({wrong: tuple(owners) for wrong, owners in words.items()})
             self.built = (serials, automaton)
         return serials, automaton
 

@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 V = TypeVar("V")
 
 
-class Keys(Generic[V]):
+class Matcher(Generic[V]):
     """`keys`: {key: value}; an empty key is left out (it would match everywhere).
 
     `find` gives (start, end, value) in character offsets. By default every match, overlapping

@@ -56,10 +56,10 @@ def _protected(doc) -> list[tuple[int, int]]:
 def counts(text: str, words: set[str]) -> dict[str, int]:
     """How often each of `words` occurs in `text` (as str.count counts: without overlap), in
     one pass however many words there are."""
-    from reportlint.kinds._lib.keys import Keys
+    from reportlint.kinds._lib.keys import Matcher
     found = dict.fromkeys(words, 0)
     reach = dict.fromkeys(words, 0)
-    for start, end, w in Keys({w: w for w in words}).find(text):
+    for start, end, w in Matcher({w: w for w in words}).find(text):
         if start >= reach[w]:
             found[w] += 1
             reach[w] = end

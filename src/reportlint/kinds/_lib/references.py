@@ -66,8 +66,8 @@ class Neutral:
 
     def _find(self):
         if self._keys is None:
-            from reportlint.kinds._lib.keys import Keys
-            self._keys = Keys(dict.fromkeys(self.names), longest=True)
+            from reportlint.kinds._lib.keys import Matcher
+            self._keys = Matcher(dict.fromkeys(self.names), longest=True)
         return self._keys
 
     def __call__(self, norm: str, own: str = "", traditional: bool = True) -> str:
