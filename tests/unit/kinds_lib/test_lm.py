@@ -78,3 +78,16 @@ def test_the_shipped_table_is_what_the_script_builds(tmp_path):
                    check=True, capture_output=True)
     for name in ("lm.bin", "vocab.marisa", "homophones.tsv", "LICENSE-libime.txt"):
         assert filecmp.cmp(tmp_path / name, data.DIR / "lm" / name, shallow=False), name
+
+
+def test_unigram_bigram_and_unigram_split():
+    assert lm.unigram("师范") == pytest.approx(lm.logprob(None, "师范"))
+    assert lm.unigram("师范") == lm.unigram("师范")           # from the memo the second time
+    assert lm.unigram("范师示") is None
+    assert lm.has_bigram("有限", "责任")
+    assert not lm.has_bigram("有限", "范师示") and not lm.has_bigram("范师示", "责任")
+    # the best unigram split: one word beats its pieces; an unknown character is <unk>
+    assert lm.unigram_split("师范") == pytest.approx(max(lm.unigram("师范"),
+                                                       lm.unigram("师") + lm.unigram("范")))
+    assert lm.unigram_split("Ω") == pytest.approx(lm.logprob(None, "Ω"))
+    assert lm.unigram_split("") == 0.0

@@ -10,6 +10,9 @@ An input method's model is a model of exactly the words a typing slip replaces, 
     lm.logprob("的", "法律", prev2="适用")  # log10 P(法律 | 适用 的)
     lm.score(["切实", "加强", "管理"])        # log10 P of the words in a row
     lm.segment("依法切实加强")               # best words under the model, and their score
+    lm.unigram("师范")                       # log10 P of a model word alone (None: no such word)
+    lm.has_bigram("师范", "学生")            # the model holds that pair itself (no backoff)
+    lm.unigram_split("示范生")               # the best split into model words, unigrams only
 
 Nothing is read until the first call; both files are memory-mapped (shared between -j workers,
 never loaded whole): the words as a MARISA trie (marisa-trie: a word's id in ~1 µs, and all the
@@ -25,10 +28,12 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from reportlint.kinds._lib import data
+from reportlint.kinds._lib.memo import Memo
 
 _FOLDER = "lm"
 _MAGIC = b"RLLM0002"
 MAX_WORD = 6        # longest word segment() tries (longer IME entries are rare in reports)
+_MEMO_MAX = 100_000  # unigram answers kept per process
 
 
 class Model:
@@ -65,10 +70,42 @@ class Model:
         self.context_backoff = take("f", nc)
         self.tri_offsets = take("I", nc + 1)
         self.trigrams = take("I", nt)
+        self._unigrams: Memo[str, float | None] = Memo(self._unigram, _MEMO_MAX)
 
     def id(self, word: str) -> int:
         """The word's id; <unk>'s for a word the model does not know."""
         return self.trie.get(word, self.unk)
+
+    def unigram(self, word: str) -> float | None:
+        """log10 P(word) of a model word alone; None for a word the model does not know."""
+        return self._unigrams[word]
+
+    def _unigram(self, word: str) -> float | None:
+        wid = self.trie.get(word)
+        return None if wid is None else self.prob[wid]
+
+    def has_bigram(self, prev: str, word: str) -> bool:
+        """Whether the model holds the pair (prev, word) itself, not by backoff: the context
+        asks for that word."""
+        a, b = self.trie.get(prev), self.trie.get(word)
+        return a is not None and b is not None and self._bigram(a, b) >= 0
+
+    def unigram_split(self, text: str) -> float:
+        """The best unigram log10-probability of `text` split into model words (a character
+        the model does not know: <unk>'s probability)."""
+        unk = self.prob[self.unk]
+        unigram = self._unigrams
+        best = [0.0] + [-1e9] * len(text)
+        for k in range(1, len(text) + 1):
+            for j in range(k):
+                got = unigram[text[j:k]]
+                if got is None:
+                    if k - j > 1:
+                        continue
+                    got = unk
+                if best[j] + got > best[k]:
+                    best[k] = best[j] + got
+        return best[-1]
 
     def _bigram(self, prev: int, word: int) -> int:
         """The index of the bigram (prev, word) among the entries, or -1."""
@@ -187,3 +224,18 @@ def score(words: Sequence[str], prev: str | None = None, prev2: str | None = Non
 def segment(text: str, prev: str | None = None) -> tuple[list[str], float]:
     """The best split of `text` into the model's words, and its log10-probability."""
     return model().segment(text, prev)
+
+
+def unigram(word: str) -> float | None:
+    """log10 P(word) alone; None for a word the model does not know."""
+    return model().unigram(word)
+
+
+def has_bigram(prev: str, word: str) -> bool:
+    """Whether the model holds the word pair (prev, word) itself (not by backoff)."""
+    return model().has_bigram(prev, word)
+
+
+def unigram_split(text: str) -> float:
+    """The best unigram log10-probability of `text` split into model words."""
+    return model().unigram_split(text)

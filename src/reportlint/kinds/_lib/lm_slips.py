@@ -113,26 +113,24 @@ class Scan:
             k += 1
             end += len(words[k])
         word = words[k]
-        m = self._lm
-        wid = m.trie.get(word)
-        if wid is None or len(word) < 2:
+        if len(word) < 2 or not lm.known(word):
             return False
-        before = m.trie.get(words[k - 1]) if k else None
-        after = m.trie.get(words[k + 1]) if k + 1 < len(words) else None
-        return ((before is not None and m._bigram(before, wid) >= 0)
-                or (after is not None and m._bigram(wid, after) >= 0))
+        has = self._lm.has_bigram
+        return ((k > 0 and has(words[k - 1], word))
+                or (k + 1 < len(words) and has(word, words[k + 1])))
 
     def _word(self, w: str, i: int, x: str, least: float) -> tuple[int, int] | None:
         """(start, end) of the candidate word through i once w[i] is x that gains most over the
         written span (unigram log10), if one gains at least `least`."""
         best, where = least, None
+        unigram, split = self._lm.unigram, self._lm.unigram_split
         for length in range(2, _MAX_WORD + 1):
             for a in range(max(0, i - length + 1), min(i, len(w) - length) + 1):
                 b = a + length
-                got = _p(w[a:i] + x + w[i + 1:b])
+                got = unigram(w[a:i] + x + w[i + 1:b])
                 if got is None:
                     continue
-                gain = got - _pieces(w[a:b])
+                gain = got - split(w[a:b])
                 if gain >= best:
                     best, where = gain, (a, b)
         return where
@@ -141,41 +139,8 @@ class Scan:
 def word_gain(written: str, mended: str) -> float:
     """How much likelier (unigram log10) the model word `mended` is than `written` split into
     model words; -inf when `mended` is no model word."""
-    got = _p(mended)
-    return -float("inf") if got is None else got - _pieces(written)
-
-
-_UNIGRAM: dict[str, float | None] = {}
-
-
-def _p(word: str) -> float | None:
-    """The unigram log10-probability of a vocabulary word, None for others."""
-    got = _UNIGRAM.get(word, 0.0)
-    if got == 0.0:
-        if len(_UNIGRAM) > _MEMO_MAX:
-            _UNIGRAM.clear()
-        m = lm.model()
-        wid = m.trie.get(word)
-        got = _UNIGRAM[word] = None if wid is None else m.prob[wid]
-    return got
-
-
-def _pieces(t: str) -> float:
-    """The best unigram log10-probability of `t` split into vocabulary words (a character the
-    model does not know: <unk>'s probability)."""
-    m = lm.model()
-    unk = m.prob[m.unk]
-    best = [0.0] + [-1e9] * len(t)
-    for k in range(1, len(t) + 1):
-        for j in range(k):
-            got = _p(t[j:k])
-            if got is None:
-                if k - j > 1:
-                    continue
-                got = unk
-            if best[j] + got > best[k]:
-                best[k] = best[j] + got
-    return best[-1]
+    got = lm.unigram(mended)
+    return -float("inf") if got is None else got - lm.unigram_split(written)
 
 
 def _window(s: str, i: int) -> tuple[int, int]:
