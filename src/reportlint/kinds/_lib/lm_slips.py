@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from reportlint.kinds._lib import lm
+from reportlint.kinds._lib.memo import Memo
 
 _SIDE = 4              # characters on each side that the trigram model scores
 _MAX_WORD = 4          # longest candidate word tried
@@ -50,7 +51,9 @@ class Scan:
         self._candidates = candidates
         self._after = after
         self._before = before
-        self._memo: dict[tuple, Verdict | None] = {}
+        # (window, offset, least, *margins) -> verdict
+        self._memo: Memo[tuple, Verdict | None] = Memo(
+            lambda key: self._judge(key[0], key[1], dict(key[3:]), key[2]), _MEMO_MAX)
         self._lm = lm.model()
 
     def judge(self, s: str, i: int, margins: dict[str, float],
@@ -61,14 +64,7 @@ class Scan:
         lo, hi = _window(s, i)
         if hi - lo < 2:
             return None
-        key = (s[lo:hi], i - lo, least, *sorted(margins.items()))
-        memo = self._memo
-        if key in memo:
-            got = memo[key]
-        else:
-            if len(memo) > _MEMO_MAX:
-                memo.clear()
-            got = memo[key] = self._judge(s[lo:hi], i - lo, margins, least)
+        got = self._memo[(s[lo:hi], i - lo, least, *sorted(margins.items()))]
         return None if got is None else (lo, got)
 
     def _judge(self, w: str, i: int, margins: dict[str, float], least: float) -> Verdict | None:

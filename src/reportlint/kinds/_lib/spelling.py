@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from reportlint.kinds._lib import data
+from reportlint.kinds._lib.memo import Memo
 
 _FOLDER = "spelling"
 _MAX_WORD = 6          # longest dictionary word the local segmentation tries
@@ -114,9 +115,9 @@ class Model:
         self._across = _Memo(self._across_candidates)
         self._common_pairs = _Memo(lambda pair: self.freq(pair) >= _COVER)
         self._mends: dict[int, tuple[_Memo, _Memo]] = {}
-        self._windows: dict[int, _Memo] = {}
+        self._windows: dict[int, tuple[Policy, Memo]] = {}
         self._scan = None                               # kinds/_lib/lm_slips, on first use
-        self._slips: dict[int, tuple[Policy, dict]] = {}
+        self._slips: dict[int, tuple[Policy, Memo]] = {}
 
     # ---- stage 1: the bitmap ---------------------------------------------------------
     def known(self, a: str, b: str) -> bool:
@@ -136,12 +137,10 @@ class Model:
         if len(s) < 2:
             return []
         policy = policy or _DEFAULT
-        memo = self._windows.get(id(policy))       # a rule's policy lives as long as the run
-        if memo is None or memo.policy is not policy:
-            memo = self._windows[id(policy)] = _Memo(lambda abc: self._triple(abc, policy))
-            memo.policy = policy
-        elif len(memo) > _MEMO_MAX:
-            memo.clear()
+        got = self._windows.get(id(policy))        # a rule's policy lives as long as the run
+        if got is None or got[0] is not policy:
+            got = self._windows[id(policy)] = (policy, Memo(lambda abc: self._triple(abc, policy), _MEMO_MAX))
+        memo = got[1]
         # each character is judged by its three-character window, once per process: a long
         # run soon asks only the memo (C speed)
         t = "\0" + s + "\0"
@@ -259,18 +258,15 @@ class Model:
             self._load_words()
         found: list[Slip] = []
         memo = self._slips.get(id(policy))
-        if memo is None or memo[0] is not policy or len(memo[1]) > _MEMO_MAX:
-            memo = self._slips[id(policy)] = (policy, {})
+        if memo is None or memo[0] is not policy:
+            memo = self._slips[id(policy)] = (policy, Memo(
+                lambda key: self._best(key[0], key[1], policy) or self._by_lm(key[0], key[1], policy), _MEMO_MAX))
         judged = memo[1]
         for i in self.suspects(s, policy) if suspects is None else suspects:
             # judged once per process by the text around it (every test looks at most
             # _REACH characters away: the context, the LM's two more, an orphan's neighbour)
             lo = i - _REACH if i > _REACH else 0
-            key = (s[lo:i + _REACH + 1], i - lo)
-            if key in judged:
-                best = judged[key]
-            else:
-                best = judged[key] = self._best(key[0], key[1], policy) or self._by_lm(key[0], key[1], policy)
+            best = judged[(s[lo:i + _REACH + 1], i - lo)]
             if best is None:
                 continue
             if lo:
@@ -614,8 +610,6 @@ def _mapped(path) -> mmap.mmap:
 
 class _Memo(dict):
     """key -> f(key), computed on first ask."""
-
-    policy: Policy | None = None
 
     def __init__(self, f):
         super().__init__()
