@@ -47,11 +47,13 @@ OPTIONS = {
                               "前后各四字的最佳分词概率须至少提高 10 的这么多次方"),
     "min_gain_lm_shape": Option("float", default=4.5, doc="同上，换成形近字时"),
     "min_gain_lm_glyph": Option("float", default=5.0, doc="同上，换成只有字形图像相似的字时"),
-    "min_gain_lm_one_sided": Option("float", default=100.0,
-                                    doc="只与一侧不成词的字，换成同音字后成为语言模型里不比原写法少见的词时，"
-                                        "同样只用词三元语言模型判断的最小提高量（形近字另加上面两项之差）；"
-                                        "100 为不判断：要判断的位置多十几倍，没见过的文本每份报告慢约 100 毫秒"
-                                        "（设为 4 时 ECSpell 句子召回约高 3 个百分点）"),
+    "lm_one_sided": Option("bool", default=False,
+                           doc="也用词三元语言模型判断只与一侧不成词的字（示范生→师范生）：换成同音或形近字后成为"
+                               "语言模型里不比原写法少见的词时；要判断的位置多十几倍，没见过的文本每份报告慢约 100 毫秒"
+                               "（打开时 ECSpell 句子召回约高 3 个百分点）"),
+    "min_gain_lm_one_sided": Option("float", default=4.0,
+                                    doc="打开上一项时，这类字换成同音字的最小提高量（形近字另加 min_gain_lm_shape 与"
+                                        " min_gain_lm 之差）"),
     "name_suffixes": Option("str", default="省市县区旗乡镇村街道社区路巷组屯寨",
                             doc="紧随其后（两字之内）出现这些字的写法视为地名，不报"),
 }
@@ -66,7 +68,7 @@ def prepare(rule):
     return Policy(rule["min_gain"], rule["min_freq"], rule["min_gain_long"], rule["min_freq_long"],
                   rule["min_gain_across"], rule["min_gain_one_sided"], rule["min_lm_gain"],
                   rule["min_lm_gain_glyph"], rule["min_gain_lm"], rule["min_gain_lm_shape"], rule["min_gain_lm_glyph"],
-                  rule["min_gain_lm_one_sided"])
+                  rule["min_gain_lm_one_sided"], rule["lm_one_sided"])
 
 
 def check(rule, state, doc):

@@ -63,7 +63,7 @@ def test_the_skip_table_holds_the_inner_characters_of_frequent_longer_words():
 
 
 def test_an_across_slip_needs_the_gain():
-    strict = Policy(min_gain_across=100.0, lm_one_sided=100.0)   # (nor the trigram path)
+    strict = Policy(min_gain_across=100.0)   # (nor the trigram path)
     assert model().slips("坚持依法制国。", strict) == []
 
 
@@ -112,12 +112,12 @@ def test_a_one_sided_character_a_candidate_makes_a_far_likelier_word_is_judged_b
     m = model()
     s = "对该聚体行政行为不服的"
     assert not m.known("该", "聚") and m.known("聚", "体")
-    on = Policy(lm_one_sided=4.0)              # not tried by default: it costs (see the option)
+    on = Policy(lm_one_sided_on=True)          # not tried by default: it costs (see the option)
     assert 2 in m.suspects(s, on)
     assert [x for x in m.slips(s, Policy()) if x.start == 2] == []
     (slip,) = [x for x in m.slips(s, on) if x.start == 2]
     assert (slip.found, slip.expected, slip.how) == ("聚体", "具体", "same-sound")
-    assert [x for x in m.slips(s, Policy(lm_one_sided=100.0)) if x.start == 2] == []
+    assert [x for x in m.slips(s, Policy(lm_one_sided_on=True, lm_one_sided=100.0)) if x.start == 2] == []
 
 
 def test_a_suspect_is_judged_once_by_the_text_around_it_and_placed_where_it_stands():

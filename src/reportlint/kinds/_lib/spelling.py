@@ -72,8 +72,9 @@ class Policy:
     lm_same_sound: float = 4.0     # log10 gain under the trigram model alone (kinds/_lib/lm_slips)
     lm_shape: float = 4.5          # the same for a look-alike
     lm_glyph: float = 5.0          # the same for a look-alike only the glyphs give
-    lm_one_sided: float = 100.0    # the same-sound margin for a character with a known pair on one
-                                   # side (100: not tried — it judges ~15x more windows)
+    lm_one_sided: float = 4.0      # the same-sound margin for a character with a known pair on one
+                                   # side (示范生 -> 师范生), when that path is on:
+    lm_one_sided_on: bool = False  # (off: it judges ~15x more windows)
 
 
 _DEFAULT = Policy()
@@ -157,7 +158,7 @@ class Model:
         left, right = pairs[abc[:2]], pairs[abc[1:]]
         if left + right == 1:                  # one pair unknown (0), the other known (1)
             return int(self._one_sided_suspect(abc, policy)
-                       or (policy.lm_one_sided < 100 and self._lm_pair_mends(abc)))
+                       or (policy.lm_one_sided_on and self._lm_pair_mends(abc)))
         # both unknown, or one unknown and the other side no pair (吐地); a known pair, or
         # no pair on either side, is no suspect
         return int(left != 1 and right != 1 and left + right < 4)
@@ -335,9 +336,9 @@ class Model:
             from reportlint.kinds._lib.lm_slips import Scan
             self._scan = Scan(self._kinds, self.after, self.before)
         if left == 1 or right == 1:            # one-sided (示范 in 公费示范生)
-            extra = policy.lm_one_sided - policy.lm_same_sound
-            if extra >= 100:
+            if not policy.lm_one_sided_on:
                 return None
+            extra = policy.lm_one_sided - policy.lm_same_sound
         else:
             extra = 0.0
         got = self._scan.judge(s, i, {"same-sound": policy.lm_same_sound + extra,
