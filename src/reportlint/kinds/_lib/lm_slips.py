@@ -19,10 +19,10 @@ run over many reports soon asks only the memo.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from reportlint.kinds._lib import lm
+from reportlint.kinds._lib.cjk import is_han
 from reportlint.kinds._lib.memo import Memo
 
 _SIDE = 4              # characters on each side that the trigram model scores
@@ -30,7 +30,6 @@ _MAX_WORD = 4          # longest candidate word tried
 _MIN_WORD_GAIN = 2.0   # log10: a candidate word this much likelier (unigram) than the written span
                        # (the caller may ask less where the written text is a word, 示范 -> 师范)
 _MEMO_MAX = 100_000
-_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -142,9 +141,9 @@ def word_gain(written: str, mended: str) -> float:
 def _window(s: str, i: int) -> tuple[int, int]:
     """The Han characters around i, at most _SIDE on each side."""
     lo = i
-    while lo > 0 and i - lo < _SIDE and _HAN.match(s[lo - 1]):
+    while lo > 0 and i - lo < _SIDE and is_han(s[lo - 1]):
         lo -= 1
     hi = i + 1
-    while hi < len(s) and hi - i <= _SIDE and _HAN.match(s[hi]):
+    while hi < len(s) and hi - i <= _SIDE and is_han(s[hi]):
         hi += 1
     return lo, hi
