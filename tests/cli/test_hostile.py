@@ -642,7 +642,7 @@ def test_a_full_disk_or_a_folder_without_write_permission_is_a_message(tmp_path,
 
 def test_a_worker_killed_mid_run_is_a_message_not_a_traceback(tmp_path, pack, monkeypatch):
     from reportlint.engine import parallel
-    if __import__("multiprocessing").get_start_method() != "fork":
+    if parallel.start_method() != "fork":
         pytest.skip("the killed worker is simulated through fork")
     parent = os.getpid()
     real = parallel._lint_one

@@ -58,11 +58,22 @@ def linter_options(linter: Linter) -> dict:
                 against=linter.against)
 
 
+def start_method() -> str | None:
+    """"fork" on Linux while this process runs no other thread, else None (the platform's
+    default). Forked workers inherit the warm Linter — loaded rules, kind modules, jieba, the
+    state the first file built — where spawned or forkserver workers (Python 3.14's default on
+    Linux) each import and load it all again. Forking a process with other threads running can
+    deadlock (a program that embeds reportlint), and macOS's frameworks do not survive it."""
+    import threading
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return None
+
+
 def _warm_segmenter() -> None:
     """jieba (0.6 s to load) is needed by some file of any large batch: load it once here,
     before forking, rather than once in every worker."""
-    import multiprocessing
-    if multiprocessing.get_start_method() != "fork":
+    if start_method() != "fork":
         return
     try:
         from reportlint.kinds._lib import segment
@@ -246,10 +257,12 @@ def _in_workers(linter: Linter, files: list[str], remote: list[int], jobs: int, 
     size = max(1, min(CHUNK, len(remote) // (workers * 4)))
     chunks = [remote[k:k + size] for k in range(0, len(remote), size)]
     _linter = linter                       # inherited by forked workers
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed  # not on every run's start-up
     from concurrent.futures.process import BrokenProcessPool
     try:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init,
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method()),
+                                 initializer=_init,
                                  initargs=(type(linter), linter_options(linter))) as pool:
             futures = {pool.submit(_work, [files[i] for i in chunk], keep): chunk for chunk in chunks}
             for fut in as_completed(futures):
