@@ -101,15 +101,16 @@ class TimedPattern:
     for the patterns it runs; `pattern` and `flags` are there without compiling. A pattern that
     cannot match without one of a few literal strings (`required_literals`) is neither compiled
     nor run on a text that holds none of them: most rules on most drafts."""
-    __slots__ = ("_rx", "_seen", "flags", "literals", "pattern")
+    __slots__ = ("_code", "_rx", "_seen", "flags", "literals", "pattern")
     _rx: regex.Pattern
 
     def __init__(self, pattern: str, flags: int, rx: regex.Pattern | None = None,
-                 literals: tuple[str, ...] | bool | None = False):
+                 literals: tuple[str, ...] | bool | None = False, code: dict | None = None):
         self.pattern, self.flags = pattern, flags
         # False: not worked out yet; None: no literal is required
         self.literals = literals
         self._seen: tuple = (None, False)       # (the last text checked, it holds none of them)
+        self._code = code       # the compiled pattern as data (kinds/regex_code), from the wheel only
         if rx is not None:
             self._rx = rx
 
@@ -118,9 +119,15 @@ class TimedPattern:
         try:
             return self._rx
         except AttributeError:
-            import regex
-            self._rx = regex.compile(self.pattern, self.flags)
-            return self._rx
+            rx = None
+            if self._code is not None:
+                from reportlint.kinds.regex_code import rebuilt
+                rx = rebuilt(self._code)
+            if rx is None or rx.pattern != self.pattern:
+                import regex
+                rx = regex.compile(self.pattern, self.flags)
+            self._rx = rx
+            return rx
 
     def needs(self) -> tuple[str, ...] | None:
         if self.literals is False:

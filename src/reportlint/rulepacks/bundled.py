@@ -70,7 +70,7 @@ def encode(packs: dict, package: Path) -> bytes:
     for name, (folder, rules) in packs.items():
         stored = []
         for rule in rules:
-            data = rule_to_data(rule)
+            data = rule_to_data(rule, shipped=True)      # patterns with their compiled form
             if not _same(rule.options, _decode(data["options"])):
                 raise ValueError(f"{rule.id}: options do not survive JSON")
             data["path"] = Path(rule.path).name
@@ -108,7 +108,7 @@ def load(resolved: list[tuple[str, Path | None, str]], builtins: dict[str, Path]
         for name in names:
             pack, folder = entry["packs"][name], builtins[name]
             for data in pack["rules"]:
-                rules.append(rule_from_data({**data, "path": str(folder / data["path"])}))
+                rules.append(rule_from_data({**data, "path": str(folder / data["path"])}, shipped=True))
     except Exception:    # another layout, a kind gone, a pack the wheel did not have: load afresh
         return None
     return rules

@@ -82,29 +82,39 @@ def stamps(folders: list[Path]) -> list:
 
 
 # ---- rules <-> data ------------------------------------------------------------------------
-def _encode(value: Any) -> Any:
+def _encode(value: Any, shipped: bool = False) -> Any:
+    """`shipped`: for the wheel (rulepacks/bundled.py), patterns keep their compiled form too."""
     if isinstance(value, dict):
         if _RX in value:
             raise ValueError("reserved key")          # would read back as a pattern
-        return {k: _encode(v) for k, v in value.items()}
+        return {k: _encode(v, shipped) for k, v in value.items()}
     if isinstance(value, list):
-        return [_encode(v) for v in value]
+        return [_encode(v, shipped) for v in value]
     if hasattr(value, "pattern") and hasattr(value, "flags"):   # a compiled (or lazy) pattern
         from reportlint.kinds.patterns import required_literals
         lits = value.needs() if hasattr(value, "needs") else required_literals(value.pattern, value.flags)
-        return {_RX: value.pattern, "flags": value.flags, "literals": lits}
+        data = {_RX: value.pattern, "flags": value.flags, "literals": lits}
+        if shipped and hasattr(value, "rx"):
+            from reportlint.kinds.regex_code import form
+            code = form(value.rx)
+            if code is not None:
+                data["code"] = code
+        return data
     return value
 
 
-def _decode(value: Any) -> Any:
+def _decode(value: Any, shipped: bool = False) -> Any:
+    """`shipped`: read from the wheel's entry, whose patterns' compiled forms are used (never
+    from a cache folder: the matching engine runs that code as given)."""
     if isinstance(value, dict):
         if _RX in value:
             from reportlint.kinds.patterns import TimedPattern
             lits = value.get("literals", False)
-            return TimedPattern(value[_RX], value["flags"], literals=tuple(lits) if lits else lits)
-        return {k: _decode(v) for k, v in value.items()}
+            return TimedPattern(value[_RX], value["flags"], literals=tuple(lits) if lits else lits,
+                                code=value.get("code") if shipped else None)
+        return {k: _decode(v, shipped) for k, v in value.items()}
     if isinstance(value, list):
-        return [_decode(v) for v in value]
+        return [_decode(v, shipped) for v in value]
     return value
 
 
@@ -126,20 +136,21 @@ _FIELDS = ("id", "kind_name", "pack", "path", "category", "message", "descriptio
            "message_en", "references", "enabled", "genres", "priority")
 
 
-def rule_to_data(rule) -> dict:
+def rule_to_data(rule, shipped: bool = False) -> dict:
     data = {name: getattr(rule, name) for name in _FIELDS}
     data["severity"] = rule.severity.name
-    data["options"] = _encode(rule.options)
+    data["options"] = _encode(rule.options, shipped)
     data["lazy"] = rule.lazy_json()     # examples and marks, decoded when first read
     return data
 
 
-def rule_from_data(data: dict):
+def rule_from_data(data: dict, shipped: bool = False):
+    """`shipped`: from the wheel's entry (rulepacks/bundled.py), not from a cache folder."""
     from reportlint.model.finding import Severity
     from reportlint.rulepacks.rule import Rule
     rule = Rule.__new__(Rule)     # the checks ran when the entry was written
     rule.__dict__.update({name: data[name] for name in _FIELDS})
-    rule.__dict__.update(severity=Severity[data["severity"]], options=_decode(data["options"]),
+    rule.__dict__.update(severity=Severity[data["severity"]], options=_decode(data["options"], shipped),
                          genres=tuple(data["genres"]),
                          _lazy=data["lazy"], _state=None, _prepared=False)
     from reportlint import kinds

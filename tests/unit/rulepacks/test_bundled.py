@@ -151,3 +151,58 @@ def test_matched_files_are_checked_by_their_stamps_until_one_changes(shipped, mo
     os.utime(rule_file, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert rule_file.stat().st_size == st.st_size and rule_file.stat().st_mtime_ns == st.st_mtime_ns
     assert bundled.load(one, loader.builtin_packs(), shipped) is None
+
+
+def _patterns(value):
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _patterns(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _patterns(v)
+    elif hasattr(value, "pattern") and hasattr(value, "flags"):
+        yield value
+
+
+def test_shipped_patterns_are_rebuilt_from_their_compiled_form(shipped, monkeypatch):
+    """The wheel's rules keep each pattern compiled (kinds/regex_code): rebuilt, not
+    compiled again, and the same pattern — same source, flags, groups and matches."""
+    import regex
+
+    from reportlint.kinds import regex_code
+    from reportlint.rulepacks.examples import example_cases
+    names = list(loader.builtin_packs())
+    got = load_packs(names).rules
+    fresh = loader._load_resolved([(n, shipped / n, n) for n in names], loader.builtin_packs()).rules
+    pairs = [(a, b.rx) for x, y in zip(got, fresh) for a, b in zip(_patterns(x.options), _patterns(y.options))]
+    assert len(pairs) > 50
+    texts = [case["text"] for r in fresh for _, _, case in example_cases(r)]
+    assert regex_code.rebuilt(regex_code.form(pairs[0][1])) is not None   # (its constructor looked up)
+
+    def compiled(*args, **kwargs):
+        raise AssertionError("compiled again")
+    monkeypatch.setattr(regex, "compile", compiled)
+    for a, want in pairs:
+        assert a._code is not None
+        rx = a.rx
+        assert (rx.pattern, rx.flags, rx.groups, rx.groupindex) == (want.pattern, want.flags, want.groups, want.groupindex)
+        for text in texts:
+            assert [m.span() for m in rx.finditer(text)] == [m.span() for m in want.finditer(text)]
+
+
+def test_a_compiled_form_is_used_only_from_the_wheel_and_for_its_regex_version(monkeypatch):
+    """A form read from a cache folder is never run (the engine trusts its code); one made by
+    another regex version is compiled from its source."""
+    import regex
+
+    from reportlint.kinds import regex_code
+    from reportlint.kinds.patterns import compile_pattern
+    rx = compile_pattern(r"(?P<y>(?:19|20)\d\d)年").rx
+    code = regex_code.form(rx)
+    data = {cache._RX: rx.pattern, "flags": rx.flags, "literals": ["年"], "code": code}
+    assert cache._decode(data)._code is None
+    assert cache._decode(data, shipped=True)._code == code
+    assert regex_code.rebuilt({**code, "regex": "0.0"}) is None
+    assert regex_code.rebuilt({"regex": regex.__version__, "args": "not a form"}) is None
+    stale = cache._decode({**data, "code": {**code, "regex": "0.0"}}, shipped=True)
+    assert stale.rx.search("2023年").group("y") == "2023"
