@@ -11,6 +11,7 @@ remembered (so a rule can report it). Several physical tables may make up one te
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
@@ -232,8 +233,12 @@ def _find(parts: list[tuple[str, Cell]], entries: list[Entry]) -> tuple[Entry, C
             if n in e.names:
                 return e, cell, ""
         best, score, second = None, 0.0, 0.0
+        chars = Counter(n)
         for e in entries:
-            r = max(SequenceMatcher(None, n, name).ratio() for name in e.names)
+            # a name whose ratio cannot pass `second` changes nothing below: its exact ratio
+            # (difflib's, ~30 µs) is worked out only when its upper bounds pass it
+            r = max((SequenceMatcher(None, n, name).ratio() for name in e.names
+                     if _may_pass(n, chars, name, second)), default=0.0)
             if r > score:
                 best, score, second = e, r, score
             elif r > second:
@@ -241,6 +246,24 @@ def _find(parts: list[tuple[str, Cell]], entries: list[Entry]) -> tuple[Entry, C
         if best is not None and score >= FUZZY and score - second > 0.1 and len(n) >= 4:
             return best, cell, part.strip()
     return None
+
+
+@cache
+def _characters(name: str) -> Counter:
+    return Counter(name)
+
+
+def _may_pass(n: str, chars: Counter, name: str, floor: float) -> bool:
+    """Whether SequenceMatcher(None, n, name).ratio() may exceed `floor`: its upper bounds, in
+    its own arithmetic (2 * matches / total length), do — difflib's real_quick_ratio (matches
+    are no more than the shorter text) and quick_ratio (nor than the characters in common)."""
+    total = len(n) + len(name)
+    if not total:
+        return floor < 1.0
+    if 2.0 * min(len(n), len(name)) / total <= floor:
+        return False
+    other = _characters(name)
+    return 2.0 * sum(min(c, other[ch]) for ch, c in chars.items() if ch in other) / total > floor
 
 
 def _is_data(row: list[Cell]) -> bool:
@@ -283,8 +306,8 @@ def _place(table: Table, spec: Spec) -> tuple[dict, dict, list[Fuzzy], set[str]]
     labels: set[str] = set()
     memo: dict = {}
 
-    def find(parts, entries):            # the same labels recur in every cell of a row/column
-        key = (tuple((p, id(c)) for p, c in parts), id(entries))
+    def find(parts, entries, ids=None):      # the same labels recur in every cell of a row/column
+        key = (ids or tuple((p, id(c)) for p, c in parts), id(entries))
         if key not in memo:
             memo[key] = _find(parts, entries)
             got = memo[key]
@@ -292,19 +315,25 @@ def _place(table: Table, spec: Spec) -> tuple[dict, dict, list[Fuzzy], set[str]]
                 fuzzy.append(Fuzzy(got[1], table, got[0].label, got[2]))
         return memo[key]
 
-    header: list[int] = []               # the block of header rows above the current row
+    # a column's header labels, made once per block of header rows (not for every data row)
+    heads: dict[tuple[tuple[int, ...], int], tuple[list, tuple]] = {}
+    header: tuple[int, ...] = ()         # the block of header rows above the current row
     for i, row in enumerate(rows):
         if _is_header(row) and not _is_data(row):
-            header = (header if header and header[-1] == i - 1 else []) + [i]
+            header = (header if header and header[-1] == i - 1 else ()) + (i,)
             continue
         row_parts = _parts(row[:label_cols])
         found_row = find(row_parts, spec.rows)
         if found_row:
             row_labels.setdefault(found_row[0].key, (found_row[1], table))
         for col in range(label_cols, len(row)):
-            col_parts = _parts([rows[h][col] for h in header if col < len(rows[h])])
-            found_col = find(col_parts, spec.columns) or find(row_parts, spec.columns)
-            r = found_row or find(col_parts, spec.rows)
+            head = heads.get((header, col))
+            if head is None:
+                parts = _parts([rows[h][col] for h in header if col < len(rows[h])])
+                head = heads[header, col] = (parts, tuple((p, id(c)) for p, c in parts))
+            col_parts, col_ids = head
+            found_col = find(col_parts, spec.columns, col_ids) or find(row_parts, spec.columns)
+            r = found_row or find(col_parts, spec.rows, col_ids)
             if r is None or found_col is None or r[0].key == found_col[0].key:
                 continue
             labels |= found_col[0].names | r[0].names
