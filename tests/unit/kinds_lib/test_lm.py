@@ -91,3 +91,14 @@ def test_unigram_bigram_and_unigram_split():
                                                        lm.unigram("师") + lm.unigram("范")))
     assert lm.unigram_split("Ω") == pytest.approx(lm.logprob(None, "Ω"))
     assert lm.unigram_split("") == 0.0
+
+
+def test_swap_gain_compares_words_between_their_neighbours():
+    text = "依法申请形政复议"
+    m = lm.model()
+    assert m.swap_gain(text, 4, 6, ["行政"]) > 3                 # 申请 [行政] 复议
+    assert m.swap_gain(text, 4, 6, ["行政", "形政"]) == m.swap_gain(text, 4, 6, ["行政"])   # the best one
+    assert m.swap_gain(text, 4, 6, ["形政"]) == 0.0               # the written word itself
+    assert m.swap_gain(text, 4, 6, []) == -float("inf")
+    # at the text's edges there is no neighbour on that side
+    assert m.swap_gain("形政", 0, 2, ["行政"]) == pytest.approx(lm.unigram("行政") - lm.logprob(None, "形政"))

@@ -126,3 +126,14 @@ def test_a_suspect_is_judged_once_by_the_text_around_it_and_placed_where_it_stan
     far = m.slips("为进一步做好本年度各类群众信防事项", Policy())   # the same window, 11 characters on
     assert [(s.found, s.expected, s.start, s.word_start) for s in near] == [("信防", "信访", 3, 2)]
     assert [(s.found, s.expected, s.start, s.word_start) for s in far] == [("信防", "信访", 14, 13)]
+
+
+def test_the_one_sided_trigram_path_looks_only_where_a_cheap_bound_allows():
+    m = model()
+    on = Policy(lm_one_sided_on=True)
+    s = "对该聚体行政行为不服的"
+    assert m._lm_gate(s, 2)                        # 聚体 -> 具体 reads better between 该 and 行政
+    assert 2 in m.suspects(s, on)
+    # a common word as written (工作) is not tried; nor a candidate that reads no better there
+    assert not m._lm_pair_mends("工作做", True)
+    assert not m._lm_gate("公司体行为", 1)

@@ -25,7 +25,7 @@ import struct
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from reportlint.kinds._lib import data
 from reportlint.kinds._lib.memo import Memo
@@ -106,6 +106,32 @@ class Model:
                 if best[j] + got > best[k]:
                     best[k] = best[j] + got
         return best[-1]
+
+    def swap_gain(self, text: str, a: int, b: int, words: Iterable[str]) -> float:
+        """How much likelier (log10) the likeliest of `words` is than text[a:b] between the words
+        beside them (the longest model word of up to 4 characters ending at a and starting at b,
+        or the single character); -inf for no words. An estimate in a few look-ups (~25 µs),
+        where segment() of the stretch around them costs ~40x more."""
+        get, unk = self.trie.get, self.unk
+        left = -1
+        for k in range(min(a, 4), 0, -1):
+            got = get(text[a - k:a])
+            if got is not None or k == 1:
+                left = unk if got is None else got
+                break
+        right = -1
+        if b < len(text):
+            beside = self.trie.prefixes(text[b:b + 4])
+            right = get(max(beside, key=len)) if beside else unk
+        logprob = self.logprob_ids
+        best = -float("inf")
+        for w in words:
+            wid = get(w, unk)
+            got = logprob(left, wid) + (logprob(wid, right) if right >= 0 else 0.0)
+            if got > best:
+                best = got
+        wid = get(text[a:b], unk)
+        return best - logprob(left, wid) - (logprob(wid, right) if right >= 0 else 0.0)
 
     def _bigram(self, prev: int, word: int) -> int:
         """The index of the bigram (prev, word) among the entries, or -1."""
