@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The spelling check (rule misspelled-ordinary-words) on ECSpell sentences, and its cost.
 
-    python bench/spelling.py [--ecspell DIR] [--rounds N] [REPORT ...]
+    python bench/spelling.py [--ecspell DIR] [--rounds N] [--rule ID] [REPORT ...]
 
 ECSpell's law and official-document-writing train splits (`n<TAB>source<TAB>target`, in
 ../shared/ecspell) are linted one sentence a line with this rule alone, and scored as
@@ -56,10 +56,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ecspell", type=Path, default=SHARED / "ecspell")
     ap.add_argument("--rounds", type=int, default=10)
+    ap.add_argument("--rule", default=RULE, help=f"the rule to score (default {RULE}; misused-words-in-context: real-word slips)")
     ap.add_argument("reports", nargs="*", type=Path)
     a = ap.parse_args()
     from reportlint.engine.linter import Linter
-    linter = Linter(isolated=True, select=[RULE])
+    linter = Linter(isolated=True, select=[a.rule])
 
     splits = sorted(a.ecspell.glob("*.train.tsv"))
     every: list[tuple[str, str]] = []

@@ -1,10 +1,15 @@
 """Real-word slips: a correctly spelt word where a confusable word fits the context far better.
 
 有线责任 (有限), 必需坚持 (必须), 确实加强 (切实): every character is right, the word is a word, and
-only the words around it show the slip. Candidates come from two lists only: the homophones the
-language model's table ships (data/lm/homophones.tsv: 有线 -> 有限, a same-reading word that is
-more common than the written one) and the rule's own `pairs` (confusable words both common, such
-as 权力/权利, or 得/地, that an organisation can extend). The word trigram model (kinds/_lib/lm.py,
+only the words around it show the slip. Candidates come from three lists: the rule's own `pairs`
+(confusable words both common, such as 权力/权利, or 得/地, that an organisation can extend), the
+homophones the language model's table ships (data/lm/homophones.tsv: 有线 -> 有限, a same-reading
+word that is more common than the written one), and the confusable words derived at build time
+(data/lm/confusables.*, scripts/build_confusable_words.py, memory-mapped: one character swapped
+for a same/similar-sounding or look-alike one, or a whole word of the same reading: 附议 -> 复议,
+酥松 -> 诉讼). The derived ones are many: they are scored only where the written word jars with
+a neighbour (the model has not seen it next to the word on one side), need a larger margin, and
+skip the rule's `keep` words (official terms the model barely knows). The word trigram model (kinds/_lib/lm.py,
 fcitx5's input-method model) decides, twice: the written word and the candidate between the same
 two words on each side (split greedily), then over the best split of a window of text around
 them; both must favour the candidate by a clear margin, and neither side may favour the written
@@ -33,6 +38,12 @@ OPTIONS = {
                         "写法也是正确的词，由语言模型按前后文判断"),
     "homophones": Option("bool", default=True,
                          doc="也检查语言模型词表派生的同音词（比写法常见得多的同音词，有线→有限）"),
+    "confusables": Option("bool", default=True,
+                          doc="也检查构建时派生的易混词（换一个音同、音近或形近字后成为另一个常用词：使用→适用、前头→牵头）"),
+    "keep": Option("list", default=[], items=Option("str"),
+                   doc="本身正确、语言模型却少见的公文用词（转隶），不作为派生易混词检查"),
+    "min_gain_confusables": Option("float", default=3.5,
+                                   doc="构建时派生的易混词所需的提高量（数量多，宜比 min_gain 大）"),
     "min_gain": Option("float", default=3.0,
                        doc="换词后，前后各两个词之间、以及前后文窗口的最佳分词，对数概率（log10）都至少提高这么多"),
     "min_gain_pairs": Option("float", default=2.0,
@@ -86,12 +97,44 @@ def prepare(rule):
                        if all(p != e for e, _, _ in got))
     heads = frozenset(w[:2] for w in table if len(w) > 1)
     chars = sorted(w for w in table if len(w) == 1)
-    return table, heads, chars
+    more = _Derived(heads, rule["min_gain_confusables"], rule["keep"]) if rule["confusables"] else None
+    return table, heads, chars, more
+
+
+class _Derived:
+    """The build's confusable words (data/lm/confusables.*), opened at the first document: the
+    table (memory-mapped), and the character pairs a listed or derived word starts with."""
+
+    def __init__(self, heads: frozenset[str], margin: float, keep):
+        self.listed_heads, self.margin, self.keep = heads, margin, frozenset(keep)
+        self._words = None
+        self._heads: frozenset[str] | None = None
+
+    def words(self):
+        if self._words is None:
+            from reportlint.kinds._lib import data
+            from reportlint.kinds._lib.mapped import Texts
+            self._words = Texts(data.DIR / "lm" / "confusables")
+        return self._words
+
+    def heads(self) -> frozenset[str]:
+        if self._heads is None:
+            self._heads = self.listed_heads.union(w[:2] for w in self.words())
+        return self._heads
+
+    def options(self, seg: str) -> dict[str, list[tuple[str, str, float]]]:
+        """written word -> its derived candidates, for the words that start `seg` ('how' is
+        worked out only for a finding)."""
+        words = self.words()
+        return {w: [(p, "", self.margin) for p in words.get(w).split()]
+                for w in words.prefixes(seg) if w not in self.keep}
 
 
 def check(rule, state, doc):
-    table, heads, chars = state
+    table, heads, chars, more = state
     text = doc.text
+    if more is not None:
+        heads = more.heads()
     # where a listed word may start: one set lookup per character pair, in C
     starts = list(compress(count(), map(heads.__contains__, map(add, text, text[1:]))))
     for ch in chars:                              # single characters (得 地): a plain search
@@ -105,9 +148,13 @@ def check(rule, state, doc):
     model = lm.model()
     found = []
     for i in sorted(set(starts)):
-        for n in range(1, _MAX + 1):
-            written = text[i:i + n]
-            options = table.get(written) if len(written) == n else None
+        seg = text[i:i + _MAX]
+        derived = more.options(seg) if more is not None else {}
+        for n in range(1, len(seg) + 1):
+            written = seg[:n]
+            options = table.get(written)
+            if not options:
+                options = derived.get(written)
             if not options:
                 continue
             try:
@@ -124,7 +171,7 @@ def check(rule, state, doc):
         n = len(written)
         if names.protected(i, i + n) or (n > 1 and names.written_so(written, expected)):
             continue                      # a name, or written the same way throughout: meant so
-        yield Hit(i, i + n, {"found": written, "expected": expected, "how": how},
+        yield Hit(i, i + n, {"found": written, "expected": expected, "how": how or _how(written, expected)},
                   suggestion=expected)
 
 
@@ -198,6 +245,14 @@ class _Near:
             self.splits.append((near, _sides(self.model, near[0], near[1], self.written, near[2], near[3])))
         return self.splits[k]
 
+    def fits(self) -> bool:
+        """Whether the model has seen the written word next to the word on each side (both
+        bigrams): then a derived confusable is not worth scoring (a slip's word is rarely seen
+        with both its neighbours; checked on ECSpell, it keeps the findings at a third of the cost)."""
+        _, l1, r1, _ = self.split(0)[0]
+        seen = self.model._bigram
+        return (l1 < 0 or seen(l1, self.written) >= 0) and (r1 < 0 or seen(self.written, r1) >= 0)
+
     def favours(self, cand: int, margin: float, loss: float) -> bool:
         """Whether, under one of the splits, the candidate beats the written word by margin - 1
         while neither side alone prefers the written word by more than `loss`."""
@@ -219,6 +274,8 @@ def _best(model, text: str, i: int, j: int, options, rule):
         return None
     lo, hi = _bounds(text, i, j, rule["window"])
     near = _Near(model, text, i, j, lo, hi)
+    if options[0][1] == "" and near.fits():
+        return None                       # derived candidates only where the written word jars
     best, window = None, None
     for expected, how, margin in options:
         if not near.favours(model.id(expected), margin, rule["max_side_loss"]):

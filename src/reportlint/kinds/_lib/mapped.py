@@ -54,6 +54,13 @@ class Keys:
     def __len__(self) -> int:
         return len(self._ids)
 
+    def __iter__(self):
+        return iter(self._ids)
+
+    def prefixes(self, text: str) -> list[str]:
+        """The keys that start `text` (one trie walk)."""
+        return self._ids.prefixes(text)
+
 
 class Numbers(Keys):
     def __init__(self, stem: Path):
