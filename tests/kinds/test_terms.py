@@ -121,7 +121,7 @@ def test_corpus_findings_are_the_reviewed_ones(corpus_findings):
         ("real/063", 2, "redundant-self-reference"),       # 我镇政府
         ("real/063", 4, "reworded-set-formulations"),      # 年度法律工作计划
         # issue 14b: a real-word slip the language model finds in context
-        ("real/001", 1, "misused-words-in-context"),       # 更好得学习 -> 地
+        ("real/001", 1, "misused-structural-particles"),   # 更好得学习 -> 地
     ])
 
 
