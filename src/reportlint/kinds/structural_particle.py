@@ -28,7 +28,7 @@ OPTIONS = {
                             doc="换词后，只看前一个词或只看后一个词（二元），最多允许变差这么多（log10）"),
     "min_sides": Option("float", default=-0.5,
                         doc="换词后，前一个词和后一个词（二元）合计至少变化这么多（log10；先用它筛掉绝大多数位置）"),
-    "window": Option("int", default=4, doc="比较时助词前后各取多少个字"),
+    "window": Option("int", default=3, doc="比较时助词前后各取多少个字"),
 }
 FIELDS = {"found", "expected"}
 PRIORITY = 10     # model-found: yields its span to a listed form (rulepacks.run.one_per_span)
@@ -101,12 +101,13 @@ def _side(model, memo: dict, near: str, written: str, expected: str, left: bool)
     key = (near, written, expected)
     gain = memo.get(key, _MISSING)
     if gain is _MISSING:
-        if left:
-            w = _left_word(model, near)
-            gain = None if w is None else model.logprob(w, expected) - model.logprob(w, written)
-        else:
-            w = _right_word(model, near)
-            gain = None if w is None else model.logprob(expected, w) - model.logprob(written, w)
+        w = _left_word(model, near) if left else _right_word(model, near)
+        if w is None:
+            gain = None
+        else:             # ids once, then plain bigram look-ups (this runs at most places)
+            wid, e, x = model.trie.get(w), model.id(expected), model.id(written)
+            p = model.logprob_ids
+            gain = p(wid, e) - p(wid, x) if left else p(e, wid) - p(x, wid)
         memo[key] = gain
     return gain
 
