@@ -18,8 +18,10 @@ dictionary. Output, read through a memory map (kinds/_lib/mapped.Texts):
                  only says where to look. Pairs homophones.tsv already lists are left out; so is a
                  written word of the reports' own vocabulary (ECSpell's 公文 and law lists and
                  jieba_user.txt, as for homophones.tsv). Also: the words that read the same
-                 (toneless pinyin of the word, pypinyin) and differ in more characters (酥松 ->
-                 诉讼, 郭嘉 -> 国家, 竞技 -> 经济), when at least 10^0.5 times as probable.
+                 (toneless pinyin of the word, pypinyin, heard as fuzzy pinyin does: zh/z, ch/c,
+                 sh/s, -ng/-n alike) and differ in more characters or in a character outside the
+                 confusion sets (酥松 -> 诉讼, 竞技 -> 经济, 心事 -> 刑事, 想法 -> 宪法), when at
+                 least as probable (MIN_LEAD_READING).
 
 The same inputs give the same bytes (marisa numbers keys by the key set; partners sorted by
 probability, then by code point).
@@ -38,7 +40,20 @@ OUT = ROOT / "src" / "reportlint" / "kinds" / "_lib" / "data" / "lm" / "confusab
 HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 MIN_PARTNER = -6.0      # log10 P of a word offered as the one meant
 MIN_LEAD = -1.0         # log10 P(partner) - log10 P(written) at least this (one character apart)
-MIN_LEAD_READING = 0.5  # ... for a word of the same reading that differs in more characters
+MIN_LEAD_READING = 0.0  # ... for a word of the same (fuzzy) reading
+
+
+_FUZZY = (("zh", "z"), ("ch", "c"), ("sh", "s"))
+
+
+def _fuzzy(syllable: str) -> str:
+    """The syllable as an input method's fuzzy pinyin hears it: zh/z, ch/c, sh/s, -ng/-n alike
+    (心事/刑事 xin/xing, 想法/宪法 xiang/xian, 重涂/冲突 are typed alike by many users)."""
+    for a, b in _FUZZY:
+        if syllable.startswith(a):
+            syllable = b + syllable[2:]
+            break
+    return syllable[:-1] if syllable.endswith("ng") and len(syllable) > 2 else syllable
 
 
 def confusables(ecspell: Path) -> dict[str, list[str]]:
@@ -60,7 +75,7 @@ def confusables(ecspell: Path) -> dict[str, list[str]]:
         listed[w] = set(partners.split())
     # whole words typed with the same pinyin (酥松 -> 诉讼, 郭嘉 -> 国家): the input method's slips
     from pypinyin import lazy_pinyin
-    reading = {w: " ".join(lazy_pinyin(w)) for w in words if w in real}
+    reading = {w: " ".join(map(_fuzzy, lazy_pinyin(w))) for w in words if w in real}
     by_reading: dict[str, list[str]] = {}
     for w, r in reading.items():
         if prob[w] >= MIN_PARTNER:

@@ -6,14 +6,15 @@ only the words around it show the slip. Candidates come from three lists: the ru
 homophones the language model's table ships (data/lm/homophones.tsv: 有线 -> 有限, a same-reading
 word that is more common than the written one), and the confusable words derived at build time
 (data/lm/confusables.*, scripts/build_confusable_words.py, memory-mapped: one character swapped
-for a same/similar-sounding or look-alike one, or a whole word of the same reading: 附议 -> 复议,
-酥松 -> 诉讼). The derived ones are many: they are scored only where the written word jars with
-a neighbour (the model has not seen it next to the word on one side), need a larger margin, and
-skip the rule's `keep` words (official terms the model barely knows). The word trigram model (kinds/_lib/lm.py,
-fcitx5's input-method model) decides, twice: the written word and the candidate between the same
-two words on each side (split greedily), then over the best split of a window of text around
-them; both must favour the candidate by a clear margin, and neither side may favour the written
-word much. Only the places where a listed word occurs are scored.
+for a same/similar-sounding or look-alike one, or a whole word of the same fuzzy reading:
+附议 -> 复议, 酥松 -> 诉讼, 心事 -> 刑事). The derived ones are many: they are scored only
+where the written word jars with a neighbour (the model has not seen it next to the word on
+one side), need a larger margin, and skip the rule's `keep` words (official terms the model
+barely knows). The word trigram model (kinds/_lib/lm.py, fcitx5's input-method model) decides,
+twice: the written word and the candidate between the same two words on each side (split
+greedily), then over the best split of a window of text around them; both must favour the
+candidate by a clear margin, and neither side may favour the written word much. Only the
+places where a listed word occurs are scored.
 """
 from __future__ import annotations
 
