@@ -123,21 +123,31 @@ class _Derived:
             self._heads = self.listed_heads.union(w[:2] for w in self.words())
         return self._heads
 
-    def options(self, seg: str) -> dict[str, list[tuple[str, str, float]]]:
-        """written word -> its derived candidates, for the words that start `seg` ('how' is
-        worked out only for a finding)."""
-        words = self.words()
-        return {w: [(p, "", self.margin) for p in words.get(w).split()]
-                for w in words.prefixes(seg) if w not in self.keep}
+    def options(self, written: str) -> list[tuple[str, str, float]]:
+        """The derived candidates of `written` ('how' is worked out only for a finding)."""
+        return [(p, "", self.margin) for p in self.words().get(written).split()]
+
+
+def _words_at(seg: str, table, heads, chars, more) -> dict[str, list[tuple[str, str, float]]]:
+    """The listed and derived words `seg` starts with, and their candidates."""
+    here = {}
+    if seg[:2] in heads or seg[0] in chars:
+        for n in range(1, len(seg) + 1):
+            if seg[:n] in table:
+                here[seg[:n]] = table[seg[:n]]
+    if more is not None:                          # one trie walk for the derived words here
+        for written in more.words().prefixes(seg):
+            if written not in here and written not in more.keep:
+                here[written] = more.options(written)
+    return here
 
 
 def check(rule, state, doc):
     table, heads, chars, more = state
     text = doc.text
-    if more is not None:
-        heads = more.heads()
+    scan = heads if more is None else more.heads()
     # where a listed word may start: one set lookup per character pair, in C
-    starts = list(compress(count(), map(heads.__contains__, map(add, text, text[1:]))))
+    starts = list(compress(count(), map(scan.__contains__, map(add, text, text[1:]))))
     for ch in chars:                              # single characters (得 地): a plain search
         i = text.find(ch)
         while i >= 0:
@@ -149,17 +159,9 @@ def check(rule, state, doc):
     model = lm.model()
     found = []
     for i in sorted(set(starts)):
-        seg = text[i:i + _MAX]
-        derived = more.options(seg) if more is not None else {}
-        for n in range(1, len(seg) + 1):
-            written = seg[:n]
-            options = table.get(written)
-            if not options:
-                options = derived.get(written)
-            if not options:
-                continue
+        for written, options in _words_at(text[i:i + _MAX], table, heads, chars, more).items():
             try:
-                best = _best(model, text, i, i + n, options, rule)
+                best = _best(model, text, i, i + len(written), options, rule)
             except UnicodeEncodeError:    # a lone surrogate (surrogateescape) near it: the model reads UTF-8
                 continue
             if best is not None:
