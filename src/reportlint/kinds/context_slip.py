@@ -136,7 +136,11 @@ def _words_at(seg: str, table, heads, chars, more) -> dict[str, list[tuple[str, 
             if seg[:n] in table:
                 here[seg[:n]] = table[seg[:n]]
     if more is not None:                          # one trie walk for the derived words here
-        for written in more.words().prefixes(seg):
+        try:
+            found = more.words().prefixes(seg)
+        except UnicodeEncodeError:                # a lone surrogate (surrogateescape): the trie reads UTF-8
+            found = []
+        for written in found:
             if written not in here and written not in more.keep:
                 here[written] = more.options(written)
     return here
