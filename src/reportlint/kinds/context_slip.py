@@ -182,38 +182,6 @@ def check(rule, state, doc):
                   suggestion=expected)
 
 
-def _bounds(text: str, i: int, j: int, window: int) -> tuple[int, int]:
-    """The window of the line around text[i:j]."""
-    lo = max(text.rfind("\n", 0, i) + 1, i - window)
-    end = text.find("\n", j)
-    return lo, min(len(text) if end < 0 else end, j + window)
-
-
-def _neighbours(model, text: str, i: int, j: int, lo: int, hi: int, size: int):
-    """(L2, L, R, R2): the two words on each side of text[i:j], split greedily into words of at
-    most `size` characters (-1 where the window ends, <unk> for an unknown character)."""
-    get, prefixes, unk = model.trie.get, model.trie.prefixes, model.unk
-    left: list[int] = []
-    k = i
-    while len(left) < 2 and k > lo:
-        for n in range(min(size, k - lo), 0, -1):
-            wid = get(text[k - n:k], -1)
-            if wid >= 0 or n == 1:
-                left.append(wid if wid >= 0 else unk)
-                k -= n
-                break
-    right: list[int] = []
-    k = j
-    while len(right) < 2 and k < hi:
-        words = prefixes(text[k:min(hi, k + size)])
-        w = max(words, key=len) if words else text[k]
-        right.append(get(w, unk))
-        k += len(w)
-    left += [-1] * (2 - len(left))
-    right += [-1] * (2 - len(right))
-    return left[1], left[0], right[0], right[1]
-
-
 def _sides(model, l2: int, l1: int, w: int, r1: int, r2: int) -> tuple[float, float]:
     """log10 P of w after its left words, and of the right words after w (trigrams)."""
     p = model.logprob3_ids
@@ -248,7 +216,7 @@ class _Near:
 
     def split(self, k: int):
         if k == len(self.splits):
-            near = _neighbours(self.model, self.text, self.i, self.j, self.lo, self.hi, 2 - k)
+            near = self.model.neighbours(self.text, self.i, self.j, self.lo, self.hi, 2 - k)
             self.splits.append((near, _sides(self.model, near[0], near[1], self.written, near[2], near[3])))
         return self.splits[k]
 
@@ -279,7 +247,8 @@ def _best(model, text: str, i: int, j: int, options, rule):
     between the same words on each side, then over the best split of the window."""
     if j - i > 1 and _not_a_word_here(model, text, i, j):
         return None
-    lo, hi = _bounds(text, i, j, rule["window"])
+    from reportlint.kinds._lib.lm import line_window
+    lo, hi = line_window(text, i, j, rule["window"])
     near = _Near(model, text, i, j, lo, hi)
     if options[0][1] == "" and near.fits():
         return None                       # derived candidates only where the written word jars

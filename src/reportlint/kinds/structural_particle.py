@@ -36,8 +36,7 @@ SCOPES = ("line",)
 
 # written -> the particles tried instead (the other directions are mostly right usages)
 _TRIED = {"的": "地得", "得": "地"}
-_LEFT = 3        # longest word looked for right before the particle
-_RIGHT = 3       # and right after it
+_WORD = 3        # longest word looked for right before and right after the particle
 _MISSING = object()
 _MEMO = 100_000   # contexts kept at most (a long run clears and starts again)
 
@@ -116,10 +115,10 @@ def _sides_allow(model, state, text: str, i: int, expected: str, rule) -> bool:
     """The cheap filter, on bigrams of the word before and the word after: neither prefers the
     written particle by more than max_side_loss, and together they move by min_sides or more."""
     lefts, rights, _ = state
-    a = _side(model, lefts, text[max(0, i - _LEFT):i], text[i], expected, True)
+    a = _side(model, lefts, text[max(0, i - _WORD):i], text[i], expected, True)
     if a is None or a < -rule["max_side_loss"]:
         return False
-    b = _side(model, rights, text[i + 1:i + 1 + _RIGHT], text[i], expected, False)
+    b = _side(model, rights, text[i + 1:i + 1 + _WORD], text[i], expected, False)
     return b is not None and b >= -rule["max_side_loss"] and a + b >= rule["min_sides"]
 
 
@@ -133,34 +132,6 @@ def _alone(words: list[str], at: int, ch: str) -> bool:
             return False
         k += len(w)
     return False
-
-
-def _words_left(model, text: str, i: int, lo: int) -> tuple[int, int]:
-    """Ids of the two words before text[i] (greedy, longest first; -1 past the window start)."""
-    get, unk = model.trie.get, model.unk
-    out: list[int] = []
-    while len(out) < 2 and i > lo:
-        for n in range(min(_LEFT, i - lo), 0, -1):
-            wid = get(text[i - n:i], -1)
-            if wid >= 0 or n == 1:
-                out.append(wid if wid >= 0 else unk)
-                i -= n
-                break
-    out += [-1] * (2 - len(out))
-    return out[1], out[0]
-
-
-def _words_right(model, text: str, j: int, hi: int) -> tuple[int, int]:
-    """Ids of the two words after text[j - 1] (greedy, longest first; -1 past the window end)."""
-    get, prefixes, unk = model.trie.get, model.trie.prefixes, model.unk
-    out: list[int] = []
-    while len(out) < 2 and j < hi:
-        words = prefixes(text[j:min(hi, j + _RIGHT)])
-        w = max(words, key=len) if words else text[j]
-        out.append(get(w, unk))
-        j += len(w)
-    out += [-1] * (2 - len(out))
-    return out[0], out[1]
 
 
 def _trigram_score(model, l2: int, l1: int, w: int, r1: int, r2: int) -> float:
@@ -177,8 +148,8 @@ def _candidates(model, state, text: str, i: int, rule) -> tuple[str, ...]:
     """The particles the cheap filter lets through at text[i], memoised on the characters around
     it (most contexts of 的 recur from report to report)."""
     memo = state[2]
-    lo = max(0, i - _LEFT)
-    key = (text[lo:i + 1 + _RIGHT], i - lo)
+    lo = max(0, i - _WORD)
+    key = (text[lo:i + 1 + _WORD], i - lo)
     got = memo.get(key)
     if got is None:
         if len(memo) >= _MEMO:
@@ -191,12 +162,10 @@ def _best(model, state, text: str, i: int, rule) -> str | None:
     tried = _candidates(model, state, text, i, rule)
     if not tried:
         return None
-    lo = max(text.rfind("\n", 0, i) + 1, i - rule["window"])
-    end = text.find("\n", i)
-    hi = min(len(text) if end < 0 else end, i + 1 + rule["window"])
+    from reportlint.kinds._lib.lm import line_window
+    lo, hi = line_window(text, i, i + 1, rule["window"])
     # between the same greedy words on each side (a few lookups) ...
-    l2, l1 = _words_left(model, text, i, lo)
-    r1, r2 = _words_right(model, text, i + 1, hi)
+    l2, l1, r1, r2 = model.neighbours(text, i, i + 1, lo, hi, _WORD)
     written = _trigram_score(model, l2, l1, model.id(text[i]), r1, r2)
     near = [c for c in tried
             if _trigram_score(model, l2, l1, model.id(c), r1, r2) - written >= rule["min_gain"] - 1]

@@ -133,6 +133,31 @@ class Model:
         wid = get(text[a:b], unk)
         return best - logprob(left, wid) - (logprob(wid, right) if right >= 0 else 0.0)
 
+    def neighbours(self, text: str, i: int, j: int, lo: int, hi: int, size: int) -> tuple[int, int, int, int]:
+        """(L2, L, R, R2): ids of the two words on each side of text[i:j] within text[lo:hi], split
+        greedily into words of at most `size` characters (-1 where the window ends, <unk> for an
+        unknown character)."""
+        get, prefixes, unk = self.trie.get, self.trie.prefixes, self.unk
+        left: list[int] = []
+        k = i
+        while len(left) < 2 and k > lo:
+            for n in range(min(size, k - lo), 0, -1):
+                wid = get(text[k - n:k], -1)
+                if wid >= 0 or n == 1:
+                    left.append(wid if wid >= 0 else unk)
+                    k -= n
+                    break
+        right: list[int] = []
+        k = j
+        while len(right) < 2 and k < hi:
+            words = prefixes(text[k:min(hi, k + size)])
+            w = max(words, key=len) if words else text[k]
+            right.append(get(w, unk))
+            k += len(w)
+        left += [-1] * (2 - len(left))
+        right += [-1] * (2 - len(right))
+        return left[1], left[0], right[0], right[1]
+
     def _bigram(self, prev: int, word: int) -> int:
         """The index of the bigram (prev, word) among the entries, or -1."""
         lo, hi = self.offsets[prev], self.offsets[prev + 1]
@@ -222,6 +247,13 @@ class Model:
 
 
 _MODEL: Model | None = None
+
+
+def line_window(text: str, i: int, j: int, window: int) -> tuple[int, int]:
+    """(lo, hi): up to `window` characters on each side of text[i:j], within its line."""
+    lo = max(text.rfind("\n", 0, i) + 1, i - window)
+    end = text.find("\n", j)
+    return lo, min(len(text) if end < 0 else end, j + window)
 
 
 def model() -> Model:
