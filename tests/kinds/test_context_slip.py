@@ -65,3 +65,25 @@ def test_the_model_is_not_opened_when_no_listed_word_occurs():
             "from reportlint.kinds._lib import lm\n"
             "assert lm._MODEL is None\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_derived_word_starts_looked_up_in_the_trie_equal_the_built_set(monkeypatch):
+    """A run scans character pairs with the trie until BUILD_AFTER characters, then with the set
+    of every derived word's first two characters: both say the same for every pair."""
+    from pathlib import Path
+
+    from reportlint.kinds import context_slip
+    from reportlint.rulepacks.loader import builtin_packs, load_packs
+    (rule,) = [r for r in load_packs(list(builtin_packs())).rules if r.id == RULE]
+    _, _, _, more = context_slip.prepare(rule)
+    built = more.listed_heads.union(w[:2] for w in more.words())
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(examples.glob("*.txt"))) + "".join(sorted(built))
+    pairs = {a + b for a, b in zip(text, text[1:])} | {"有\ud800", "\udcff附"}
+    assert more.heads(1) == more._starts_word
+    assert [p for p in pairs if more._starts_word(p)] == [p for p in pairs if p in built]
+    monkeypatch.setattr(context_slip._Derived, "BUILD_AFTER", 0)
+    scan = more.heads(1)
+    assert [p for p in pairs if scan(p)] == [p for p in pairs if p in built]
+    findings = slips("依法办理行政附议案件。")
+    assert findings == [(1, 7, "附议", "复议")]

@@ -82,34 +82,70 @@ def _readings(ch: str):
 
 
 def prepare(rule):
-    """written word -> [(expected, how, margin)]: the rule's pairs, then (if on) the shipped
-    homophones."""
+    """The listed words (written word -> [(expected, how, margin)]: the rule's pairs, then, if on,
+    the shipped homophones), the pairs and single characters they start with, the derived table."""
     table: dict[str, list[tuple[str, str]]] = {}
     for written, value in (rule["pairs"] or {}).items():
         to = value["to"] if isinstance(value, dict) else value
         how = value.get("how") if isinstance(value, dict) else None
         table.setdefault(written, []).append((to, how or _how(written, to), rule["min_gain_pairs"]))
-    if rule["homophones"]:
-        from reportlint.kinds._lib import data
-        for line in data.read_text("lm/homophones.tsv").splitlines():
-            written, _, partners = line.partition("\t")
-            got = table.setdefault(written, [])
-            got.extend((p, "同音", rule["min_gain"]) for p in partners.split()
-                       if all(p != e for e, _, _ in got))
-    heads = frozenset(w[:2] for w in table if len(w) > 1)
-    chars = sorted(w for w in table if len(w) == 1)
+    listed = _Listed(table, _homophones() if rule["homophones"] else {}, rule["min_gain"])
+    words = listed.words()
+    heads = frozenset(w[:2] for w in words if len(w) > 1)
+    chars = sorted(w for w in words if len(w) == 1)
     more = _Derived(heads, rule["min_gain_confusables"], rule["keep"]) if rule["confusables"] else None
-    return table, heads, chars, more
+    return listed, heads, chars, more
+
+
+def _homophones() -> dict[str, str]:
+    """data/lm/homophones.tsv: written word -> its homophones, space-separated (split in C:
+    their candidate lists are made only for the words a draft holds)."""
+    from operator import methodcaller
+
+    from reportlint.kinds._lib import data
+    return dict(map(methodcaller("split", "\t", 1), data.read_text("lm/homophones.tsv").splitlines()))
+
+
+class _Listed:
+    """The listed words and their candidates [(expected, how, margin)]: the rule's pairs, then the
+    homophones (same reading, margin `min_gain`) not already among them. Made per word when first
+    asked for (making them all costs ~20 ms a process; a draft asks for a few dozen)."""
+
+    def __init__(self, pairs: dict[str, list], homophones: dict[str, str], margin: float):
+        self._pairs, self._homophones, self._margin = pairs, homophones, margin
+        self._made: dict[str, list[tuple[str, str, float]]] = {}
+
+    def words(self):
+        return self._pairs.keys() | self._homophones.keys()
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._pairs or word in self._homophones
+
+    def __getitem__(self, word: str) -> list[tuple[str, str, float]]:
+        got = self._made.get(word)
+        if got is None:
+            got = self._made[word] = list(self._pairs.get(word, ()))
+            got.extend((p, "同音", self._margin) for p in self._homophones.get(word, "").split()
+                       if all(p != e for e, _, _ in got))
+        return got
 
 
 class _Derived:
     """The build's confusable words (data/lm/confusables.*), opened at the first document: the
-    table (memory-mapped), and the character pairs a listed or derived word starts with."""
+    table (memory-mapped), and the character pairs a listed or derived word starts with.
+
+    The set of the derived words' first two characters (~58,000 of them) costs ~30-60 ms to
+    build, as much as looking up each character pair of ~20 reports in the trie: a run looks
+    pairs up in the trie until it has scanned BUILD_AFTER characters, then builds the set (so a
+    run over one report never does)."""
+
+    BUILD_AFTER = 150_000
 
     def __init__(self, heads: frozenset[str], margin: float, keep):
         self.listed_heads, self.margin, self.keep = heads, margin, frozenset(keep)
         self._words = None
         self._heads: frozenset[str] | None = None
+        self._scanned = 0
 
     def words(self):
         if self._words is None:
@@ -118,10 +154,21 @@ class _Derived:
             self._words = Texts(data.DIR / "lm" / "confusables")
         return self._words
 
-    def heads(self) -> frozenset[str]:
+    def heads(self, n: int):
+        """A test of whether a listed or derived word starts with a character pair, for a text
+        of n characters."""
         if self._heads is None:
+            self._scanned += n
+            if self._scanned <= self.BUILD_AFTER:
+                return self._starts_word
             self._heads = self.listed_heads.union(w[:2] for w in self.words())
-        return self._heads
+        return self._heads.__contains__
+
+    def _starts_word(self, pair: str) -> bool:
+        try:
+            return pair in self.listed_heads or self.words().starts(pair)
+        except UnicodeEncodeError:              # a lone surrogate: the trie reads UTF-8
+            return False
 
     def options(self, written: str) -> list[tuple[str, str, float]]:
         """The derived candidates of `written` ('how' is worked out only for a finding)."""
@@ -149,9 +196,9 @@ def _words_at(seg: str, table, heads, chars, more) -> dict[str, list[tuple[str, 
 def check(rule, state, doc):
     table, heads, chars, more = state
     text = doc.text
-    scan = heads if more is None else more.heads()
-    # where a listed word may start: one set lookup per character pair, in C
-    starts = list(compress(count(), map(scan.__contains__, map(add, text, text[1:]))))
+    scan = heads.__contains__ if more is None else more.heads(len(text))
+    # where a listed word may start: one look-up per character pair (in C, once the set is built)
+    starts = list(compress(count(), map(scan, map(add, text, text[1:]))))
     for ch in chars:                              # single characters (得 地): a plain search
         i = text.find(ch)
         while i >= 0:

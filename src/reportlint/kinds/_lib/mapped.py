@@ -57,6 +57,10 @@ class Keys:
     def __iter__(self):
         return iter(self._ids)
 
+    def starts(self, text: str) -> bool:
+        """Whether a key starts with `text` (one trie walk)."""
+        return next(self._ids.iterkeys(text), None) is not None
+
     def prefixes(self, text: str) -> list[str]:
         """The keys that start `text` (one trie walk)."""
         return self._ids.prefixes(text)
