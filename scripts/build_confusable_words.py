@@ -87,7 +87,8 @@ def confusables(ecspell: Path) -> dict[str, list[str]]:
         got = set()
         for i, c in enumerate(w):
             row = sets._candidates(c)
-            for x in set().union(*row) if row else ():
+            # the first five fields (same/similar reading, shapes, glyphs): not fuzzy-sound or component
+            for x in set().union(*row[:5]) if row else ():
                 v = w[:i] + x + w[i + 1:]
                 p = prob.get(v)
                 if p is not None and v in real and p >= MIN_PARTNER and p - prob[w] >= MIN_LEAD:
