@@ -17,12 +17,23 @@ Outputs:
                    freq: w -> n — the word model: jieba's words with its frequencies, plus (at a
                      moderate frequency) the domain words and modern words it lacks; the key
                      "<total>" holds the sum of jieba's counts
-                   confusion: ch -> "same reading <TAB> similar reading <TAB> similar shape
-                     <TAB> same main reading <TAB> look-alike by glyph", each of the COMMON
-                     most frequent characters only (pinyin.tsv gives the
-                     readings: pypinyin's dictionary, MIT; the main reading is pypinyin's first;
-                     shapes.tsv, built by scripts/build_shape_data.py, the glyph look-alikes
-                     that are in none of the other fields)
+                   confusion: ch -> seven fields, TAB-separated, each a string of the COMMON
+                     most frequent characters only, in this order (a kind names them so):
+                       same-sound   a shared toneless reading (pinyin.tsv: pypinyin's
+                                    dictionary, MIT)
+                       sound        ECSpell's similar reading, not the same
+                       shape        ECSpell's similar shape, not the same reading
+                       (main)       of the same-sound ones, those of ch's main reading
+                                    (pypinyin's first)
+                       glyph        look-alikes by glyph (shapes.tsv, scripts/build_shape_data.py)
+                                    in none of the fields before
+                       fuzzy-sound  main readings alike as an input method's fuzzy pinyin hears
+                                    them (z/zh c/ch s/sh n/l f/h, -n/-ng: 陈/成, 民/明, 促/除),
+                                    not the same reading (may repeat a "sound" one)
+                       component    built of the same parts (components.tsv, scripts/
+                                    build_component_data.py, from cjk-decomp: 去/法, 寺/持,
+                                    侍/持) in none of the fields but fuzzy-sound
+                     A reader that knows the first five only still reads the rows right.
                    skips: "ac" -> the characters b that stand between a and c inside a
                      word of 3-6 characters with frequency >= SKIP_FREQ (依法治国: 法国 -> 治;
                      people's names left out): where a character with a known pair on one side
@@ -115,6 +126,38 @@ def main_reading() -> dict[str, str]:
         first = pinyin_dict.get(ord(ch), "").split(",")[0]
         if first:
             out[ch] = "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c))
+    return out
+
+
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"))
+
+
+def fuzzy(reading: str) -> str:
+    """A toneless reading as an input method's fuzzy pinyin hears it (fcitx's and sunpinyin's
+    usual pairs): zh/z, ch/c, sh/s, n/l, f/h alike at the start, -ng/-n alike at the end."""
+    for a, b in _FUZZY_INITIALS:
+        if reading.startswith(a):
+            reading = b + reading[len(a):]
+            break
+    return reading[:-1] if reading.endswith("ng") and len(reading) > 2 else reading
+
+
+def sounding_alike(main_of: dict[str, str]) -> dict[str, str]:
+    """char -> the characters whose main reading is fuzzily its own (same reading included)."""
+    by_key: dict[str, list[str]] = {}
+    for ch, r in sorted(main_of.items()):
+        by_key.setdefault(fuzzy(r), []).append(ch)
+    return {ch: "".join(by_key[fuzzy(r)]) for ch, r in main_of.items()}
+
+
+def components() -> dict[str, str]:
+    """char -> its component look-alikes (components.tsv, built by scripts/build_component_data.py
+    from cjk-decomp: 去/法, 则/测, 侍/持 share no reading and are no glyph look-alikes as wholes)."""
+    out = {}
+    for line in (DATA / "components.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            ch, row = line.split("\t")
+            out[ch] = row
     return out
 
 
@@ -242,10 +285,12 @@ def main() -> None:
     sound = json.loads((a.ecspell / "sound_confusion.json").read_text(encoding="utf-8"))
     shape = json.loads((a.ecspell / "shape_confusion.json").read_text(encoding="utf-8"))
     glyph = look_alikes_by_glyph()
+    parts = components()
     readings = same_reading()
     main_of = main_reading()
+    alike = sounding_alike(main_of)
     rows = []
-    for ch in sorted(set(sound) | set(shape) | set(readings) | set(glyph)):
+    for ch in sorted(set(sound) | set(shape) | set(readings) | set(glyph) | set(parts)):
         same = readings.get(ch, set())
         h = "".join(sorted(c for c in same if c != ch and c in rank))
         s = "".join(c for c in sound.get(ch, []) if c != ch and c in rank and c not in same)
@@ -254,7 +299,11 @@ def main() -> None:
         # look-alikes by glyph that neither ECSpell's shape set nor a shared reading gives
         # (shapes.tsv, most similar first): a field of their own, asked for stronger evidence
         g = "".join(c for c in glyph.get(ch, "") if c != ch and c in rank and c not in same and c not in p)
-        fields = ["".join(c for c in field if rank[c] < COMMON) for field in (h, s, p, m, g)]
+        f = "".join(sorted((c for c in alike.get(ch, "") if c != ch and c in rank and c not in same),
+                           key=rank.__getitem__))
+        k = "".join(c for c in parts.get(ch, "") if c != ch and c in rank and c not in same
+                    and c not in s and c not in p and c not in g)
+        fields = ["".join(c for c in field if rank[c] < COMMON) for field in (h, s, p, m, g, f, k)]
         if any(fields):
             rows.append((ch, "\t".join(fields)))
     more = [(w, DOMAIN_FREQ) for w in extra + modern]

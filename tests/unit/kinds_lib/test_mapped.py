@@ -73,8 +73,10 @@ def test_people_skips_and_confusion_rows_on_a_sample():
     assert "治" in skips.get("法国") and skips.get("吐吐") == ""
     confusion = mapped.Texts(SPELLING / "confusion")
     row = confusion.get("吐").split("\t")
-    assert len(row) == 5 and "土" in row[0]
+    assert len(row) == 7 and "土" in row[0]
     assert "未" in confusion.get("末").split("\t")[4]
+    assert "成" in confusion.get("陈").split("\t")[5]       # fuzzy-sound: chen/cheng
+    assert "持" in confusion.get("寺").split("\t")[6]       # component: 寺 is 持's right part
     chars = (SPELLING / "chars.txt").read_text(encoding="utf-8").strip()
     common = set(chars[:4000])                 # the build script's COMMON: no rarer candidate
     for ch in chars[::50]:
@@ -101,7 +103,10 @@ def test_the_shipped_tables_are_what_the_scripts_build(tmp_path):
                    check=True, capture_output=True)
     subprocess.run([sys.executable, str(scripts / "build_shape_data.py"), "--out", str(tmp_path)],
                    check=True, capture_output=True)
-    shipped = sorted(p.name for p in SPELLING.iterdir() if p.is_file())
+    subprocess.run([sys.executable, str(scripts / "build_component_data.py"), "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    # the cjk-decomp notice is written by hand (the licence text it is shipped under)
+    shipped = sorted(p.name for p in SPELLING.iterdir() if p.is_file() and p.name != "LICENSE-cjk-decomp.txt")
     assert shipped == sorted(p.name for p in tmp_path.iterdir())
     for name in shipped:
         assert filecmp.cmp(tmp_path / name, SPELLING / name, shallow=False), name
