@@ -8,7 +8,9 @@ word-bigram language model (kinds/_lib/lm), is the suggestion
 with same-sounding characters that complete a frequent longer word across both neighbours.
 A character in no word on either side that those word-frequency tests leave is judged by the
 word trigram language model alone (kinds/_lib/lm_slips: the n-gram detector of the CSC
-literature), when the word it proposes is no rarity and has a bigram with a neighbouring word.
+literature), when the word it proposes is no rarity and has a bigram with a neighbouring word;
+a same-sounding candidate somewhat short of that margin counts when the written word is one the
+input method knows but rarely offers (工做, 关健) and the word-frequency model agrees.
 Proper names are left alone: the report's own unit, 《…》 titles, words the draft writes the
 same way several times, and names before 镇/村/街道 ….
 """
@@ -54,6 +56,11 @@ OPTIONS = {
     "min_gain_lm_one_sided": Option("float", default=4.0,
                                     doc="打开上一项时，这类字换成同音字的最小提高量（形近字另加 min_gain_lm_shape 与"
                                         " min_gain_lm 之差）"),
+    "agreed_lm_discount": Option("float", default=2.0,
+                                 doc="前后都不成词的字换成同音字时，若原写法是输入法模型认得但很少用的词（工做、建康），"
+                                     "而词频模型也认为换字后明显更通顺，词三元语言模型的最小提高量可低这么多"),
+    "agreed_min_gain": Option("float", default=4.0,
+                              doc="上一项中，词频模型的局部分词对数概率须至少提高这么多"),
     "name_suffixes": Option("str", default="省市县区旗乡镇村街道社区路巷组屯寨",
                             doc="紧随其后（两字之内）出现这些字的写法视为地名，不报"),
 }
@@ -68,7 +75,8 @@ def prepare(rule):
     return Policy(rule["min_gain"], rule["min_freq"], rule["min_gain_long"], rule["min_freq_long"],
                   rule["min_gain_across"], rule["min_gain_one_sided"], rule["min_lm_gain"],
                   rule["min_lm_gain_glyph"], rule["min_gain_lm"], rule["min_gain_lm_shape"], rule["min_gain_lm_glyph"],
-                  rule["min_gain_lm_one_sided"], rule["lm_one_sided"])
+                  rule["min_gain_lm_one_sided"], rule["lm_one_sided"], rule["agreed_lm_discount"],
+                  rule["agreed_min_gain"])
 
 
 def check(rule, state, doc):

@@ -82,6 +82,8 @@ class Policy:
     lm_one_sided: float = 4.0      # the same-sound margin for a character with a known pair on one
                                    # side (示范生 -> 师范生), when that path is on:
     lm_one_sided_on: bool = False  # (off: it judges ~15x more windows)
+    lm_agreed: float = 2.0         # how much lower the trigram same-sound margin is for a
+    wf_agreed: float = 4.0         # candidate the word-frequency model also prefers this much
 
 
 _DEFAULT = Policy()
@@ -359,19 +361,36 @@ class Model:
             extra = policy.lm_one_sided - policy.lm_same_sound
         else:
             extra = 0.0
-        got = self._scan.judge(s, i, {"same-sound": policy.lm_same_sound + extra,
-                                      "shape": policy.lm_shape + extra,
-                                      "glyph": policy.lm_glyph + extra},
-                                     _ONE_SIDED_WORD_GAIN if left == 1 or right == 1 else _TWO_SIDED_WORD_GAIN)
+        margins = {"same-sound": policy.lm_same_sound + extra, "shape": policy.lm_shape + extra,
+                   "glyph": policy.lm_glyph + extra}
+        got = self._scan.judge(s, i, {**margins, "same-sound": margins["same-sound"] - policy.lm_agreed},
+                               _ONE_SIDED_WORD_GAIN if left == 1 or right == 1 else _TWO_SIDED_WORD_GAIN)
         if got is None:
             return None
         lo, v = got
         ws, we = lo + v.word_start, lo + v.word_end
+        if v.gain < margins[v.how] and not self._agreed(s, i, v.x, s[ws:we], v.how, policy):
+            return None
         expected = s[ws:i] + v.x + s[i + 1:we]
         freq = self.freq(expected)
         if freq < _LM_MIN_FREQ or self._people[expected]:
             return None                        # 整体智治 -> 智识: a rare word is no better guess
         return Slip(i, s[ws:we], expected, ws, "shape" if v.how == "glyph" else v.how, v.gain, freq)
+
+    def _agreed(self, s: str, i: int, x: str, written: str, how: str, policy: Policy) -> bool:
+        """Whether a same-sound candidate short of the trigram margin (by at most
+        policy.lm_agreed) is a slip all the same: the written word is one the input method
+        knows but rarely offers (工做, 建康, 条列: a pick low in its candidate list; a written
+        pair it does not know at all is most often two words side by side, 驻|中华), and the
+        word-frequency model prefers the candidate by policy.wf_agreed too (two models that
+        err differently agree)."""
+        if how != "same-sound":
+            return False
+        got = self._lm().unigram(written)
+        if got is None or got >= _ONE_SIDED_COMMON:
+            return False
+        a, b = _context(s, i)
+        return self.score(s[a:i] + x + s[i + 1:b]) - self.score(s[a:b]) >= policy.wf_agreed
 
     def _lm_pair_mends(self, abc: str, left_known: bool) -> bool:
         """Whether the trigram path may look at b, with a known pair on one side only: that
