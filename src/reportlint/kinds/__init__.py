@@ -33,6 +33,7 @@ KINDS: dict[str, str] = {
     "abrupt_ending": "reportlint.kinds.abrupt_ending",
     "spelling": "reportlint.kinds.spelling",
     "context_slip": "reportlint.kinds.context_slip",
+    "domain_slip": "reportlint.kinds.domain_slip",
     "structural_particle": "reportlint.kinds.structural_particle",
     "traditional_script": "reportlint.kinds.traditional_script",
     "outline_numbering": "reportlint.kinds.outline_numbering",

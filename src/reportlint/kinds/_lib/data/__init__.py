@@ -11,6 +11,8 @@
     lm/              a word trigram language model (libime's zh_CN.lm, LGPL-2.1+) and the homophone
                      candidates of context_slip (built by scripts/build_lm_data.py; read by
                      kinds/_lib/lm.py)
+    domain/          the official-document and law vocabulary (ECSpell's lists) indexed by fuzzy
+                     reading (built by scripts/build_domain_data.py; read by kinds/_lib/domain.py)
     pinyin.tsv       toneless readings of the GB2312 characters, taken from pypinyin's dictionary
 """
 from __future__ import annotations

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Rebuild the domain lexicon indexed by reading (src/reportlint/kinds/_lib/data/domain/), read by
+the domain_slip kind through kinds/_lib/domain.py.
+
+    python scripts/build_domain_data.py [--ecspell DIR] [--out DIR]
+
+Input: ECSpell's word lists of the official-document (公文写作) and law domains, its idioms and its
+policy and law titles (MIT, ../shared/ecspell; LICENSE-ecspell.txt ships beside the output), and
+the project's jieba_user.txt; pypinyin's dictionaries for the readings. Kept: words of 2 to 16 Han
+characters, not made of numerals alone; only those of 3 or more are searched for (two-character
+words are too easily met by chance), the others tell what the domain calls a word.
+
+A word's reading is pypinyin's for the word (its phrase dictionary settles polyphones: 银行 yin
+hang) as fuzzy pinyin hears it (zh/z, ch/c, sh/s, n/l, -ng/-n alike; ü as u): each syllable is one
+code character (U+E000 + its number in the sorted syllables), so a reading is a string as long as
+the word. A draft's character is read by its commonest reading (pypinyin's first).
+
+Output:
+    codes.txt        line 1: the Han characters; line 2: the code of each (same length)
+    readings.marisa / .bin (kinds/_lib/mapped.Texts): reading -> the words, space-separated
+    trigrams.txt     line 1: the readings' code trigrams, concatenated; line 2: for each, the
+                     offsets it occurs at in a word, as a bitmask (space-separated integers);
+                     line 3: the words' character trigrams, concatenated
+The same inputs give the same bytes.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+OUT = ROOT / "src" / "reportlint" / "kinds" / "_lib" / "data" / "domain"
+WORD = re.compile(r"^[\u4e00-\u9fff]{2,16}$")
+NUMERALS = set("〇一二三四五六七八九十百千万亿零两第")
+LISTS = ("wordlist_gongwen.txt", "wordlist_law.txt", "wordlist_idioms.txt", "wordlist_policy_law_titles.txt")
+CODE0 = 0xE000
+
+
+def fuzzy(syllable: str) -> str:
+    """A toneless syllable as fuzzy pinyin hears it: zh/z, ch/c, sh/s, n/l, -ng/-n, ü/u alike."""
+    s = syllable.replace("ü", "u").replace("v", "u")
+    for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if s.startswith(a):
+            s = b + s[2:]
+            break
+    if s.startswith("n") and s != "n":
+        s = "l" + s[1:]
+    return s[:-1] if s.endswith("ng") and len(s) > 2 else s
+
+
+def _toneless(reading: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+
+
+def words(ecspell: Path) -> list[str]:
+    out = set()
+    for name in LISTS:
+        for line in (ecspell / name).read_text(encoding="utf-8").splitlines():
+            w = line.split("\t")[0].strip()
+            if WORD.match(w) and not set(w) <= NUMERALS:
+                out.add(w)
+    user = ROOT / "src" / "reportlint" / "kinds" / "_lib" / "data" / "jieba_user.txt"
+    out.update(w for w in (line.split()[0] for line in user.read_text(encoding="utf-8").splitlines() if line.strip())
+               if WORD.match(w))
+    return sorted(out)
+
+
+def build(ecspell: Path, out: Path) -> str:
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from reportlint.kinds._lib.mapped import write_texts
+    main = {}
+    for cp in range(0x4E00, 0xA000):
+        first = pinyin_dict.get(cp)
+        if first:
+            main[chr(cp)] = fuzzy(_toneless(first.split(",")[0]))
+    syllables = sorted(set(main.values()))
+    code = {s: chr(CODE0 + i) for i, s in enumerate(syllables)}
+    by_reading: dict[str, list[str]] = {}
+    for w in words(ecspell):
+        got = lazy_pinyin(w, style=Style.NORMAL, v_to_u=True)
+        if len(got) != len(w) or any(fuzzy(s) not in code for s in got):
+            continue
+        by_reading.setdefault("".join(code[fuzzy(s)] for s in got), []).append(w)
+    out.mkdir(parents=True, exist_ok=True)
+    chars = "".join(main)
+    (out / "codes.txt").write_text(chars + "\n" + "".join(code[main[c]] for c in chars) + "\n", encoding="utf-8")
+    write_texts(out / "readings", {r: " ".join(ws) for r, ws in by_reading.items()})
+    offsets: dict[str, int] = {}
+    trigrams = set()
+    for r, ws in by_reading.items():
+        if len(r) < 3:
+            continue          # two-character words are only looked up (is_word), never searched for
+        for i in range(len(r) - 2):
+            offsets[r[i:i + 3]] = offsets.get(r[i:i + 3], 0) | 1 << i
+        for w in ws:
+            trigrams.update(w[i:i + 3] for i in range(len(w) - 2))
+    keys = sorted(offsets)
+    lines = ("".join(keys), " ".join(str(offsets[k]) for k in keys), "".join(sorted(trigrams)))
+    (out / "trigrams.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copyfile(ecspell / "LICENSE", out / "LICENSE-ecspell.txt")
+    n = sum(map(len, by_reading.values()))
+    return (f"{n} words, {len(by_reading)} readings, {len(keys)} reading trigrams, "
+            f"{len(trigrams)} word trigrams -> {out}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ecspell", type=Path, default=ROOT.parent / "shared" / "ecspell",
+                    help="ECSpell's resources (the 公文, law, idiom and title lists)")
+    ap.add_argument("--out", type=Path, default=OUT, help="output folder")
+    a = ap.parse_args()
+    print(build(a.ecspell, a.out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""Domain words typed by sound: a stretch of the draft that reads like a word of the official-
+document and law vocabulary (ECSpell's lists, 23k words of 3+ characters, kinds/_lib/domain.py) but
+is written otherwise, often with two or three characters wrong: 元神法院 (原审法院), 趁虚神力
+(程序审理), 促权判决 (除权判决), 二婶人民法院 (二审人民法院), 社会主义发质国家 (法治国家).
+
+Reading is fuzzy pinyin's (zh/z, ch/c, sh/s, n/l, -ng/-n alike). A stretch is reported when
+1. it is no word itself (jieba's dictionary and the domain lists, the language model's words),
+2. it is not a name: not before 省/市/县/…/村, 街道, 社区 (庠镇人民政府 is a town's government), not
+   inside 《…》 or short quotes, not the report's unit, not written the same way twice or more
+   and never as suggested, not before a document number's 〔;
+3. its parts are not words the domain uses where a character changes (所在党委 is no 所在单位), nor
+   is a changed first or last character a word with the character beside it (建设新征程 is no
+   建设性: 新征程);
+4. and the word trigram language model (kinds/_lib/lm.py) reads the window around it better with
+   the domain word by `min_gain` (log10); more (`min_gain_edge`) where only an end character
+   changes and the rest is a word (领导任双组长 is no 领导人), `min_gain_words` where the stretch
+   is made of common words.
+Two-character words are left to the ordinary spelling checks: chance meets them everywhere.
+"""
+from __future__ import annotations
+
+from reportlint.kinds.options import Option
+from reportlint.model.finding import Hit
+
+KIND = "domain_slip"
+SUMMARY = ("领域词语的整词输入法错字：某段文字与公文、法律词表中的三字以上词语读音相同（含模糊音）而写法不同、"
+           "本身又不成词，语言模型明显偏向该词语时报告（元神法院→原审法院）。")
+OPTIONS = {
+    "min_gain": Option("float", default=2.0,
+                       doc="换成领域词语后，前后各 window 字的最佳分词对数概率（log10）至少提高这么多"),
+    "min_gain_edge": Option("float", default=4.0,
+                            doc="只改了首字或末字、其余部分本身成词时（领导任→领导人）所需的提高量"),
+    "min_gain_words": Option("float", default=4.0,
+                             doc="这段文字由几个词组成时（趁虚|神力→程序审理）所需的提高量"),
+    "fixed_length": Option("int", default=6,
+                           doc="领域词语短于这么多字时，由几个词组成、改动处又是领域词语的写法（各级单位、所在党委）不报；"
+                               "更长的固定说法照常比较（中国人民整治协商会议→政治协商）"),
+    "window": Option("int", default=4, doc="比较时前后各取多少个字"),
+    "ignore_pairs": Option("list", default=[], items=Option("str", min_len=2),
+                           doc="留给其他规则判断的“错字+正字”对，如 制治（法制/法治）"),
+    "name_suffixes": Option("str", default="省市县区旗乡镇村",
+                            doc="紧随其后出现这些字（或“街道”“社区”）的写法视为地名，不报"),
+}
+FIELDS = {"found", "expected"}
+PRIORITY = 10     # model-found: yields its span to a listed form (rulepacks.run.one_per_span)
+SCOPES = ()
+
+_PLACES = ("街道", "社区")
+
+
+def _han(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def check(rule, state, doc):
+    from reportlint.kinds._lib.domain import lexicon
+    text = doc.text
+    near = lexicon().near(text)
+    if not near:
+        return
+    from reportlint.kinds._lib import lm
+    from reportlint.kinds._lib.spelling import model as spelling_model
+    words, model = spelling_model(), lm.model()
+
+    def known(w: str) -> bool:
+        return words.freq(w) > 0 or w in model.trie
+
+    suffixes = rule["name_suffixes"]
+    found = []
+    for s, e, options in near:
+        x = text[s:e]
+        if not _han(x) or known(x):
+            continue
+        if text[e:e + 1] in suffixes or text[e:e + 2] in _PLACES or "〔" in text[e:e + 3]:
+            continue                              # 芹泉镇, 瑞景街道; 冀政呈〔2019〕
+        best = _best(model, known, text, s, e, options, rule, suffixes)
+        if best is not None:
+            found.append((s, e, best))
+    if not found:
+        return
+    # one finding per stretch: the longest word read there (社会主义发质国家, not 发质国家 in it)
+    found = [f for f in found if not any(g[0] <= f[0] and f[1] <= g[1] and g != f for g in found)]
+    from reportlint.kinds._lib.names import Names
+    names = Names(doc, {text[s:e] for s, e, _ in found} | {w for _, _, w in found})
+    for s, e, expected in found:
+        if names.protected(s, e) or names.written_so(text[s:e], expected):
+            continue
+        yield Hit(s, e, {"found": text[s:e], "expected": expected}, suggestion=expected)
+
+
+def _margin(model, known, x: str, w: str, rule) -> float | None:
+    """The gain `w` needs over `x`, or None when `x` is to be left alone."""
+    changed = [k for k, (a, b) in enumerate(zip(x, w)) if a != b]
+    if (changed == [0] and known(x[1:])) or (changed == [len(x) - 1] and known(x[:-1])):
+        return rule["min_gain_edge"]
+    pieces = _words(x, known)
+    if pieces:
+        from reportlint.kinds._lib.domain import lexicon
+        at = 0
+        for p in pieces:
+            if len(w) < rule["fixed_length"] and any(at <= k < at + len(p) for k in changed) and lexicon().is_word(p):
+                return None                   # 所在|党委, 各级|单位: domain words of their own
+            at += len(p)
+        return rule["min_gain_words"]
+    return rule["min_gain"]
+
+
+def _words(x: str, known) -> list[str] | None:
+    """`x` split into two or more known words of two or more characters (longest first), or None."""
+    if len(x) < 4:
+        return None
+    for n in range(len(x) - 2, 1, -1):
+        if known(x[:n]):
+            rest = x[n:]
+            if len(rest) > 1 and known(rest):
+                return [x[:n], rest]
+            more = _words(rest, known)
+            if more:
+                return [x[:n], *more]
+    return None
+
+
+def _best(model, known, text: str, s: int, e: int, options, rule, suffixes) -> str | None:
+    """The domain word the model prefers to text[s:e] by the rule's margin, or None."""
+    x = text[s:e]
+    from reportlint.kinds._lib.lm import line_window
+    lo, hi = line_window(text, s, e, rule["window"])
+    base = None
+    best, gain = None, 0.0
+    ignore = rule["ignore_pairs"]
+    for w in options:
+        if any(a + b in ignore for a, b in zip(x, w)):
+            continue
+        if (x[0] != w[0] and s and known(text[s - 1:s + 1])) or (x[-1] != w[-1] and known(text[e - 1:e + 1])):
+            continue                              # 工作|责任, 规|范执法: the changed end is the next word's
+        if any(a != b and (a in suffixes or text[s + k + 1:s + k + 2] in suffixes)
+               for k, (a, b) in enumerate(zip(x, w))):
+            continue                              # 庠镇: a changed character names a place
+        margin = _margin(model, known, x, w, rule)
+        if margin is None:
+            continue
+        if base is None:
+            base = model.segment(text[lo:hi])[1]
+        g = model.segment(text[lo:s] + w + text[e:hi])[1] - base
+        if g >= margin and (best is None or g > gain):
+            best, gain = w, g
+    return best

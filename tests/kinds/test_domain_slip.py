@@ -1,0 +1,87 @@
+"""The domain_slip kind (rule misspelled-domain-terms-by-reading): stretches that read like a domain
+word of 3+ characters and are written otherwise, and the names and words it must leave alone; the
+lexicon it reads (kinds/_lib/domain.py, built by scripts/build_domain_data.py)."""
+import filecmp
+import os
+import subprocess
+import sys
+
+import pytest
+
+from helpers import ROOT
+from reportlint import lint_text
+from reportlint.kinds._lib import data
+from reportlint.kinds._lib.domain import lexicon
+
+RULE = "misspelled-domain-terms-by-reading"
+ECSPELL = ROOT.parent / "shared" / "ecspell"
+
+
+def slips(text, **kw):
+    return [(f.line, f.column, text.split("\n")[f.line - 1][f.column - 1:f.end_column - 1], f.suggestion)
+            for f in lint_text(text, select=[RULE], **kw)]
+
+
+def test_several_characters_typed_by_sound():
+    assert slips("人民法院依法作出促权判觉。") == [(1, 9, "促权判觉", "除权判决")]
+    assert slips("经全国人大肠胃会审议通过。") == [(1, 2, "全国人大肠胃会", "全国人大常委会")]
+
+
+def test_one_finding_for_the_longest_word_read_there():
+    assert slips("加快建设社会主义发质国家。") == [(1, 5, "社会主义发质国家", "社会主义法治国家")]
+
+
+def test_message_severity_and_no_fix():
+    (f,) = lint_text("人民法院依法作出促权判觉。", select=[RULE])
+    assert f.message == "疑似输入法错字：“促权判觉”与领域词语“除权判决”读音相同或相近，应为“除权判决”"
+    assert str(f.severity) == "warning" and f.category == "typo" and f.fix is None
+
+
+def test_right_forms_and_words_of_their_own_give_nothing():
+    assert slips("人民法院依法作出除权判决，经全国人大常委会审议通过。") == []
+    assert slips("全年主动公开我区各级单位政府信息。") == []          # 各级|单位, not 各级党委
+    assert slips("党政主要领导任双组长。") == []                      # 领导 + 任: an end character only
+
+
+def test_names_titles_and_what_the_draft_repeats_are_left_alone():
+    assert slips("庠镇人民政府召开专题会议。") == []                   # a town
+    assert slips("《全国人大肠胃会调研报告》已印发。") == []
+    assert slips("促权判觉工作室成立。促权判觉工作室共有成员5人。") == []
+
+
+def test_pairs_left_to_other_rules():
+    assert slips("统筹平安法治办、派出所、司法所等力量。") == []      # 法治/法制: judged by context elsewhere
+
+
+def test_the_lexicon_reads_by_fuzzy_pinyin():
+    lex = lexicon()
+    assert lex.is_word("全国人大常委会") and not lex.is_word("全国人大肠胃会")
+    assert lex.reading("常委") == lex.reading("肠胃")
+    assert lex.reading("政治") == lex.reading("整治") == lex.reading("增资")      # zh/z, -ng/-n
+    assert [(s, e) for s, e, _ in lex.near("配合人民检擦院开展")] == [(2, 7), (4, 7)]   # 人民检察院, 检察院
+    assert lex.near("配合人民检察院开展") == []
+    assert lex.near("") == lex.near("法") == []
+
+
+def test_a_lone_surrogate_is_no_error():
+    assert slips("经全国人大\udcff肠胃会审议通过。") == []
+
+
+def test_the_rule_does_not_open_the_models_when_nothing_reads_like_a_domain_word():
+    code = ("import sys; from reportlint import lint_text;"
+            f"lint_text('abc 123', select=['{RULE}']);"
+            "import reportlint.kinds._lib.lm as lm; from reportlint.kinds._lib import spelling;"
+            "print(lm._MODEL is None, spelling.model.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "0"]
+
+
+@pytest.mark.skipif(not os.environ.get("REPORTLINT_REBUILD_DATA") or not ECSPELL.exists(),
+                    reason="~5 s: set REPORTLINT_REBUILD_DATA=1 (needs ../shared/ecspell)")
+def test_the_shipped_lexicon_is_what_the_script_builds(tmp_path):
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_domain_data.py"), "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    shipped = sorted(p.name for p in (data.DIR / "domain").iterdir() if p.is_file())
+    assert shipped == sorted(p.name for p in tmp_path.iterdir())
+    for name in shipped:
+        assert filecmp.cmp(tmp_path / name, data.DIR / "domain" / name, shallow=False), name
