@@ -46,3 +46,38 @@ def test_bisected_trigram_lookup_agrees_with_a_scan():
         assert listed == sorted(listed)
         for c in listed[:10] + rng.sample(range(len(m.prob)), 10):
             assert m.logprob3_ids(a, b, c) == plain_logprob3(m, a, b, c)
+
+
+def plain_segment_score(m, text: str) -> float:
+    """The best score over every split of `text` into model words and single characters (an
+    unknown character as <unk>), each split scored word by word with the trigrams."""
+    def splits(k):
+        if k == len(text):
+            yield []
+            return
+        for n in range(1, min(lm.MAX_WORD, len(text) - k) + 1):
+            w = text[k:k + n]
+            if n == 1 or w in m.trie:
+                for rest in splits(k + n):
+                    yield [w, *rest]
+    best = None
+    for words in splits(0):
+        p2, p1, total = -1, -1, 0.0
+        for w in words:
+            cur = m.id(w)
+            total += m.logprob3_ids(p2, p1, cur)
+            p2, p1 = p1, cur
+        best = total if best is None else max(best, total)
+    return best
+
+
+def test_segment_finds_the_best_of_all_splits():
+    m = lm.model()
+    rng = random.Random(18)
+    texts = ["依法办理行政复议案件", "有线责任公司", "更好得学习", "切实加强监督", "的的的的", "A1依法x"]
+    pool = "依法行政复议办理案件有限责任公司加强监督的地得学习政府建设工作推进法治"
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 8))) for _ in range(40)]
+    for text in texts:
+        words, score = m.segment(text)
+        assert "".join(words) == text
+        assert score == plain_segment_score(m, text), text

@@ -88,7 +88,7 @@ class Model:
         """Whether the model holds the pair (prev, word) itself, not by backoff: the context
         asks for that word."""
         a, b = self.trie.get(prev), self.trie.get(word)
-        return a is not None and b is not None and self._bigram(a, b) >= 0
+        return a is not None and b is not None and self.has_bigram_ids(a, b)
 
     def unigram_split(self, text: str) -> float:
         """The best unigram log10-probability of `text` split into model words (a character
@@ -168,30 +168,59 @@ class Model:
                 return i
         return -1
 
+    def has_bigram_ids(self, prev: int, word: int) -> bool:
+        """has_bigram by ids: whether the model holds the pair (prev, word) itself."""
+        return self._bigram(prev, word) >= 0
+
     def logprob_ids(self, prev: int, word: int) -> float:
         """log10 P(word | prev) by id; prev < 0: no context (the unigram)."""
         if prev < 0:
             return self.prob[word]
-        i = self._bigram(prev, word)
-        if i >= 0:
-            return self.bins[self.entries[i] & 255]
+        lo, hi = self.offsets[prev], self.offsets[prev + 1]     # _bigram, inline: the hot path
+        if lo < hi:
+            entries = self.entries
+            i = bisect_left(entries, word << 8, lo, hi)
+            if i < hi and entries[i] >> 8 == word:
+                return self.bins[entries[i] & 255]
         return self.backoff[prev] + self.prob[word]
 
-    def logprob3_ids(self, prev2: int, prev: int, word: int) -> float:
-        """log10 P(word | prev2 prev) by id; prev2 < 0: the bigram."""
+    def _context(self, prev2: int, prev: int) -> int:
+        """The index of the trigram context (prev2, prev) among the contexts, or -1."""
         if prev2 >= 0 and prev >= 0:
             e = self._bigram(prev2, prev)
             if e >= 0:
                 contexts = self.contexts
                 c = bisect_left(contexts, e)
                 if c < len(contexts) and contexts[c] == e:
-                    lo, hi = self.tri_offsets[c], self.tri_offsets[c + 1]
-                    trigrams = self.trigrams
-                    i = bisect_left(trigrams, word << 8, lo, hi)
-                    if i < hi and trigrams[i] >> 8 == word:
-                        return self.tri_bins[trigrams[i] & 255]
-                    return self.context_backoff[c] + self.logprob_ids(prev, word)
+                    return c
+        return -1
+
+    def _in_context(self, c: int, prev: int, word: int) -> float:
+        """log10 P(word | context c), the context's last word being prev (c < 0: no trigram
+        context, the bigram)."""
+        if c >= 0:
+            lo, hi = self.tri_offsets[c], self.tri_offsets[c + 1]
+            trigrams = self.trigrams
+            i = bisect_left(trigrams, word << 8, lo, hi)
+            if i < hi and trigrams[i] >> 8 == word:
+                return self.tri_bins[trigrams[i] & 255]
+            return self.context_backoff[c] + self.logprob_ids(prev, word)
         return self.logprob_ids(prev, word)
+
+    def logprob3_ids(self, prev2: int, prev: int, word: int) -> float:
+        """log10 P(word | prev2 prev) by id; prev2 < 0: the bigram."""
+        return self._in_context(self._context(prev2, prev), prev, word)
+
+    def sides(self, l2: int, l1: int, w: int, r1: int, r2: int) -> tuple[float, float]:
+        """log10 P of w after its two left words, and of its two right words after w (trigrams;
+        -1: no word there, the window ended)."""
+        p = self.logprob3_ids
+        right = 0.0
+        if r1 >= 0:
+            right += p(l1, w, r1)
+            if r2 >= 0:
+                right += p(w, r1, r2)
+        return p(l2, l1, w), right
 
     def _ids(self, word: str | None) -> int:
         return -1 if word is None else self.id(word)
@@ -218,21 +247,27 @@ class Model:
         # character is keyed by -2 - its end, so that it never merges with another state
         best: list[dict] = [{} for _ in range(n + 1)]
         best[0][(-1, self._ids(prev))] = (0.0, None, 0, "")
-        prefixes, get = self.trie.prefixes, self.trie.get
+        prefixes, context, in_context = self.trie.iter_prefixes_with_ids, self._context, self._in_context
         for j in range(n):
-            if not best[j]:
+            states = best[j]
+            if not states:
                 continue
-            words = [(w, get(w)) for w in prefixes(text[j:j + MAX_WORD])]
+            words = list(prefixes(text[j:j + MAX_WORD]))
             if all(len(w) > 1 for w, _ in words):
                 words.append((text[j], unk))
+            # each state's trigram context looked up once, not once per word
+            froms = []
+            for key, (s, _, _, _) in states.items():
+                p2, p1 = key
+                p1 = p1 if p1 >= -1 else unk
+                froms.append((key, s, p1, context(p2 if p2 >= -1 else unk, p1)))
             for w, wid in words:
                 k = j + len(w)
                 last = wid if wid != unk else -2 - k
                 here = best[k]
-                for key, (s, _, _, _) in best[j].items():
-                    p2, p1 = key
-                    v = s + self.logprob3_ids(p2 if p2 >= -1 else unk, p1 if p1 >= -1 else unk, wid)
-                    state = (p1, last)
+                for key, s, p1, c in froms:
+                    v = s + in_context(c, p1, wid)
+                    state = (key[1], last)
                     if state not in here or v > here[state][0]:
                         here[state] = (v, key, j, w)
         key = max(best[n], key=lambda q: best[n][q][0])
@@ -254,6 +289,16 @@ def line_window(text: str, i: int, j: int, window: int) -> tuple[int, int]:
     lo = max(text.rfind("\n", 0, i) + 1, i - window)
     end = text.find("\n", j)
     return lo, min(len(text) if end < 0 else end, j + window)
+
+
+def readable(text: str) -> bool:
+    """Whether the model can read `text`: its words are looked up as UTF-8, which a lone
+    surrogate (a byte that was not UTF-8, kept by surrogateescape) is not."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def model() -> Model:
