@@ -37,12 +37,18 @@ SCOPES = ("line",)
 # written -> the particles tried instead (the other directions are mostly right usages)
 _TRIED = {"的": "地得", "得": "地"}
 _WORD = 3        # longest word looked for right before and right after the particle
-_MISSING = object()
 _MEMO = 100_000   # contexts kept at most (a long run clears and starts again)
 
 
 def prepare(rule):
-    return {}, {}, {}    # memos across the run: the left and right bigram gains, the candidates of a context
+    """Memos across the run: the bigram gain next to the word before and after (keyed by the
+    characters on that side), and the candidates the cheap filter leaves in a context."""
+    from reportlint.kinds._lib.memo import Memo
+    lefts: Memo[tuple[str, str, str], float | None] = Memo(lambda key: _side(*key, left=True), _MEMO)
+    rights: Memo[tuple[str, str, str], float | None] = Memo(lambda key: _side(*key, left=False), _MEMO)
+    candidates: Memo[tuple[str, int], tuple[str, ...]] = Memo(
+        lambda key: _candidates(lefts, rights, *key, rule), _MEMO)
+    return candidates
 
 
 def check(rule, state, doc):
@@ -52,12 +58,14 @@ def check(rule, state, doc):
         return
     from reportlint.kinds._lib import lm
     model = lm.model()
+    whole = lm.readable(text)
+    reach = max(_WORD, rule["window"])    # what a verdict reads on each side
     found = []
     for i in sorted(places):
-        try:
-            best = _best(model, state, text, i, rule)
-        except UnicodeEncodeError:        # a lone surrogate (surrogateescape) near it: the model reads UTF-8
-            continue
+        lo = max(0, i - reach)
+        if not (whole or lm.readable(text[lo:i + 1 + reach])):
+            continue                      # the model reads UTF-8: not next to a lone surrogate
+        best = _best(model, state, text, i, rule)
         if best is not None:
             found.append((i, best))
     if not found:
@@ -94,31 +102,27 @@ def _right_word(model, after: str) -> str | None:
     return max(words, key=len) if words else None
 
 
-def _side(model, memo: dict, near: str, written: str, expected: str, left: bool) -> float | None:
+def _side(near: str, written: str, expected: str, left: bool) -> float | None:
     """How much more probable (log10, bigram) `expected` is than `written` next to the word at
-    that end of `near`; None when there is no word. Memoised on the characters themselves."""
-    key = (near, written, expected)
-    gain = memo.get(key, _MISSING)
-    if gain is _MISSING:
-        w = _left_word(model, near) if left else _right_word(model, near)
-        if w is None:
-            gain = None
-        else:             # ids once, then plain bigram look-ups (this runs at most places)
-            wid, e, x = model.trie.get(w), model.id(expected), model.id(written)
-            p = model.logprob_ids
-            gain = p(wid, e) - p(wid, x) if left else p(e, wid) - p(x, wid)
-        memo[key] = gain
-    return gain
+    that end of `near`; None when there is no word."""
+    from reportlint.kinds._lib import lm
+    model = lm.model()
+    w = _left_word(model, near) if left else _right_word(model, near)
+    if w is None:
+        return None
+    wid, e, x = model.trie.get(w), model.id(expected), model.id(written)   # ids once, then plain look-ups
+    p = model.logprob_ids
+    return p(wid, e) - p(wid, x) if left else p(e, wid) - p(x, wid)
 
 
-def _sides_allow(model, state, text: str, i: int, expected: str, rule) -> bool:
-    """The cheap filter, on bigrams of the word before and the word after: neither prefers the
-    written particle by more than max_side_loss, and together they move by min_sides or more."""
-    lefts, rights, _ = state
-    a = _side(model, lefts, text[max(0, i - _WORD):i], text[i], expected, True)
+def _sides_allow(lefts, rights, context: str, i: int, expected: str, rule) -> bool:
+    """The cheap filter, on bigrams of the word before and the word after context[i]: neither
+    prefers the written particle by more than max_side_loss, and together they move by
+    min_sides or more."""
+    a = lefts[(context[:i], context[i], expected)]
     if a is None or a < -rule["max_side_loss"]:
         return False
-    b = _side(model, rights, text[i + 1:i + 1 + _WORD], text[i], expected, False)
+    b = rights[(context[i + 1:], context[i], expected)]
     return b is not None and b >= -rule["max_side_loss"] and a + b >= rule["min_sides"]
 
 
@@ -134,41 +138,24 @@ def _alone(words: list[str], at: int, ch: str) -> bool:
     return False
 
 
-def _trigram_score(model, l2: int, l1: int, w: int, r1: int, r2: int) -> float:
-    p = model.logprob3_ids
-    score = p(l2, l1, w)
-    if r1 >= 0:
-        score += p(l1, w, r1)
-        if r2 >= 0:
-            score += p(w, r1, r2)
-    return score
+def _candidates(lefts, rights, context: str, i: int, rule) -> tuple[str, ...]:
+    """The particles the cheap filter lets through at context[i] (context: up to _WORD
+    characters on each side; most contexts of 的 recur from report to report)."""
+    return tuple(c for c in _TRIED[context[i]] if _sides_allow(lefts, rights, context, i, c, rule))
 
 
-def _candidates(model, state, text: str, i: int, rule) -> tuple[str, ...]:
-    """The particles the cheap filter lets through at text[i], memoised on the characters around
-    it (most contexts of 的 recur from report to report)."""
-    memo = state[2]
+def _best(model, candidates, text: str, i: int, rule) -> str | None:
     lo = max(0, i - _WORD)
-    key = (text[lo:i + 1 + _WORD], i - lo)
-    got = memo.get(key)
-    if got is None:
-        if len(memo) >= _MEMO:
-            memo.clear()
-        got = memo[key] = tuple(c for c in _TRIED[text[i]] if _sides_allow(model, state, text, i, c, rule))
-    return got
-
-
-def _best(model, state, text: str, i: int, rule) -> str | None:
-    tried = _candidates(model, state, text, i, rule)
+    tried = candidates[(text[lo:i + 1 + _WORD], i - lo)]
     if not tried:
         return None
     from reportlint.kinds._lib.lm import line_window
     lo, hi = line_window(text, i, i + 1, rule["window"])
     # between the same greedy words on each side (a few lookups) ...
     l2, l1, r1, r2 = model.neighbours(text, i, i + 1, lo, hi, _WORD)
-    written = _trigram_score(model, l2, l1, model.id(text[i]), r1, r2)
+    written = sum(model.sides(l2, l1, model.id(text[i]), r1, r2))
     near = [c for c in tried
-            if _trigram_score(model, l2, l1, model.id(c), r1, r2) - written >= rule["min_gain"] - 1]
+            if sum(model.sides(l2, l1, model.id(c), r1, r2)) - written >= rule["min_gain"] - 1]
     if not near:
         return None
     # ... then over the best split of the window (~30 µs a character: only for what is left)
