@@ -75,7 +75,7 @@ def test_derived_word_starts_looked_up_in_the_trie_equal_the_built_set(monkeypat
     from reportlint.kinds import context_slip
     from reportlint.rulepacks.loader import builtin_packs, load_packs
     (rule,) = [r for r in load_packs(list(builtin_packs())).rules if r.id == RULE]
-    _, _, _, more = context_slip.prepare(rule)
+    more = context_slip.prepare(rule).more
     built = more.listed_heads.union(w[:2] for w in more.words())
     examples = Path(__file__).resolve().parents[2] / "examples"
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(examples.glob("*.txt"))) + "".join(sorted(built))
@@ -87,3 +87,10 @@ def test_derived_word_starts_looked_up_in_the_trie_equal_the_built_set(monkeypat
     assert [p for p in pairs if scan(p)] == [p for p in pairs if p in built]
     findings = slips("依法办理行政附议案件。")
     assert findings == [(1, 7, "附议", "复议")]
+
+
+def test_the_shipped_heads_are_the_pairs_the_derived_words_start_with():
+    from reportlint.kinds._lib import data
+    from reportlint.kinds._lib.mapped import Texts
+    words = Texts(data.DIR / "lm" / "confusables")
+    assert data.read_text("lm/confusables.heads").split() == sorted({w[:2] for w in words})

@@ -2,7 +2,7 @@
 
 有线责任 (有限), 必需坚持 (必须), 确实加强 (切实): every character is right, the word is a word, and
 only the words around it show the slip. Candidates come from three lists: the rule's own `pairs`
-(confusable words both common, such as 权力/权利, or 得/地, that an organisation can extend), the
+(confusable words both common, such as 权力/权利, that an organisation can extend), the
 homophones the language model's table ships (data/lm/homophones.tsv: 有线 -> 有限, a same-reading
 word that is more common than the written one), and the confusable words derived at build time
 (data/lm/confusables.*, scripts/build_confusable_words.py, memory-mapped: one character swapped
@@ -83,18 +83,45 @@ def _readings(ch: str):
 
 def prepare(rule):
     """The listed words (written word -> [(expected, how, margin)]: the rule's pairs, then, if on,
-    the shipped homophones), the pairs and single characters they start with, the derived table."""
-    table: dict[str, list[tuple[str, str]]] = {}
+    the shipped homophones), the derived table, and the verdicts per place (kinds' state)."""
+    table: dict[str, list[tuple[str, str, float]]] = {}
     for written, value in (rule["pairs"] or {}).items():
         to = value["to"] if isinstance(value, dict) else value
         how = value.get("how") if isinstance(value, dict) else None
         table.setdefault(written, []).append((to, how or _how(written, to), rule["min_gain_pairs"]))
-    listed = _Listed(table, _homophones() if rule["homophones"] else {}, rule["min_gain"])
-    words = listed.words()
-    heads = frozenset(w[:2] for w in words if len(w) > 1)
-    chars = sorted(w for w in words if len(w) == 1)
-    more = _Derived(heads, rule["min_gain_confusables"], rule["keep"]) if rule["confusables"] else None
-    return listed, heads, chars, more
+    return _State(rule, _Listed(table, _homophones() if rule["homophones"] else {}, rule["min_gain"]))
+
+
+class _State:
+    """One rule's tables and its verdicts per place. `places` is keyed by the text around a
+    place (all that a verdict reads: the window, and the words two characters beyond the
+    written one), and kept for the run: a long run soon asks only the memo."""
+
+    def __init__(self, rule, listed: _Listed):
+        from reportlint.kinds._lib.memo import Memo
+        self.rule, self.listed = rule, listed
+        words = listed.words()
+        self.heads = frozenset(w[:2] for w in words if len(w) > 1)
+        self.chars = sorted(w for w in words if len(w) == 1)
+        self.more = _Derived(self.heads, rule["min_gain_confusables"], rule["keep"]) if rule["confusables"] else None
+        self.reach = max(rule["window"], 2)
+        self.places: Memo[tuple[str, int], tuple] = Memo(lambda key: self._place(*key), _MEMO)
+
+    def _place(self, text: str, i: int) -> tuple[tuple[str, str, str], ...]:
+        """(written, expected, how) of the listed and derived words at text[i] that the model
+        finds slips."""
+        from reportlint.kinds._lib import lm
+        model = lm.model()
+        found = []
+        for written, options in _words_at(text[i:i + _MAX], self.listed, self.heads, self.chars,
+                                          self.more).items():
+            best = _best(model, text, i, i + len(written), options, self.rule)
+            if best is not None:
+                found.append((written, *best))
+        return tuple(found)
+
+
+_MEMO = 100_000      # places kept at most (a long run clears the memo and starts again)
 
 
 def _homophones() -> dict[str, str]:
@@ -134,12 +161,13 @@ class _Derived:
     """The build's confusable words (data/lm/confusables.*), opened at the first document: the
     table (memory-mapped), and the character pairs a listed or derived word starts with.
 
-    The set of the derived words' first two characters (~58,000 of them) costs ~30-60 ms to
-    build, as much as looking up each character pair of ~20 reports in the trie: a run looks
-    pairs up in the trie until it has scanned BUILD_AFTER characters, then builds the set (so a
-    run over one report never does)."""
+    The set of the derived words' first two characters (~57,000 of them, shipped as
+    confusables.heads: ~2.5x cheaper than listing them from the trie) costs as much to read as
+    looking up each character pair of ~20,000 characters in the trie (measured under load; 3-6
+    µs a pair): a run looks pairs up in the trie until it has scanned BUILD_AFTER characters,
+    then reads the set (so a run over one report never does)."""
 
-    BUILD_AFTER = 150_000
+    BUILD_AFTER = 20_000
 
     def __init__(self, heads: frozenset[str], margin: float, keep):
         self.listed_heads, self.margin, self.keep = heads, margin, frozenset(keep)
@@ -161,7 +189,8 @@ class _Derived:
             self._scanned += n
             if self._scanned <= self.BUILD_AFTER:
                 return self._starts_word
-            self._heads = self.listed_heads.union(w[:2] for w in self.words())
+            from reportlint.kinds._lib import data
+            self._heads = self.listed_heads.union(data.read_text("lm/confusables.heads").split())
         return self._heads.__contains__
 
     def _starts_word(self, pair: str) -> bool:
@@ -183,40 +212,34 @@ def _words_at(seg: str, table, heads, chars, more) -> dict[str, list[tuple[str, 
             if seg[:n] in table:
                 here[seg[:n]] = table[seg[:n]]
     if more is not None:                          # one trie walk for the derived words here
-        try:
-            found = more.words().prefixes(seg)
-        except UnicodeEncodeError:                # a lone surrogate (surrogateescape): the trie reads UTF-8
-            found = []
-        for written in found:
+        for written in more.words().prefixes(seg):
             if written not in here and written not in more.keep:
                 here[written] = more.options(written)
     return here
 
 
 def check(rule, state, doc):
-    table, heads, chars, more = state
     text = doc.text
-    scan = heads.__contains__ if more is None else more.heads(len(text))
-    # where a listed word may start: one look-up per character pair (in C, once the set is built)
+    chars, reach = state.chars, state.reach
+    scan = state.heads.__contains__ if state.more is None else state.more.heads(len(text))
+    # where a listed or derived word may start: one look-up per character pair (in C, once the set is read)
     starts = list(compress(count(), map(scan, map(add, text, text[1:]))))
-    for ch in chars:                              # single characters (得 地): a plain search
+    for ch in chars:                              # single characters: a plain search
         i = text.find(ch)
         while i >= 0:
             starts.append(i)
             i = text.find(ch, i + 1)
     if not starts:
         return
-    from reportlint.kinds._lib import lm
-    model = lm.model()
+    from reportlint.kinds._lib.lm import readable
+    whole = readable(text)
+    places = state.places
     found = []
     for i in sorted(set(starts)):
-        for written, options in _words_at(text[i:i + _MAX], table, heads, chars, more).items():
-            try:
-                best = _best(model, text, i, i + len(written), options, rule)
-            except UnicodeEncodeError:    # a lone surrogate (surrogateescape) near it: the model reads UTF-8
-                continue
-            if best is not None:
-                found.append((i, written, *best))
+        a = max(0, i - reach)
+        around = text[a:i + _MAX + reach]
+        if whole or readable(around):             # the model reads UTF-8: not next to a lone surrogate
+            found.extend((i, *got) for got in places[(around, i - a)])
     if not found:
         return
     from reportlint.kinds._lib.names import Names
@@ -227,17 +250,6 @@ def check(rule, state, doc):
             continue                      # a name, or written the same way throughout: meant so
         yield Hit(i, i + n, {"found": written, "expected": expected, "how": how or _how(written, expected)},
                   suggestion=expected)
-
-
-def _sides(model, l2: int, l1: int, w: int, r1: int, r2: int) -> tuple[float, float]:
-    """log10 P of w after its left words, and of the right words after w (trigrams)."""
-    p = model.logprob3_ids
-    right = 0.0
-    if r1 >= 0:
-        right += p(l1, w, r1)
-        if r2 >= 0:
-            right += p(w, r1, r2)
-    return p(l2, l1, w), right
 
 
 def _not_a_word_here(model, text: str, i: int, j: int) -> bool:
@@ -264,7 +276,7 @@ class _Near:
     def split(self, k: int):
         if k == len(self.splits):
             near = self.model.neighbours(self.text, self.i, self.j, self.lo, self.hi, 2 - k)
-            self.splits.append((near, _sides(self.model, near[0], near[1], self.written, near[2], near[3])))
+            self.splits.append((near, self.model.sides(near[0], near[1], self.written, near[2], near[3])))
         return self.splits[k]
 
     def fits(self) -> bool:
@@ -272,15 +284,15 @@ class _Near:
         bigrams): then a derived confusable is not worth scoring (a slip's word is rarely seen
         with both its neighbours; checked on ECSpell, it keeps the findings at a third of the cost)."""
         _, l1, r1, _ = self.split(0)[0]
-        seen = self.model._bigram
-        return (l1 < 0 or seen(l1, self.written) >= 0) and (r1 < 0 or seen(self.written, r1) >= 0)
+        seen = self.model.has_bigram_ids
+        return (l1 < 0 or seen(l1, self.written)) and (r1 < 0 or seen(self.written, r1))
 
     def favours(self, cand: int, margin: float, loss: float) -> bool:
         """Whether, under one of the splits, the candidate beats the written word by margin - 1
         while neither side alone prefers the written word by more than `loss`."""
         for k in (0, 1):
             (l2, l1, r1, r2), (base_l, base_r) = self.split(k)
-            gl, gr = _sides(self.model, l2, l1, cand, r1, r2)
+            gl, gr = self.model.sides(l2, l1, cand, r1, r2)
             gain = gl - base_l + gr - base_r
             if gain >= margin - 1 and gl >= base_l - loss and gr >= base_r - loss:
                 return True
