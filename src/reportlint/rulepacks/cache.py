@@ -154,9 +154,10 @@ def rule_from_data(data: dict, shipped: bool = False):
                          genres=tuple(data["genres"]),
                          _lazy=data["lazy"], _state=None, _prepared=False)
     from reportlint import kinds
-    rule.kind = kinds.get(rule.kind_name)
-    if rule.kind is None:
-        raise LookupError(rule.kind_name)
+    if rule.kind_name not in kinds.KINDS:     # a built-in kind is imported when the rule first runs
+        rule.kind = kinds.get(rule.kind_name)
+        if rule.kind is None:
+            raise LookupError(rule.kind_name)
     return rule
 
 

@@ -93,8 +93,8 @@ class Rule:
 
     def __getstate__(self) -> dict:       # pickled only between processes (-j workers)
         state = dict(self.__dict__)
-        state.update(kind=None, _state=None, _prepared=False)
-        for derived in ("rank", "reads_tables"):      # worked out from the kind again
+        state.update(_state=None, _prepared=False)
+        for derived in ("kind", "rank", "reads_tables"):      # worked out from the kind again
             state.pop(derived, None)
         if all(name in state for name in self._LAZY):
             state["_lazy"] = self.lazy_json()
@@ -104,10 +104,14 @@ class Rule:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self.kind = kind_registry.get(self.kind_name)
 
     def __getattr__(self, name: str) -> Any:
-        # only reached for an attribute not set yet: the examples and marks of a cached rule
+        # only reached for an attribute not set yet: the kind module of a rule read back from
+        # the cache or pickled (a built-in kind is imported when the rule is first run: a run
+        # pays only for the kinds of the rules that run on its drafts), the examples and marks
+        if name == "kind":
+            kind = self.__dict__["kind"] = kind_registry.get(self.kind_name)
+            return kind
         lazy = self.__dict__.pop("_lazy", None) if name in self._LAZY else None
         if lazy is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")

@@ -115,7 +115,7 @@ def one_per_span(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
     sweeping checks), then the longer span, then the higher severity, then the rule listed
     first. Findings about more than a phrase (across lines, longer than _PHRASE: summaries,
     residue lines) and the categories in _WHOLE never compete."""
-    order = {r.id: (r.rank, -i) for i, r in enumerate(rules)}
+    order = _Order(rules)
     competing = sorted((f for f in findings
                         if f.category not in _WHOLE and f.line == f.end_line and 0 < f.end - f.start <= _PHRASE),
                        key=lambda f: (f.start, f.end))
@@ -124,6 +124,20 @@ def one_per_span(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
         if len(cluster) > 1:
             dropped.update(_settle(cluster, order))
     return [f for f in findings if id(f) not in dropped] if dropped else findings
+
+
+class _Order(dict):
+    """rule id -> (rank, -position in the list), worked out only for the rules whose findings
+    compete (a rule's rank reads its kind module, imported when the rule first runs)."""
+
+    def __init__(self, rules: list[Rule]):
+        super().__init__()
+        self._rules = {r.id: (i, r) for i, r in enumerate(rules)}
+
+    def __missing__(self, rule_id: str) -> tuple[int, int]:
+        i, rule = self._rules.get(rule_id, (0, None))
+        got = self[rule_id] = (0, 0) if rule is None else (rule.rank, -i)
+        return got
 
 
 def numbers_of_copies(findings: list[Finding]) -> list[Finding]:
@@ -166,7 +180,7 @@ def _clusters(spans: list[Finding]):
 def _settle(cluster: list[Finding], order: dict) -> list[int]:
     """ids of the findings of one cluster that yield their span to a more specific one."""
     def rank(f: Finding):
-        r, first = order.get(f.rule, (0, 0))
+        r, first = order[f.rule]
         return (r, f.end - f.start, f.severity, first)
     kept: list[Finding] = []
     out = []

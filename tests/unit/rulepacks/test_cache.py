@@ -257,3 +257,32 @@ def test_a_file_edited_while_loading_is_not_cached_as_current(cache, pack, monke
     assert load_packs([pack]).rules[0]["patterns"][0].pattern.startswith("X{2,}")
     monkeypatch.setattr(loader, "_load_resolved", real)
     assert load_packs([pack]).rules[0]["patterns"][0].pattern.startswith("X{4,}")
+
+
+KINDS_IMPORTED = """\
+import json, pickle, sys
+from reportlint.model.document import Document
+from reportlint.rulepacks.loader import builtin_packs, load_packs
+from reportlint.rulepacks.run import lint_document
+kinds = lambda: sorted(m[17:] for m in sys.modules if m.startswith("reportlint.kinds.") and m.count(".") == 2)
+rules = load_packs(list(builtin_packs())).rules
+loaded = kinds()
+found = lint_document(Document("关于2024年XX镇法治政府建设情况的报告\\n一、主要工作\\n专武独断。\\n"), rules)[0]
+again = pickle.loads(pickle.dumps(rules))
+print(json.dumps([loaded, kinds(), sorted({f.rule for f in found}), again[0].kind is rules[0].kind]))
+"""
+
+
+def test_a_built_in_kind_is_imported_when_its_rule_first_runs(cache):
+    """Read back from the cache, a rule imports its (built-in) kind module only when it runs:
+    the kinds of rules that do not run on a draft (another genre's tables) cost a run nothing."""
+    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(cache)}
+    def run():
+        return json.loads(subprocess.run([sys.executable, "-c", KINDS_IMPORTED], capture_output=True,
+                                         text=True, env=env, check=True).stdout)
+    run()                                           # fills the cache
+    loaded, after, found, same_kind = run()
+    assert "substitution" not in loaded and "table_identity" not in loaded
+    assert "misused-idioms" in found and "substitution" in after
+    assert "table_identity" not in after            # the GIO table rules did not run on this draft
+    assert same_kind                                # a pickled rule (a -j worker's) finds its kind again
