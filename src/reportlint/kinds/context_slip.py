@@ -162,12 +162,12 @@ class _Derived:
     table (memory-mapped), and the character pairs a listed or derived word starts with.
 
     The set of the derived words' first two characters (~57,000 of them, shipped as
-    confusables.heads: ~2.5x cheaper than listing them from the trie) costs as much to read as
-    looking up each character pair of ~20,000 characters in the trie (measured under load; 3-6
-    µs a pair): a run looks pairs up in the trie until it has scanned BUILD_AFTER characters,
-    then reads the set (so a run over one report never does)."""
+    confusables.heads: cheaper than listing them from the trie) costs as much to read as
+    looking up each character pair of ~5,000-15,000 characters in the trie (measured under
+    load: 25-60 ms, 3-7 µs a pair): a run looks pairs up in the trie until it has scanned
+    BUILD_AFTER characters, then reads the set (so a run over one report never does)."""
 
-    BUILD_AFTER = 20_000
+    BUILD_AFTER = 10_000
 
     def __init__(self, heads: frozenset[str], margin: float, keep):
         self.listed_heads, self.margin, self.keep = heads, margin, frozenset(keep)
