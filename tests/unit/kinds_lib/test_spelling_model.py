@@ -112,14 +112,14 @@ def test_the_trigram_path_proposes_no_rare_word():
 
 def test_a_one_sided_character_a_candidate_makes_a_far_likelier_word_is_judged_by_the_trigram_model():
     m = model()
-    s = "对该聚体行政行为不服的"
-    assert not m.known("该", "聚") and m.known("聚", "体")
+    s = "推进重大关健技术攻关。"
+    assert m.known("关", "健") and not m.known("健", "技")
     on = Policy(lm_one_sided_on=True)          # not tried by default: it costs (see the option)
-    assert 2 in m.suspects(s, on)
-    assert [x for x in m.slips(s, Policy()) if x.start == 2] == []
-    (slip,) = [x for x in m.slips(s, on) if x.start == 2]
-    assert (slip.found, slip.expected, slip.how) == ("聚体", "具体", "same-sound")
-    assert [x for x in m.slips(s, Policy(lm_one_sided_on=True, lm_one_sided=100.0)) if x.start == 2] == []
+    assert 5 in m.suspects(s, on)
+    assert [x for x in m.slips(s, Policy()) if x.start == 5] == []
+    (slip,) = [x for x in m.slips(s, on) if x.start == 5]
+    assert (slip.found, slip.expected, slip.how) == ("关健", "关键", "same-sound")
+    assert [x for x in m.slips(s, Policy(lm_one_sided_on=True, lm_one_sided=100.0)) if x.start == 5] == []
 
 
 def test_a_suspect_is_judged_once_by_the_text_around_it_and_placed_where_it_stands():
@@ -153,3 +153,13 @@ def test_a_rare_input_method_word_needs_a_smaller_trigram_gain_when_the_word_mod
     # a written pair the input method does not know is most often two words side by side
     assert not m._agreed("并经该国驻中华人民共和国", 4, "之", "驻中", "same-sound", on)
     assert not m._agreed(s, 5, "键", "关健", "shape", on)
+
+
+def test_a_common_single_character_word_beside_a_mended_word_is_no_orphan():
+    m = model()
+    s = "书记园应回避的"
+    assert not m.known("应", "回")
+    assert not m._orphan(s, 3, 1)                  # 应 (should) stands as a word by itself
+    assert m._orphan("深学细悟", 2, 1)              # 细 in a slogan of single characters
+    (slip,) = [x for x in m.slips(s, Policy()) if x.start == 2]
+    assert (slip.found, slip.expected) == ("书记园", "书记员")

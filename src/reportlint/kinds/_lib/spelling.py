@@ -53,6 +53,9 @@ _ONE_SIDED_WORD_GAIN = 0.0
 # the path finds and pass ~2% of the one-sided characters of real reports.
 _ONE_SIDED_COMMON = -5.0
 _ONE_SIDED_LOCAL = 2.0
+# a character the trigram model finds this likely (log10) as a word by itself (应 可 被 将) is no
+# orphan beside a mended word, though not among the joiners
+_COMMON_SINGLE = -3.8
 _REACH = 8              # characters on each side of a suspect that its verdict may depend on
 _NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 _TOTAL = "<total>"      # the key of the freq table holding the sum of jieba's counts
@@ -517,9 +520,13 @@ class Model:
         """Whether s[k], next to a mended word, would stay a character in no word: a Han
         character, not a joiner, whose pair with its neighbour away from the word is unknown.
         A real slip sits among words (农村吐地承包); a word made inside a slogan or a name of
-        single characters (深学细悟) leaves such an orphan behind."""
+        single characters (深学细悟) leaves such an orphan behind. A character that is a
+        common word by itself (应, 可) is none."""
         if not 0 <= k < len(s) or not _is_han(s[k]) or s[k] in self.joiners:
             return False
+        single = self._lm().unigram(s[k])
+        if single is not None and single >= _COMMON_SINGLE:
+            return False                       # 应, 可, 被: a common word by itself (书记员应回避)
         j = k + away
         if not 0 <= j < len(s) or not _is_han(s[j]):
             return False
