@@ -4,11 +4,11 @@ the domain_slip kind through kinds/_lib/domain.py.
 
     python scripts/build_domain_data.py [--ecspell DIR] [--out DIR]
 
-Input: ECSpell's word lists of the official-document (公文写作) and law domains, its idioms and its
-policy and law titles (MIT, ../shared/ecspell; LICENSE-ecspell.txt ships beside the output), and
-the project's jieba_user.txt; pypinyin's dictionaries for the readings. Kept: words of 2 to 16 Han
-characters, not made of numerals alone; only those of 3 or more are searched for (two-character
-words are too easily met by chance), the others tell what the domain calls a word.
+Input: ECSpell's word lists of the official-document (公文写作) and law domains and its policy and
+law titles (MIT, ../shared/ecspell; LICENSE-ecspell.txt ships beside the output), and the
+project's jieba_user.txt (not its idioms: drafts write some in variant forms, 勠力同心, and the
+idiom rules judge them); pypinyin's dictionaries for the readings. Kept: words of 2 to 16 Han
+characters, not made of numerals alone.
 
 A word's reading is pypinyin's for the word (its phrase dictionary settles polyphones: 银行 yin
 hang) as fuzzy pinyin hears it (zh/z, ch/c, sh/s, n/l, -ng/-n alike; ü as u): each syllable is one
@@ -17,7 +17,10 @@ the word. A draft's character is read by its commonest reading (pypinyin's first
 
 Output:
     codes.txt        line 1: the Han characters; line 2: the code of each (same length)
-    readings.marisa / .bin (kinds/_lib/mapped.Texts): reading -> the words, space-separated
+    words.marisa     (kinds/_lib/mapped.Keys) every word: what the domain calls a word
+    readings.marisa / .bin (kinds/_lib/mapped.Texts): reading -> the words of 3+ characters,
+                     space-separated (two-character words are too easily met by chance to be
+                     searched for)
     trigrams.txt     line 1: the readings' code trigrams, concatenated; line 2: for each, the
                      offsets it occurs at in a word, as a bitmask (space-separated integers);
                      line 3: the words' character trigrams, concatenated
@@ -37,7 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 OUT = ROOT / "src" / "reportlint" / "kinds" / "_lib" / "data" / "domain"
 WORD = re.compile(r"^[\u4e00-\u9fff]{2,16}$")
 NUMERALS = set("〇一二三四五六七八九十百千万亿零两第")
-LISTS = ("wordlist_gongwen.txt", "wordlist_law.txt", "wordlist_idioms.txt", "wordlist_policy_law_titles.txt")
+LISTS = ("wordlist_gongwen.txt", "wordlist_law.txt", "wordlist_policy_law_titles.txt")
 CODE0 = 0xE000
 
 
@@ -74,7 +77,7 @@ def build(ecspell: Path, out: Path) -> str:
     from pypinyin import Style, lazy_pinyin
     from pypinyin.pinyin_dict import pinyin_dict
 
-    from reportlint.kinds._lib.mapped import write_texts
+    from reportlint.kinds._lib.mapped import write_keys, write_texts
     main = {}
     for cp in range(0x4E00, 0xA000):
         first = pinyin_dict.get(cp)
@@ -91,12 +94,13 @@ def build(ecspell: Path, out: Path) -> str:
     out.mkdir(parents=True, exist_ok=True)
     chars = "".join(main)
     (out / "codes.txt").write_text(chars + "\n" + "".join(code[main[c]] for c in chars) + "\n", encoding="utf-8")
-    write_texts(out / "readings", {r: " ".join(ws) for r, ws in by_reading.items()})
+    write_keys(out / "words", [w for ws in by_reading.values() for w in ws])
+    write_texts(out / "readings", {r: " ".join(ws) for r, ws in by_reading.items() if len(r) > 2})
     offsets: dict[str, int] = {}
     trigrams = set()
     for r, ws in by_reading.items():
         if len(r) < 3:
-            continue          # two-character words are only looked up (is_word), never searched for
+            continue
         for i in range(len(r) - 2):
             offsets[r[i:i + 3]] = offsets.get(r[i:i + 3], 0) | 1 << i
         for w in ws:
@@ -113,7 +117,7 @@ def build(ecspell: Path, out: Path) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ecspell", type=Path, default=ROOT.parent / "shared" / "ecspell",
-                    help="ECSpell's resources (the 公文, law, idiom and title lists)")
+                    help="ECSpell's resources (the 公文, law and title lists)")
     ap.add_argument("--out", type=Path, default=OUT, help="output folder")
     a = ap.parse_args()
     print(build(a.ecspell, a.out))

@@ -41,6 +41,11 @@ def test_right_forms_and_words_of_their_own_give_nothing():
     assert slips("人民法院依法作出除权判决，经全国人大常委会审议通过。") == []
     assert slips("全年主动公开我区各级单位政府信息。") == []          # 各级|单位, not 各级党委
     assert slips("党政主要领导任双组长。") == []                      # 领导 + 任: an end character only
+    assert slips("人民检察院第四检察部联合开展检查。") == []          # 检察 written so in the line
+
+
+def test_a_domain_word_changed_inside_needs_a_larger_gain():
+    assert slips("债券人会议依法召开。") == [(1, 1, "债券人", "债权人")]
 
 
 def test_names_titles_and_what_the_draft_repeats_are_left_alone():
@@ -56,6 +61,7 @@ def test_pairs_left_to_other_rules():
 def test_the_lexicon_reads_by_fuzzy_pinyin():
     lex = lexicon()
     assert lex.is_word("全国人大常委会") and not lex.is_word("全国人大肠胃会")
+    assert lex.is_word("单位") and lex.words(lex.reading("单位")) == []      # two characters: never searched
     assert lex.reading("常委") == lex.reading("肠胃")
     assert lex.reading("政治") == lex.reading("整治") == lex.reading("增资")      # zh/z, -ng/-n
     assert [(s, e) for s, e, _ in lex.near("配合人民检擦院开展")] == [(2, 7), (4, 7)]   # 人民检察院, 检察院

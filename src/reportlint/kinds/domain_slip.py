@@ -1,5 +1,5 @@
 """Domain words typed by sound: a stretch of the draft that reads like a word of the official-
-document and law vocabulary (ECSpell's lists, 23k words of 3+ characters, kinds/_lib/domain.py) but
+document and law vocabulary (ECSpell's lists, 22k words, kinds/_lib/domain.py) but
 is written otherwise, often with two or three characters wrong: 元神法院 (原审法院), 趁虚神力
 (程序审理), 促权判决 (除权判决), 二婶人民法院 (二审人民法院), 社会主义发质国家 (法治国家).
 
@@ -8,13 +8,14 @@ Reading is fuzzy pinyin's (zh/z, ch/c, sh/s, n/l, -ng/-n alike). A stretch is re
 2. it is not a name: not before 省/市/县/…/村, 街道, 社区 (庠镇人民政府 is a town's government), not
    inside 《…》 or short quotes, not the report's unit, not written the same way twice or more
    and never as suggested, not before a document number's 〔;
-3. its parts are not words the domain uses where a character changes (所在党委 is no 所在单位), nor
-   is a changed first or last character a word with the character beside it (建设新征程 is no
-   建设性: 新征程);
+3. a changed character is not in a domain word the stretch holds that is meant so: the stretch is
+   made of words (所在党委 is no 所在单位) or its line writes that word elsewhere too (人民检察院第四
+   检察部 is no 监察部); nor is a changed first or last character a word with the character beside
+   it (建设新征程 is no 建设性: 新征程);
 4. and the word trigram language model (kinds/_lib/lm.py) reads the window around it better with
    the domain word by `min_gain` (log10); more (`min_gain_edge`) where only an end character
    changes and the rest is a word (领导任双组长 is no 领导人), `min_gain_words` where the stretch
-   is made of common words.
+   is made of words or changes a domain word it holds (债券人 for 债权人).
 Two-character words are left to the ordinary spelling checks: chance meets them everywhere.
 """
 from __future__ import annotations
@@ -30,8 +31,8 @@ OPTIONS = {
                        doc="换成领域词语后，前后各 window 字的最佳分词对数概率（log10）至少提高这么多"),
     "min_gain_edge": Option("float", default=4.0,
                             doc="只改了首字或末字、其余部分本身成词时（领导任→领导人）所需的提高量"),
-    "min_gain_words": Option("float", default=4.0,
-                             doc="这段文字由几个词组成时（趁虚|神力→程序审理）所需的提高量"),
+    "min_gain_words": Option("float", default=3.0,
+                             doc="这段文字由几个词组成、或改动处在其中一个领域词语里时（债券人→债权人）所需的提高量"),
     "fixed_length": Option("int", default=6,
                            doc="领域词语短于这么多字时，由几个词组成、改动处又是领域词语的写法（各级单位、所在党委）不报；"
                                "更长的固定说法照常比较（中国人民整治协商会议→政治协商）"),
@@ -88,21 +89,31 @@ def check(rule, state, doc):
         yield Hit(s, e, {"found": text[s:e], "expected": expected}, suggestion=expected)
 
 
-def _margin(model, known, x: str, w: str, rule) -> float | None:
-    """The gain `w` needs over `x`, or None when `x` is to be left alone."""
+def _margin(model, known, line: str, x: str, w: str, rule) -> float | None:
+    """The gain `w` needs over `x`, or None when `x` is to be left alone (`line`: the line `x` is in)."""
     changed = [k for k, (a, b) in enumerate(zip(x, w)) if a != b]
     if (changed == [0] and known(x[1:])) or (changed == [len(x) - 1] and known(x[:-1])):
         return rule["min_gain_edge"]
     pieces = _words(x, known)
-    if pieces:
-        from reportlint.kinds._lib.domain import lexicon
-        at = 0
-        for p in pieces:
-            if len(w) < rule["fixed_length"] and any(at <= k < at + len(p) for k in changed) and lexicon().is_word(p):
-                return None                   # 所在|党委, 各级|单位: domain words of their own
-            at += len(p)
-        return rule["min_gain_words"]
-    return rule["min_gain"]
+    inside = _changed_domain_word(x, changed)
+    if inside:
+        if (pieces and len(w) < rule["fixed_length"]) or line.count(inside) > line.count(x):
+            return None                       # 所在|党委, 各级|单位; 人民检察院第四检察部: meant so
+        return rule["min_gain_words"]         # 债券|人 (债权人)
+    return rule["min_gain_words"] if pieces else rule["min_gain"]
+
+
+def _changed_domain_word(x: str, changed: list[int]) -> str:
+    """A domain word of 2+ characters inside `x` that holds a changed character, or ''."""
+    from reportlint.kinds._lib.domain import lexicon
+    is_word = lexicon().is_word
+    n = len(x)
+    for k in changed:
+        for a in range(k + 1):
+            for b in range(max(k + 1, a + 2), n + 1):
+                if b - a < n and is_word(x[a:b]):
+                    return x[a:b]
+    return ""
 
 
 def _words(x: str, known) -> list[str] | None:
@@ -118,6 +129,11 @@ def _words(x: str, known) -> list[str] | None:
             if more:
                 return [x[:n], *more]
     return None
+
+
+def _line(text: str, i: int) -> str:
+    end = text.find("\n", i)
+    return text[text.rfind("\n", 0, i) + 1:None if end < 0 else end]
 
 
 def _best(model, known, text: str, s: int, e: int, options, rule, suffixes) -> str | None:
@@ -136,7 +152,7 @@ def _best(model, known, text: str, s: int, e: int, options, rule, suffixes) -> s
         if any(a != b and (a in suffixes or text[s + k + 1:s + k + 2] in suffixes)
                for k, (a, b) in enumerate(zip(x, w))):
             continue                              # 庠镇: a changed character names a place
-        margin = _margin(model, known, x, w, rule)
+        margin = _margin(model, known, _line(text, s), x, w, rule)
         if margin is None:
             continue
         if base is None:

@@ -1,4 +1,4 @@
-"""The domain lexicon (official-document and law words, idioms, titles: ECSpell's lists) indexed by
+"""The domain lexicon (official-document and law words, policy and law titles: ECSpell's lists) indexed by
 reading, for finding the places where a draft reads like a domain word but is not written as one
 (元神法院 for 原审法院, 趁虚神力 for 程序审理: an input method's slips, often of several characters).
 
@@ -23,7 +23,7 @@ _MEMO = 200_000      # trigrams remembered per process
 
 class Lexicon:
     def __init__(self):
-        from reportlint.kinds._lib.mapped import Texts
+        from reportlint.kinds._lib.mapped import Keys, Texts
         folder = data.DIR / "domain"
         chars, codes = (folder / "codes.txt").read_text(encoding="utf-8").split("\n")[:2]
         self.table = dict(zip(map(ord, chars), codes))
@@ -31,6 +31,7 @@ class Lexicon:
         self._offsets = dict(zip(_cut(code3, 3), map(int, masks.split())))
         self._char3 = frozenset(_cut(char3, 3))
         self.readings = Texts(folder / "readings")
+        self._words = Keys(folder / "words")
         # per process, by the characters (reports share most of their trigrams): the offsets in a
         # domain word at which a trigram may start
         self._trigrams = Memo(self._odd_trigram, _MEMO)
@@ -40,11 +41,12 @@ class Lexicon:
         return text.translate(self.table)
 
     def words(self, reading: str) -> list[str]:
-        """The domain words of this reading."""
+        """The domain words of 3+ characters of this reading."""
         return self.readings.get(reading).split()
 
     def is_word(self, word: str) -> bool:
-        return word in self.words(self.reading(word))
+        """Whether `word` is in the domain lexicon (two-character words too)."""
+        return word in self._words
 
     def _odd_trigram(self, three: str) -> int:
         """The offsets (bitmask) at which a domain word of 3+ characters reads like `three`, when
