@@ -35,6 +35,30 @@ MACROS = {
 }
 
 
+# Compiled forms (kinds/regex_code) of the patterns the kinds make while they run (a `when` of a
+# substitution rule, a required section's heading with the year filled in …), which a rule file
+# does not hold: the wheel ships those its rules' examples make (rulepacks/bundled.py sets them
+# from its compiled.json, package data; never from a cache folder), keyed by (source, flags).
+_shipped: dict[tuple[str, int], dict] = {}
+_made: list | None = None        # while recording(): (source, flags, compiled) of each compiled from its source
+
+
+def ship(forms: list) -> None:
+    """Use these [source, flags, form] for the patterns the kinds make (the wheel's only)."""
+    _shipped.update(((source, flags), form) for source, flags, form in forms)
+
+
+@contextmanager
+def recording():
+    """The patterns compiled from their source inside the block (the wheel's build)."""
+    global _made
+    saved, _made = _made, []
+    try:
+        yield _made
+    finally:
+        _made = saved
+
+
 class PatternTimeout(Exception):
     """A rule's pattern took longer than TIMEOUT on one document, or the file's budget ran out."""
 
@@ -120,12 +144,15 @@ class TimedPattern:
             return self._rx
         except AttributeError:
             rx = None
-            if self._code is not None:
+            code = self._code if self._code is not None else _shipped.get((self.pattern, self.flags))
+            if code is not None:
                 from reportlint.kinds.regex_code import rebuilt
-                rx = rebuilt(self._code)
+                rx = rebuilt(code)
             if rx is None or rx.pattern != self.pattern:
                 import regex
                 rx = regex.compile(self.pattern, self.flags)
+                if _made is not None:
+                    _made.append((self.pattern, self.flags, rx))
             self._rx = rx
             return rx
 

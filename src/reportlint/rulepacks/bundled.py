@@ -6,6 +6,9 @@ hatch_build.py loads the built-in packs once when the wheel is built and writes 
 compiled-rules cache stores them (rulepacks/cache.py: JSON, patterns as their source), to
 `reportlint/rules/compiled.json`, with a digest of every file they were loaded from: each
 pack's files and reportlint's modules that shape a loaded rule (rulepacks/, kinds/, model/).
+Their patterns carry their compiled form (kinds/regex_code), and so do the patterns the kinds
+make while the rules' examples run (kinds/patterns.ship): a run rebuilds them instead of
+compiling them.
 
 A run that asks only for built-in packs uses the entry when every one of those files still has
 the digested bytes; an edited rule file, a file added to a pack or a changed module is a miss
@@ -24,7 +27,7 @@ import os
 from pathlib import Path
 
 FILE = "compiled.json"
-FORMAT = 1
+FORMAT = 2
 
 
 def _digest(path: Path) -> str:
@@ -61,12 +64,14 @@ def _version() -> str:
     return f"{__version__}|{CACHE_FORMAT}|{FORMAT}"
 
 
-def encode(packs: dict, package: Path) -> bytes:
+def encode(packs: dict, package: Path, made: list | None = None) -> bytes:
     """The entry for loaded packs {name: (folder, rules)} of a source tree (rules/ and
-    src/reportlint: `package`); loader.ship_builtins calls it. Raises on a rule whose options
-    JSON cannot hold: the wheel must not ship a pack that would load differently."""
+    src/reportlint: `package`), with `made`, the compiled forms of the patterns their kinds make
+    while they run ([source, flags, form]); loader.ship_builtins calls it. Raises on a rule whose
+    options JSON cannot hold: the wheel must not ship a pack that would load differently."""
     from reportlint.rulepacks.cache import _decode, _same, rule_to_data
     out = {}
+    lazy: list[str] = []       # the rules' examples and marks: on a line of their own, after the entry
     for name, (folder, rules) in packs.items():
         stored = []
         for rule in rules:
@@ -74,10 +79,31 @@ def encode(packs: dict, package: Path) -> bytes:
             if not _same(rule.options, _decode(data["options"])):
                 raise ValueError(f"{rule.id}: options do not survive JSON")
             data["path"] = Path(rule.path).name
+            lazy.append(data["lazy"])
+            data["lazy"] = len(lazy) - 1
             stored.append(data)
         out[name] = {"files": _pack_digests(folder), "rules": stored}
-    entry = {"version": _version(), "code": _code_digests(package), "packs": out}
-    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    entry = {"version": _version(), "code": _code_digests(package), "packs": out, "patterns": made or []}
+    # compact JSON holds no line break: the first line is the entry, the second the lazy parts
+    return b"\n".join(json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                      for part in (entry, lazy))
+
+
+class _Lazy:
+    """The entry's second line, the rules' examples and marks (2/3 of its bytes), decoded only
+    when a rule's are first read (test-rules, `rule ID`): ~3 ms that a run does not need."""
+
+    def __init__(self, raw: bytes):
+        self._raw: bytes | None = raw
+        self._parts: list[str] = []
+
+    def part(self, i: int):
+        return lambda: self._get(i)
+
+    def _get(self, i: int) -> str:
+        if self._raw is not None:
+            self._parts, self._raw = json.loads(self._raw), None
+        return self._parts[i]
 
 
 def load(resolved: list[tuple[str, Path | None, str]], builtins: dict[str, Path], root: Path) -> list | None:
@@ -94,7 +120,8 @@ def load(resolved: list[tuple[str, Path | None, str]], builtins: dict[str, Path]
     except OSError:
         return None
     try:
-        entry = json.loads(raw)
+        head, _, tail = raw.partition(b"\n")
+        entry = json.loads(head)
         if entry["version"] != _version():
             return None
         stamps = _stamps(root, [builtins[name] for name in names])
@@ -105,10 +132,14 @@ def load(resolved: list[tuple[str, Path | None, str]], builtins: dict[str, Path]
             if stamps is not None:
                 _remember(stamps)
         rules = []
+        lazy = _Lazy(tail)
         for name in names:
             pack, folder = entry["packs"][name], builtins[name]
             for data in pack["rules"]:
-                rules.append(rule_from_data({**data, "path": str(folder / data["path"])}, shipped=True))
+                rules.append(rule_from_data({**data, "path": str(folder / data["path"]),
+                                             "lazy": lazy.part(data["lazy"])}, shipped=True))
+        from reportlint.kinds import patterns
+        patterns.ship(entry["patterns"])
     except Exception:    # another layout, a kind gone, a pack the wheel did not have: load afresh
         return None
     return rules

@@ -185,4 +185,21 @@ def ship_builtins(rules_root: Path, package: Path) -> bytes:
         if packset.warnings:
             raise ValueError(f"pack {name}: {packset.warnings}")
         loaded[name] = (folder, packset.rules)
-    return bundled.encode(loaded, package)
+    return bundled.encode(loaded, package, _patterns_made(loaded))
+
+
+def _patterns_made(loaded: dict) -> list:
+    """[source, flags, compiled form] of the patterns the kinds make while they run (not in a rule
+    file), as running every rule's examples makes them: the wheel ships them compiled."""
+    from reportlint.kinds import patterns
+    from reportlint.kinds.regex_code import form
+    from reportlint.rulepacks.examples import run_examples
+    with patterns.recording() as made:
+        for _, rules in loaded.values():
+            run_examples(rules)
+    forms = {}
+    for source, flags, rx in made:
+        code = form(rx)
+        if code is not None:
+            forms[(source, flags)] = code
+    return [[source, flags, code] for (source, flags), code in sorted(forms.items())]

@@ -84,7 +84,7 @@ class Rule:
 
     # examples and YAML marks are half a rule and read only by test-rules, `rule ID` and load
     # errors: the compiled-rules cache (and a -j worker's copy) keeps them as one JSON string,
-    # decoded when first read
+    # decoded when first read (the wheel's entry: a function that gives it, rulepacks/bundled.py)
     _LAZY = ("examples", "marks")
 
     def lazy_json(self) -> str:
@@ -100,6 +100,8 @@ class Rule:
             state["_lazy"] = self.lazy_json()
             for name in self._LAZY:
                 del state[name]
+        elif callable(state.get("_lazy")):        # the wheel's entry: the text it reads them from
+            state["_lazy"] = state["_lazy"]()
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -115,7 +117,7 @@ class Rule:
         lazy = self.__dict__.pop("_lazy", None) if name in self._LAZY else None
         if lazy is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        data = json.loads(lazy)
+        data = json.loads(lazy if isinstance(lazy, str) else lazy())
         self.__dict__["examples"] = data["examples"]
         self.__dict__["marks"] = {tuple(k): (line, col) for k, line, col in data["marks"]}
         return self.__dict__[name]

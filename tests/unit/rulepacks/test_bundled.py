@@ -30,6 +30,8 @@ def shipped(tmp_path, monkeypatch, entry):
     (root / bundled.FILE).write_bytes(entry)
     monkeypatch.setattr(loader, "builtin_root", lambda: root)
     monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")        # package data, not a cache
+    from reportlint.kinds import patterns
+    monkeypatch.setattr(patterns, "_shipped", {})          # what this entry ships, for this test only
     return root
 
 
@@ -95,16 +97,17 @@ def test_a_file_added_to_a_pack_is_read_from_yaml(shipped, monkeypatch):
 
 
 def test_changed_code_or_version_is_a_miss(shipped, monkeypatch, entry):
-    data = json.loads(entry)
+    head, lazy = entry.split(b"\n")
+    data = json.loads(head)
     some = next(iter(data["code"]))
     data["code"][some] = "0" * 32
-    (shipped / bundled.FILE).write_text(json.dumps(data), encoding="utf-8")
+    (shipped / bundled.FILE).write_bytes(json.dumps(data).encode() + b"\n" + lazy)
     calls = reads_yaml(monkeypatch)
     load_packs([next(iter(loader.builtin_packs()))])
     assert calls
-    data = json.loads(entry)
+    data = json.loads(head)
     data["version"] = "0.0.0|0|0"
-    (shipped / bundled.FILE).write_text(json.dumps(data), encoding="utf-8")
+    (shipped / bundled.FILE).write_bytes(json.dumps(data).encode() + b"\n" + lazy)
     calls.clear()
     load_packs([next(iter(loader.builtin_packs()))])
     assert calls
@@ -206,3 +209,35 @@ def test_a_compiled_form_is_used_only_from_the_wheel_and_for_its_regex_version(m
     assert regex_code.rebuilt({"regex": regex.__version__, "args": "not a form"}) is None
     stale = cache._decode({**data, "code": {**code, "regex": "0.0"}}, shipped=True)
     assert stale.rx.search("2023年").group("y") == "2023"
+
+
+def test_patterns_the_kinds_make_are_shipped_compiled_too(shipped):
+    """The patterns kinds make while they run (substitution's `when`, required sections with the
+    year filled in …) are shipped compiled as the rules' examples make them: with the wheel's
+    entry, running every example compiles no pattern from its source, and finds the same."""
+    from reportlint.kinds import patterns
+    from reportlint.rulepacks.examples import run_examples
+    assert len(json.loads((shipped / bundled.FILE).read_bytes().split(b"\n")[0])["patterns"]) > 20
+    names = list(loader.builtin_packs())
+    got = load_packs(names).rules
+    with patterns.recording() as made:
+        assert run_examples(got) == []
+    assert made == []
+    fresh = loader._load_resolved([(n, shipped / n, n) for n in names], loader.builtin_packs()).rules
+    patterns._shipped.clear()                                # compiled from source again
+    with patterns.recording() as made:
+        assert run_examples(fresh) == []
+    assert len(made) > 20
+
+
+def test_examples_and_marks_are_decoded_only_when_read(shipped, monkeypatch):
+    """The entry's second line (the rules' examples and marks) is not decoded to load the rules;
+    read, or pickled for a -j worker, a rule has them as the YAML gives them."""
+    import pickle
+    names = list(loader.builtin_packs())
+    got = load_packs(names).rules
+    assert all(callable(r.__dict__["_lazy"]) and "examples" not in r.__dict__ for r in got)
+    fresh = loader._load_resolved([(n, shipped / n, n) for n in names], loader.builtin_packs()).rules
+    again = pickle.loads(pickle.dumps(got))
+    same_rules(again, fresh)
+    same_rules(got, fresh)
