@@ -4,6 +4,7 @@
     python bench/compare.py                       # set up (once) and measure everything
     python bench/compare.py --groups one -n 3     # a quick look at start-up
     python bench/compare.py --out bench/RESULTS.md
+    python bench/compare.py --wheel -n 5          # the README's table: this checkout as a user installs it
 
 Tools (whole process, alternated A B C A B C … after one warm-up round, median of N):
   floor     `python -c pass` (the venv interpreter)
@@ -16,9 +17,14 @@ Tools (whole process, alternated A B C A B C … after one warm-up round, median
   reportlint dict  reportlint with only a dictionary rule: one `substitution` rule holding the same
               300 pairs (a pack written into the work dir) — like for like with naive/textlint/autocorrect
   reportlint cached  (CORPUS) the same call again with the results cache warm: nothing changed
-  reportlint first run  (ONE) every run with a new, empty cache folder: the first run after
-              `pip install` when --reportlint is a wheel installed into a fresh venv
-Every reportlint row except "cached" runs with --no-cache (when the installed reportlint has it).
+  reportlint first run  (ONE) every run with a new, empty cache folder and the results cache on, as
+              a user's first run: the first run after `pip install` when reportlint is a wheel
+              installed into a fresh venv (--wheel, or --reportlint pointing at one)
+Every reportlint row except "cached" and "first run" runs with --no-cache (when the installed
+reportlint has it). --wheel builds a wheel of this checkout (`python -m build`, as CI and a
+release do: the built-in packs and jieba's table prebuilt inside it), installs it into a new venv
+in the work dir and times that console script; without it, the one next to this Python (an
+editable install has no prebuilt data: its first run builds them).
 Inputs: ONE (r0004.txt, 7.4 KB), CORPUS (1000 reports, 7.4 MB, one call), BIG (one 7.4 MB file),
 MANY (10,000 reports, one call, default -j: for its peak memory; --many-runs rounds, no warm-up;
 not in the default groups).
@@ -94,6 +100,21 @@ def setup(work: Path, seeds: Path, anchors: Path, textlint: bool, many: bool = F
             link.unlink()
         link.symlink_to(work / "node" / "node_modules")
     return notes
+
+
+def install_wheel(work: Path) -> str:
+    """A wheel of this checkout installed into a new venv under the work dir: its console script."""
+    out = work / "wheel"
+    shutil.rmtree(out, ignore_errors=True)
+
+    def run(*argv) -> None:
+        proc = subprocess.run([str(a) for a in argv], capture_output=True, text=True)
+        if proc.returncode:
+            sys.exit(f"{' '.join(map(str, argv[:4]))} … failed:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    run(sys.executable, "-m", "build", "--wheel", "--outdir", out / "dist", ROOT)
+    run(sys.executable, "-m", "venv", out / "venv")
+    run(out / "venv" / "bin" / "python", "-m", "pip", "install", "-q", next((out / "dist").glob("reportlint-*.whl")))
+    return str(out / "venv" / "bin" / "reportlint")
 
 
 def write_dictionary_pack(typos: Path, folder: Path) -> None:
@@ -173,12 +194,17 @@ def main() -> int:
                     help="also time the default selection on CORPUS and BIG (ONE always)")
     ap.add_argument("--reportlint", default=str(Path(sys.executable).with_name("reportlint")),
                     help="the console script to time (default: next to this Python)")
+    ap.add_argument("--wheel", action="store_true",
+                    help="build a wheel of this checkout, install it into a new venv in the work dir and time it")
     ap.add_argument("--out", type=Path, help="also write the markdown tables here")
     a = ap.parse_args()
 
     work = a.work.resolve()
     groups = [g.strip().upper() for g in a.groups.split(",") if g.strip()]
     notes = setup(work, a.seeds, a.anchors, not a.no_textlint, many="MANY" in groups)
+    if a.wheel:
+        print("== building and installing a wheel of this checkout", file=sys.stderr, flush=True)
+        a.reportlint = install_wheel(work)
     # An installed package has its .pyc compiled (pip does it); a checkout run with
     # PYTHONDONTWRITEBYTECODE would compile stale modules from source in every measured run.
     import reportlint
@@ -186,6 +212,7 @@ def main() -> int:
                    check=True, stdout=subprocess.DEVNULL)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("REPORTLINT_NO_CACHE", None)
+    env.pop("REPORTLINT_CACHE_DIR", None)      # the cache folder is XDG_CACHE_HOME's (the first run's is new)
     py = sys.executable
     help_text = subprocess.run([a.reportlint, "check", "--help"], capture_output=True, text=True).stdout
     has_jobs = "--jobs" in help_text or " -j" in help_text
@@ -212,8 +239,8 @@ def main() -> int:
             continue
         if g == "ONE" or a.default_rules:
             cmds["reportlint-default"] = [*rl, *files]
-        if g == "ONE":     # an empty cache folder each time: the first run after pip install
-            cmds["reportlint first run"] = ["env", f"XDG_CACHE_HOME={FRESH}", *rl, "--select", "all", *files]
+        if g == "ONE":     # an empty cache folder each time, results cache on: the first run after pip install
+            cmds["reportlint first run"] = ["env", f"XDG_CACHE_HOME={FRESH}", *rl_cached, "--select", "all", *files]
         cmds["reportlint dict"] = [*rl, "--pack", "rl-dict", *files]
         if g == "CORPUS" and has_cache:     # a re-run over unchanged files (the warm-up fills the cache)
             cmds["reportlint cached"] = [*rl_cached, "--select", "all", *files]
