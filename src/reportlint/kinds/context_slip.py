@@ -121,7 +121,7 @@ class _State:
         return tuple(found)
 
 
-_MEMO = 100_000      # places kept at most (a long run clears the memo and starts again)
+_MEMO = 50_000       # places kept at most, ~10 MiB (a long run clears the memo and starts again)
 
 
 def _homophones() -> dict[str, str]:
