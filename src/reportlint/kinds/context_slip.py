@@ -21,6 +21,7 @@ from __future__ import annotations
 from itertools import compress, count
 from operator import add
 
+from reportlint.kinds._lib import lm  # nothing is opened until the first look-up
 from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
@@ -110,12 +111,16 @@ class _State:
     def _place(self, text: str, i: int) -> tuple[tuple[str, str, str], ...]:
         """(written, expected, how) of the listed and derived words at text[i] that the model
         finds slips."""
-        from reportlint.kinds._lib import lm
         model = lm.model()
         found = []
         for written, options in _words_at(text[i:i + _MAX], self.listed, self.heads, self.chars,
                                           self.more).items():
-            best = _best(model, text, i, i + len(written), options, self.rule)
+            j = i + len(written)
+            if j - i > 1 and _not_a_word_here(model, text, i, j):
+                continue
+            if options is None and self.more is not None:      # derived: its candidates made only now
+                options = self.more.options(written)
+            best = _best(model, text, i, j, options, self.rule)
             if best is not None:
                 found.append((written, *best))
         return tuple(found)
@@ -204,8 +209,8 @@ class _Derived:
         return [(p, "", self.margin) for p in self.words().get(written).split()]
 
 
-def _words_at(seg: str, table, heads, chars, more) -> dict[str, list[tuple[str, str, float]]]:
-    """The listed and derived words `seg` starts with, and their candidates."""
+def _words_at(seg: str, table, heads, chars, more) -> dict[str, list[tuple[str, str, float]] | None]:
+    """The listed words `seg` starts with and their candidates, and the derived ones (None)."""
     here = {}
     if seg[:2] in heads or seg[0] in chars:
         for n in range(1, len(seg) + 1):
@@ -214,7 +219,7 @@ def _words_at(seg: str, table, heads, chars, more) -> dict[str, list[tuple[str, 
     if more is not None:                          # one trie walk for the derived words here
         for written in more.words().prefixes(seg):
             if written not in here and written not in more.keep:
-                here[written] = more.options(written)
+                here[written] = None              # derived: candidates made when scored
     return here
 
 
@@ -231,7 +236,7 @@ def check(rule, state, doc):
             i = text.find(ch, i + 1)
     if not starts:
         return
-    from reportlint.kinds._lib.lm import readable
+    readable = lm.readable
     whole = readable(text)
     places = state.places
     found = []
@@ -302,12 +307,10 @@ class _Near:
 
 
 def _best(model, text: str, i: int, j: int, options, rule):
-    """The candidate the model prefers to text[i:j] by the rule's margins, or None: first
-    between the same words on each side, then over the best split of the window."""
-    if j - i > 1 and _not_a_word_here(model, text, i, j):
-        return None
-    from reportlint.kinds._lib.lm import line_window
-    lo, hi = line_window(text, i, j, rule["window"])
+    """The candidate the model prefers to text[i:j] (a word here: _not_a_word_here) by the
+    rule's margins, or None: first between the same words on each side, then over the best
+    split of the window."""
+    lo, hi = lm.line_window(text, i, j, rule["window"])
     near = _Near(model, text, i, j, lo, hi)
     if options[0][1] == "" and near.fits():
         return None                       # derived candidates only where the written word jars
