@@ -163,3 +163,12 @@ def test_a_common_single_character_word_beside_a_mended_word_is_no_orphan():
     assert m._orphan("深学细悟", 2, 1)              # 细 in a slogan of single characters
     (slip,) = [x for x in m.slips(s, Policy()) if x.start == 2]
     assert (slip.found, slip.expected) == ("书记园", "书记员")
+
+
+def test_the_one_sided_trigram_path_leaves_a_common_word_of_the_word_model():
+    from reportlint.kinds._lib import lm
+    m = model()
+    m.slips("述德", Policy())                        # loads the word tables
+    # 法治: rarer than 法制 in the input method's (older) model, but a common word today
+    assert lm.unigram("法治") < -5.0 and m.freq("法治") >= 500
+    assert not m._lm_pair_mends("法治轨", True)

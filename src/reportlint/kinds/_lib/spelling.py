@@ -52,6 +52,9 @@ _ONE_SIDED_WORD_GAIN = 0.0
 # the words beside them (lm.swap_gain: a few look-ups). On ECSpell they keep ~85% of the slips
 # the path finds and pass ~2% of the one-sided characters of real reports.
 _ONE_SIDED_COMMON = -5.0
+# ... nor a common word of the word-frequency model (jieba): the input method's model is older
+# than some terms of today's reports (法治 -> 法制)
+_ONE_SIDED_WORD = 500
 _ONE_SIDED_LOCAL = 2.0
 # a character the trigram model finds this likely (log10) as a word by itself (应 可 被 将) is no
 # orphan beside a mended word, though not among the joiners
@@ -399,8 +402,9 @@ class Model:
         """Whether the trigram path may look at b, with a known pair on one side only: that
         pair is no common word, and a candidate for b (same sound or look-alike) makes a model
         word with a neighbour no less probable than the written pair (示范 -> 师范)."""
-        written = self._lm().unigram(abc[:2] if left_known else abc[1:])
-        if written is not None and written >= _ONE_SIDED_COMMON:
+        pair = abc[:2] if left_known else abc[1:]
+        written = self._lm().unigram(pair)
+        if (written is not None and written >= _ONE_SIDED_COMMON) or self.freq(pair) >= _ONE_SIDED_WORD:
             return False
         swaps = self._lm_swaps()
         return bool(swaps[0][abc[:2]] or swaps[1][abc[1:]])
