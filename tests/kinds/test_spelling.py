@@ -80,3 +80,16 @@ def test_protected_spans_are_merged_and_found_by_bisection():
     starts = [2, 10]
     assert _inside(spans, starts, 5, 7) and _inside(spans, starts, 11, 20)
     assert not _inside(spans, starts, 6, 10) and not _inside(spans, starts, 0, 2)
+
+
+def test_a_suffix_character_that_begins_a_common_word_marks_no_place_name():
+    from reportlint.kinds._lib.spelling import model
+    from reportlint.kinds.spelling import _place_follows
+    suffixes = "省市县区旗乡镇村街道社区路巷组屯寨"
+    freq = model().freq
+    assert not _place_follows("自治组织", 2, suffixes, freq)      # 组织
+    assert not _place_follows("经济、社会", 2, suffixes, freq)    # 社会, a character later
+    assert _place_follows("芹泉镇党委", 2, suffixes, freq)
+    assert _place_follows("芹泉社区", 2, suffixes, freq)          # suffixes alone
+    assert _place_follows("蒋村村委会", 2, suffixes, freq)        # the unit's organ
+    assert _place_follows("蒋村村民", 2, suffixes, freq)

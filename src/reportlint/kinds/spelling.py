@@ -69,6 +69,8 @@ PRIORITY = 10     # model-found: yields its span to a listed form (rulepacks.run
 SCOPES = ("line",)
 
 _OUR = frozenset("我本该全各")   # 我县 本镇 该村: a unit named by its level
+_ORGAN = frozenset("委政府民长级人党干")   # 村委 村民 区政府 镇长 县级: a unit's own organ or people
+_COMMON = 1000          # jieba frequency of an ordinary word a suffix character may begin (组织 社会)
 HOW = {"same-sound": "同音", "sound": "音近", "shape": "形近"}
 def prepare(rule):
     from reportlint.kinds._lib.spelling import Policy
@@ -91,7 +93,7 @@ def check(rule, state, doc):
         for slip in spelling.slips(span.text, state, suspects):
             start = span.start + slip.word_start
             end = start + len(slip.found)
-            if any(ch in suffixes for ch in span.text[end - span.start:end - span.start + 2]):
+            if _place_follows(span.text, end - span.start, suffixes, spelling.freq):
                 continue                       # 芹泉镇, 瑞景街道, 柳泉口村: a place name
             before = span.text[slip.start - 1] if slip.start else ""
             if before.isdigit():
@@ -108,3 +110,16 @@ def check(rule, state, doc):
             continue
         yield Hit(start, end, {"found": slip.found, "expected": slip.expected,
                                "how": HOW[slip.how]}, suggestion=slip.expected)
+
+
+def _place_follows(text: str, end: int, suffixes: str, freq) -> bool:
+    """Whether a place-name suffix follows text[:end] within two characters (芹泉镇, 柳泉口村): a
+    suffix character that begins a common word (自冶组织, 置业道德, 径济社会) is none, unless that
+    word is made of suffixes alone (社区, 街道) or names the unit's organ or people (村委, 区政府)."""
+    for k in range(end, min(end + 2, len(text))):
+        if text[k] not in suffixes:
+            continue
+        if not any(freq(w) >= _COMMON and w[1] not in _ORGAN and not all(c in suffixes for c in w)
+                   for w in (text[k:k + 2], text[k:k + 3]) if len(w) > 1):
+            return True
+    return False
