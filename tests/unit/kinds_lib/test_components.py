@@ -88,3 +88,22 @@ def test_the_shipped_table_is_what_the_script_builds(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_component_data.py"), "--out", str(tmp_path)],
                    check=True, capture_output=True)
     assert filecmp.cmp(tmp_path / "components.tsv", SPELLING / "components.tsv", shallow=False)
+
+
+@pytest.mark.parametrize("text, found, expected, how", [
+    ("切实加强行政丸法监督。", "行政丸法", "行政执法", "shape"),     # component: 丸 is 执's part
+    ("各部门依照有关规淀办理。", "规淀", "规定", "shape"),           # component: 淀 is 氵定
+    ("加快推井基层法治建设。", "推井", "推进", "sound")])           # fuzzy-sound: jing/jin
+def test_the_spelling_model_tries_both_fields(text, found, expected, how):
+    from dataclasses import replace
+
+    from reportlint.kinds._lib.spelling import Policy, model
+    (slip,) = model().slips(text, Policy())
+    assert (slip.found, slip.expected, slip.how) == (found, expected, how)
+    never = replace(Policy(), min_lm_gain_fuzzy=99.0, min_lm_gain_component=99.0, lm_fuzzy=99.0, lm_component=99.0)
+    assert model().slips(text, never) == []      # only the new fields give the candidate
+
+
+def test_a_fuzzy_reading_needs_the_larger_margin():
+    from reportlint.kinds._lib.spelling import Policy, model
+    assert model().slips("努力构建整体智治的现代法治政府。", Policy()) == []   # 智治 is no slip for 自治

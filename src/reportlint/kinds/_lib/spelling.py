@@ -7,7 +7,8 @@ Two stages, so that a draft without a suspicious spot costs little:
    pair is unknown (依法制国: 法制 is a word, 制国 is not) the character is a suspect only if a
    same-sounding character stands between the same two neighbours inside a frequent word of
    3-6 characters (table skips: 法?国 -> 治);
-2. for a suspect, each similar-sounding or similar-looking character (ECSpell's confusion sets)
+2. for a suspect, each similar-sounding or similar-looking character (ECSpell's confusion sets,
+   glyph look-alikes, fuzzy readings, characters of the same parts: data/spelling/confusion)
    that forms a known pair with a neighbour is tried: the replacement must make a dictionary
    word (one-sided suspects: a word of three characters or more across both neighbours), and
    the best segmentation of the stretch around it (jieba's unigram word model: the sum of log
@@ -90,10 +91,19 @@ class Policy:
     lm_one_sided_on: bool = False  # (off: it judges ~15x more windows)
     lm_agreed: float = 2.0         # how much lower the trigram same-sound margin is for a
     wf_agreed: float = 4.0         # candidate the word-frequency model also prefers this much
+    # the confusion rows' last two fields: a character whose main reading only an input method's
+    # fuzzy pinyin hears alike (陈/成, 民/明: many more candidates, so a larger margin) and one
+    # built of the same parts (去/法, 侍/持), on the word paths and on the trigram path
+    min_lm_gain_fuzzy: float = 6.0
+    min_lm_gain_component: float = 5.0
+    lm_fuzzy: float = 6.0
+    lm_component: float = 4.5
 
 
 _DEFAULT = Policy()
-_HOWS = ("same-sound", "sound", "shape", "", "glyph")   # the confusion row's fields ("": main reading)
+# the confusion row's fields ("": main reading; scripts/build_spelling_data.py says each)
+_HOWS = ("same-sound", "sound", "shape", "", "glyph", "fuzzy-sound", "component")
+_SAID = {"glyph": "shape", "component": "shape", "fuzzy-sound": "sound"}   # a Slip's how for them
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,7 @@ class Slip:
     found: str             # the wrong word as written
     expected: str          # the word with the character replaced
     word_start: int        # offset of found/expected in the string
-    how: str               # same-sound | sound | shape
+    how: str               # same-sound | sound | shape (fuzzy-sound: sound; glyph, component: shape)
     gain: float            # log-probability gain of the best segmentation
     freq: int              # word frequency of `expected`
 
@@ -345,7 +355,8 @@ class Model:
                 if word is not None:
                     words.append((how, x, word))
         return self._judge(s, i, lo, hi, words, policy.min_gain, policy.min_gain_long, policy.min_lm_gain,
-                           policy.min_lm_gain_glyph)
+                           {"glyph": policy.min_lm_gain_glyph, "fuzzy-sound": policy.min_lm_gain_fuzzy,
+                            "component": policy.min_lm_gain_component})
 
     def _by_lm(self, s: str, i: int, policy: Policy) -> Slip | None:
         """A two-sided suspect the word-frequency paths leave (no common word, or too small a
@@ -368,7 +379,8 @@ class Model:
         else:
             extra = 0.0
         margins = {"same-sound": policy.lm_same_sound + extra, "shape": policy.lm_shape + extra,
-                   "glyph": policy.lm_glyph + extra}
+                   "glyph": policy.lm_glyph + extra, "fuzzy-sound": policy.lm_fuzzy + extra,
+                   "component": policy.lm_component + extra}
         got = self._scan.judge(s, i, {**margins, "same-sound": margins["same-sound"] - policy.lm_agreed},
                                _ONE_SIDED_WORD_GAIN if left == 1 or right == 1 else _TWO_SIDED_WORD_GAIN)
         if got is None:
@@ -381,7 +393,7 @@ class Model:
         freq = self.freq(expected)
         if freq < _LM_MIN_FREQ or self._people[expected]:
             return None                        # 整体智治 -> 智识: a rare word is no better guess
-        return Slip(i, s[ws:we], expected, ws, "shape" if v.how == "glyph" else v.how, v.gain, freq)
+        return Slip(i, s[ws:we], expected, ws, _SAID.get(v.how, v.how), v.gain, freq)
 
     def _agreed(self, s: str, i: int, x: str, written: str, how: str, policy: Policy) -> bool:
         """Whether a same-sound candidate short of the trigram margin (by at most
@@ -488,12 +500,13 @@ class Model:
                            policy.min_lm_gain)
 
     def _judge(self, s: str, i: int, lo: int, hi: int, words, min_gain: float,
-               min_gain_long: float, min_lm_gain: float, min_lm_gain_glyph: float = 0.0) -> Slip | None:
+               min_gain_long: float, min_lm_gain: float, stricter: dict[str, float] | None = None) -> Slip | None:
         """The candidate whose stretch s[lo:hi] reads best under the word-frequency model, if it
         gains enough there and, as a second opinion on the few that do, under the word-bigram
-        language model (kinds/_lib/lm: log10, over the stretch and two characters more). A
-        look-alike only the glyphs give needs `min_lm_gain_glyph` there: pictures alone also
-        pair 农/衣 and 村/付, which mend abbreviations (农服, 支村) as well as slips."""
+        language model (kinds/_lib/lm: log10, over the stretch and two characters more). Some
+        kinds of candidate need more there (`stricter`: how -> margin): a look-alike only the
+        glyphs give (pictures alone also pair 农/衣 and 村/付, which mend abbreviations, 农服,
+        支村, as well as slips), a fuzzy reading, a character of the same parts."""
         if not words:
             return None
         base = self.score(s[lo:hi])
@@ -507,7 +520,7 @@ class Model:
             passed.append((gain, how, x, ws, we))
         lm_base = None
         for gain, how, x, ws, we in sorted(passed, key=lambda c: -c[0]):
-            need = max(min_lm_gain, min_lm_gain_glyph) if how == "glyph" else min_lm_gain
+            need = max(min_lm_gain, stricter.get(how, 0.0)) if stricter else min_lm_gain
             if need > 0:
                 from reportlint.kinds._lib import lm
                 a, b = max(0, lo - 2), min(len(s), hi + 2)
@@ -516,8 +529,7 @@ class Model:
                 if lm.segment(s[a:i] + x + s[i + 1:b])[1] - lm_base < need:
                     continue
             expected = s[ws:i] + x + s[i + 1:we]
-            return Slip(i, s[ws:we], expected, ws, "shape" if how == "glyph" else how, gain,
-                        self.freq(expected))
+            return Slip(i, s[ws:we], expected, ws, _SAID.get(how, how), gain, self.freq(expected))
         return None
 
     def _orphan(self, s: str, k: int, away: int) -> bool:
