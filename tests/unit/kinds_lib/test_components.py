@@ -100,7 +100,7 @@ def test_the_spelling_model_tries_both_fields(text, found, expected, how):
     from reportlint.kinds._lib.spelling import Policy, model
     (slip,) = model().slips(text, Policy())
     assert (slip.found, slip.expected, slip.how) == (found, expected, how)
-    never = replace(Policy(), min_lm_gain_fuzzy=99.0, min_lm_gain_component=99.0, lm_fuzzy=99.0, lm_component=99.0)
+    never = replace(Policy(), min_lm_gain_fuzzy=99.0, min_lm_gain_component=99.0, lm_component=99.0)
     assert model().slips(text, never) == []      # only the new fields give the candidate
 
 
