@@ -21,9 +21,6 @@ Output:
     readings.marisa / .bin (kinds/_lib/mapped.Texts): reading -> the words of 3+ characters,
                      space-separated (two-character words are too easily met by chance to be
                      searched for)
-    trigrams.txt     line 1: the readings' code trigrams, concatenated; line 2: for each, the
-                     offsets it occurs at in a word, as a bitmask (space-separated integers);
-                     line 3: the words' character trigrams, concatenated
 The same inputs give the same bytes.
 """
 from __future__ import annotations
@@ -96,22 +93,9 @@ def build(ecspell: Path, out: Path) -> str:
     (out / "codes.txt").write_text(chars + "\n" + "".join(code[main[c]] for c in chars) + "\n", encoding="utf-8")
     write_keys(out / "words", [w for ws in by_reading.values() for w in ws])
     write_texts(out / "readings", {r: " ".join(ws) for r, ws in by_reading.items() if len(r) > 2})
-    offsets: dict[str, int] = {}
-    trigrams = set()
-    for r, ws in by_reading.items():
-        if len(r) < 3:
-            continue
-        for i in range(len(r) - 2):
-            offsets[r[i:i + 3]] = offsets.get(r[i:i + 3], 0) | 1 << i
-        for w in ws:
-            trigrams.update(w[i:i + 3] for i in range(len(w) - 2))
-    keys = sorted(offsets)
-    lines = ("".join(keys), " ".join(str(offsets[k]) for k in keys), "".join(sorted(trigrams)))
-    (out / "trigrams.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     shutil.copyfile(ecspell / "LICENSE", out / "LICENSE-ecspell.txt")
     n = sum(map(len, by_reading.values()))
-    return (f"{n} words, {len(by_reading)} readings, {len(keys)} reading trigrams, "
-            f"{len(trigrams)} word trigrams -> {out}")
+    return f"{n} words, {sum(len(r) > 2 for r in by_reading)} readings of 3+ characters -> {out}"
 
 
 def main() -> None:

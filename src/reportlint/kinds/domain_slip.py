@@ -1,7 +1,7 @@
 """Domain words typed by sound: a stretch of the draft that reads like a word of the official-
 document and law vocabulary (ECSpell's lists, 22k words, kinds/_lib/domain.py) but
-is written otherwise, often with two or three characters wrong: 元神法院 (原审法院), 趁虚神力
-(程序审理), 促权判决 (除权判决), 二婶人民法院 (二审人民法院), 社会主义发质国家 (法治国家).
+is written otherwise, often with two or three characters wrong: 促权判觉 (除权判决), 全国人大肠胃会
+(全国人大常委会), 人民检擦院 (人民检察院), 社会主义发质国家 (社会主义法治国家).
 
 Reading is fuzzy pinyin's (zh/z, ch/c, sh/s, n/l, -ng/-n alike). A stretch is reported when
 1. it is no word itself (jieba's dictionary and the domain lists, the language model's words),
@@ -25,7 +25,7 @@ from reportlint.model.finding import Hit
 
 KIND = "domain_slip"
 SUMMARY = ("领域词语的整词输入法错字：某段文字与公文、法律词表中的三字以上词语读音相同（含模糊音）而写法不同、"
-           "本身又不成词，语言模型明显偏向该词语时报告（元神法院→原审法院）。")
+           "本身又不成词，语言模型明显偏向该词语时报告（促权判觉→除权判决）。")
 OPTIONS = {
     "min_gain": Option("float", default=2.0,
                        doc="换成领域词语后，前后各 window 字的最佳分词对数概率（log10）至少提高这么多"),
