@@ -96,14 +96,10 @@ def strokes(decomp: dict[str, tuple[str, tuple[str, ...]]]):
 
 
 def gb2312() -> list[str]:
-    out = []
-    for hi in range(0xB0, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                out.append(bytes([hi, lo]).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    return out
+    """GB2312's characters: the glyph build's list (one place for it)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_shape_data import gb2312 as characters
+    return characters()
 
 
 def look_alikes(decomp: dict[str, tuple[str, tuple[str, ...]]], chars: list[str],
