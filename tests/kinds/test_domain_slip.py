@@ -48,6 +48,12 @@ def test_a_domain_word_changed_inside_needs_a_larger_gain():
     assert slips("债券人会议依法召开。") == [(1, 1, "债券人", "债权人")]
 
 
+def test_the_word_written_elsewhere_in_the_draft_lowers_the_margin():
+    assert slips("联系会议成员需要调整的，由所在单位提出。") == []          # 联系|会议: words, gain < min_gain_words
+    assert slips("联系会议成员需要调整的，由联席会议确定。") == [(1, 1, "联系会议", "联席会议")]
+    assert slips("联系会议成员需要调整的。\n联席会议每年召开一次。") == [(1, 1, "联系会议", "联席会议")]
+
+
 def test_names_titles_and_what_the_draft_repeats_are_left_alone():
     assert slips("庠镇人民政府召开专题会议。") == []                   # a town
     assert slips("《全国人大肠胃会调研报告》已印发。") == []

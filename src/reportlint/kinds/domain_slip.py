@@ -15,7 +15,9 @@ Reading is fuzzy pinyin's (zh/z, ch/c, sh/s, n/l, -ng/-n alike). A stretch is re
 4. and the word trigram language model (kinds/_lib/lm.py) reads the window around it better with
    the domain word by `min_gain` (log10); more (`min_gain_edge`) where only an end character
    changes and the rest is a word (领导任双组长 is no 领导人), `min_gain_words` where the stretch
-   is made of words or changes a domain word it holds (债券人 for 债权人).
+   is made of words or changes a domain word it holds (债券人 for 债权人); but only `min_gain_seen`
+   there when the draft writes the domain word elsewhere (联系会议 … 由联席会议确定: a slip,
+   not a word of its own).
 Two-character words are left to the ordinary spelling checks: chance meets them everywhere.
 """
 from __future__ import annotations
@@ -33,6 +35,8 @@ OPTIONS = {
                             doc="只改了首字或末字、其余部分本身成词时（领导任→领导人）所需的提高量"),
     "min_gain_words": Option("float", default=3.0,
                              doc="这段文字由几个词组成、或改动处在其中一个领域词语里时（债券人→债权人）所需的提高量"),
+    "min_gain_seen": Option("float", default=2.0,
+                            doc="本应按 min_gain_words 比较、而全文别处写出了该领域词语时（联系会议……由联席会议确定）所需的提高量"),
     "fixed_length": Option("int", default=6,
                            doc="领域词语短于这么多字时，由几个词组成、改动处又是领域词语的写法（各级单位、所在党委）不报；"
                                "更长的固定说法照常比较（中国人民整治协商会议→政治协商）"),
@@ -67,14 +71,21 @@ def check(rule, state, doc):
         return words.freq(w) > 0 or w in model.trie
 
     suffixes = rule["name_suffixes"]
-    found = []
+    spans = []
     for s, e, options in near:
         x = text[s:e]
         if not _han(x) or known(x):
             continue
         if text[e:e + 1] in suffixes or text[e:e + 2] in _PLACES or "〔" in text[e:e + 3]:
             continue                              # 芹泉镇, 瑞景街道; 冀政呈〔2019〕
-        best = _best(model, known, text, s, e, options, rule, suffixes)
+        spans.append((s, e, options))
+    if not spans:
+        return
+    from reportlint.kinds._lib.names import counts
+    written = counts(text, {w for _, _, options in spans for w in options})
+    found = []
+    for s, e, options in spans:
+        best = _best(model, known, text, s, e, options, rule, suffixes, written)
         if best is not None:
             found.append((s, e, best))
     if not found:
@@ -136,7 +147,7 @@ def _line(text: str, i: int) -> str:
     return text[text.rfind("\n", 0, i) + 1:None if end < 0 else end]
 
 
-def _best(model, known, text: str, s: int, e: int, options, rule, suffixes) -> str | None:
+def _best(model, known, text: str, s: int, e: int, options, rule, suffixes, written) -> str | None:
     """The domain word the model prefers to text[s:e] by the rule's margin, or None."""
     x = text[s:e]
     from reportlint.kinds._lib.lm import line_window
@@ -155,6 +166,8 @@ def _best(model, known, text: str, s: int, e: int, options, rule, suffixes) -> s
         margin = _margin(model, known, _line(text, s), x, w, rule)
         if margin is None:
             continue
+        if written[w] and margin == rule["min_gain_words"]:
+            margin = min(margin, rule["min_gain_seen"])   # the draft writes the word elsewhere: 联系会议 … 联席会议
         if base is None:
             base = model.segment(text[lo:hi])[1]
         g = model.segment(text[lo:s] + w + text[e:hi])[1] - base
