@@ -36,7 +36,8 @@ OPTIONS = {
     "min_gain_words": Option("float", default=3.0,
                              doc="这段文字由几个词组成、或改动处在其中一个领域词语里时（债券人→债权人）所需的提高量"),
     "min_gain_seen": Option("float", default=2.0,
-                            doc="本应按 min_gain_words 比较、而全文别处写出了该领域词语时（联系会议……由联席会议确定）所需的提高量"),
+                            doc="本应按 min_gain_words 比较、而全文别处写出了该领域词语时"
+                                "（联系会议……由联席会议确定）所需的提高量"),
     "fixed_length": Option("int", default=6,
                            doc="领域词语短于这么多字时，由几个词组成、改动处又是领域词语的写法（各级单位、所在党委）不报；"
                                "更长的固定说法照常比较（中国人民整治协商会议→政治协商）"),
