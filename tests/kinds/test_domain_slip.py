@@ -60,6 +60,12 @@ def test_names_titles_and_what_the_draft_repeats_are_left_alone():
     assert slips("促权判觉工作室成立。促权判觉工作室共有成员5人。") == []
 
 
+def test_a_whole_title_read_as_a_law_title_is_no_name():
+    assert slips("依照《行政服役法》办理。") == [(1, 4, "行政服役法", "行政复议法")]
+    assert slips("依照《中华人民共和国行政服役法》办理。") == [(1, 11, "行政服役法", "行政复议法")]
+    assert slips("依照《行政服役法实施条例》办理。") == []            # part of a title: a name of its own
+
+
 def test_pairs_left_to_other_rules():
     assert slips("统筹平安法治办、派出所、司法所等力量。") == []      # 法治/法制: judged by context elsewhere
 

@@ -6,8 +6,9 @@ is written otherwise, often with two or three characters wrong: 促权判觉 (�
 Reading is fuzzy pinyin's (zh/z, ch/c, sh/s, n/l, -ng/-n alike). A stretch is reported when
 1. it is no word itself (jieba's dictionary and the domain lists, the language model's words),
 2. it is not a name: not before 省/市/县/…/村, 街道, 社区 (庠镇人民政府 is a town's government), not
-   inside 《…》 or short quotes, not the report's unit, not written the same way twice or more
-   and never as suggested, not before a document number's 〔;
+   inside 《…》 (unless it is the whole title, read as a law's: 《行政服役法》) or short quotes, not
+   the report's unit, not written the same way twice or more and never as suggested, not before a
+   document number's 〔;
 3. a changed character is not in a domain word the stretch holds that is meant so: the stretch is
    made of words (所在党委 is no 所在单位) or its line writes that word elsewhere too (人民检察院第四
    检察部 is no 监察部); nor is a changed first or last character a word with the character beside
@@ -52,6 +53,7 @@ PRIORITY = 10     # model-found: yields its span to a listed form (rulepacks.run
 SCOPES = ()
 
 _PLACES = ("街道", "社区")
+_STATE = "中华人民共和国"
 
 
 def _han(text: str) -> bool:
@@ -96,9 +98,17 @@ def check(rule, state, doc):
     from reportlint.kinds._lib.names import Names
     names = Names(doc, {text[s:e] for s, e, _ in found} | {w for _, _, w in found})
     for s, e, expected in found:
-        if names.protected(s, e) or names.written_so(text[s:e], expected):
+        if (names.protected(s, e) and not _whole_title(text, s, e)) or names.written_so(text[s:e], expected):
             continue
         yield Hit(s, e, {"found": text[s:e], "expected": expected}, suggestion=expected)
+
+
+def _whole_title(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] is all of a 《title》 (after 中华人民共和国): a law or policy title read
+    as one is no name of its own (《行政服役法》 is 《行政复议法》)."""
+    if text[e:e + 1] != "》":
+        return False
+    return text[s - 1:s] == "《" or (text[s - 7:s] == _STATE and text[s - 8:s - 7] == "《")
 
 
 def _margin(model, known, line: str, x: str, w: str, rule) -> float | None:
