@@ -357,6 +357,14 @@ def test_synonym_swap_at_the_phrase_end_needs_a_boundary_unless_listed():
     assert _swaps("推动高质量开展普法工作。", anywhere=["开展"]) == ["推动高质量开展"]
 
 
+def test_synonym_swap_in_an_edge_item_of_a_longer_list_is_another_list():
+    listing = {"phrases": ["规范化、法治化、便利化"], "synonyms": {"规范": ["标准"], "便利": ["方便"]}}
+    assert _swaps("推进执法规范化、法治化、方便化。", **listing) == ["规范化、法治化、方便化"]
+    assert _swaps("推进执法规范化、法治化、方便化、信息化。", **listing) == []
+    assert _swaps("推进执法标准化、法治化、便利化。", **listing) == ["标准化、法治化、便利化"]
+    assert _swaps("推进执法信息化、标准化、法治化、便利化。", **listing) == []
+
+
 def test_synonym_swap_inside_a_right_phrase_is_not_reported():
     # a variant that is part of a longer right phrase of the catalogue stays quiet
     assert _swaps("推动高质量开展专项行动。", phrases=["推动高质量发展", "推动高质量开展专项行动"],
@@ -389,3 +397,4 @@ def test_one_edit_rule_needs_phrases_or_a_catalogue():
     from reportlint.kinds import one_edit
     problems = list(one_edit.validate({"phrases": [], "catalogue": [], "synonyms": {"a": ["a"]}}))
     assert [p[0] for p in problems] == [("phrases",), ("synonyms", "a")]
+

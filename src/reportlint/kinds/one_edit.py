@@ -21,7 +21,9 @@ A phrase said with one of its words replaced by a listed near synonym (行政执
 such variant of every phrase is put in a second automaton. A variant whose swapped word ends
 the phrase is reported only where no Chinese text follows (推动高质量开展 may go on as
 推动高质量开展普法工作), unless that word is listed in `anywhere`; a variant inside another
-right phrase of the text is not reported.
+right phrase of the text is not reported. Nor is a swap in the first or last item of a listing
+phrase (法治化、规范化) where the text lists more items on that side: 法治化、标准化、专业化 is
+another list, not the phrase reworded.
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ KIND = "one_edit"
 SUMMARY = "固定提法少一个字、多一个字或相邻两字颠倒：习近平法制思想、二十届三中全。"
 EDITS = ("delete", "insert", "transpose", "substitute")
 CATALOGUES = ("formulations",)
+LIST_MARK = "、"
 MIN_PHRASE = 5        # shorter phrases are too often one edit away from ordinary words
 OPTIONS = {
     "phrases": Option("list", default=[], items=Option("str", min_len=MIN_PHRASE),
@@ -137,25 +140,29 @@ def prepare(rule):
 def _synonym_variants(phrases, known, rule):
     """An automaton of every phrase with one word swapped for a listed near synonym, or None.
 
-    Its values: (variant, right phrase, wrong word, whether the swap ends the phrase); returned
-    with the right phrases, which are searched for the few variants that occur.
+    Its values: (variant, right phrase, wrong word, whether the swap ends the phrase, whether
+    it is in the first / last item of a listing phrase); returned with the right phrases, which
+    are searched for the few variants that occur.
     """
     from reportlint.kinds._lib.keys import Matcher
 
-    variants: dict[str, tuple[str, str, bool]] = {}
+    variants: dict[str, tuple[str, str, bool, bool, bool]] = {}
     for phrase in phrases:
+        first_item, last_item = phrase.find(LIST_MARK), phrase.rfind(LIST_MARK)
         for word, alts in rule["synonyms"].items():
             at = phrase.find(word)
             while at >= 0:
+                end = at + len(word)
                 for alt in alts:
-                    variant = phrase[:at] + alt + phrase[at + len(word):]
+                    variant = phrase[:at] + alt + phrase[end:]
                     if variant not in known and variant not in variants:
-                        variants[variant] = (phrase, alt, at + len(word) == len(phrase))
+                        variants[variant] = (phrase, alt, end == len(phrase),
+                                             0 <= first_item and end <= first_item,
+                                             0 <= last_item < at)
                 at = phrase.find(word, at + 1)
     if not variants:
         return None
-    automaton = Matcher({variant: (variant, phrase, alt, at_end)
-                      for variant, (phrase, alt, at_end) in variants.items()})
+    automaton = Matcher({variant: (variant, *about) for variant, about in variants.items()})
     return automaton, tuple(known), {}      # [2]: the right phrases holding a variant, by variant
 
 
@@ -230,9 +237,11 @@ def _inside_right_phrase(text: str, start: int, end: int, inside) -> bool:
 def synonym_swaps(swaps, text: str, anywhere):
     """(start, end, right phrase) for every phrase said with a word swapped for a near synonym."""
     automaton, known, holding = swaps
-    for start, end, (variant, phrase, alt, at_end) in automaton.find(text):
+    for start, end, (variant, phrase, alt, at_end, first_item, last_item) in automaton.find(text):
         if at_end and alt not in anywhere and end < len(text) and _is_cjk(text[end]):
             continue          # 推动高质量开展 may go on: 推动高质量开展普法工作
+        if (first_item and text[start - 1:start] == LIST_MARK) or (last_item and text[end:end + 1] == LIST_MARK):
+            continue          # 法治化、标准化、专业化: a longer list that holds other items
         inside = holding.get(variant)
         if inside is None:    # worked out on a variant's first occurrence: a scan of every phrase
             inside = holding[variant] = [k for k in known if len(k) > len(variant) and variant in k]
