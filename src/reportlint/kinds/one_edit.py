@@ -157,7 +157,7 @@ def _synonym_variants(phrases, known, rule):
                     variant = phrase[:at] + alt + phrase[end:]
                     if variant not in known and variant not in variants:
                         variants[variant] = (phrase, alt, end == len(phrase),
-                                             0 <= first_item and end <= first_item,
+                                             first_item >= 0 and end <= first_item,
                                              0 <= last_item < at)
                 at = phrase.find(word, at + 1)
     if not variants:
