@@ -20,8 +20,8 @@ def test_the_after_and_before_tables_are_the_bitmaps_rows_and_columns():
         assert all(m.known(ch, x) for x in m.after(ch))
     assert "土" in m.before("地") and "地" in m.after("土")
     for ch in m.chars[::400]:          # whole rows and columns, on a sample of the characters
-        assert m.after(ch) == {x for x in m.chars if m.known(ch, x)}
-        assert m.before(ch) == {x for x in m.chars if m.known(x, ch)}
+        assert set(m.after(ch)) == {x for x in m.chars if m.known(ch, x)}
+        assert set(m.before(ch)) == {x for x in m.chars if m.known(x, ch)}
 
 
 def test_suspects_sit_between_two_unknown_pairs():

@@ -43,8 +43,8 @@ class Verdict:
 
 class Scan:
     """The language-model judge of one position; `candidates(ch)` gives (how, characters)
-    pairs in order of preference (the characters as a str, or a set that has them in order as
-    .chars), `after(a)` / `before(c)` the characters that follow a / precede c inside some word."""
+    pairs in order of preference (the characters as a str, in order), `after(a)` / `before(c)`
+    the characters that follow a / precede c inside some word (anything `in` answers)."""
 
     def __init__(self, candidates, after, before):
         self._candidates = candidates
@@ -71,17 +71,13 @@ class Scan:
         ch = w[i]
         left = w[i - 1] if i else ""
         right = w[i + 1] if i + 1 < len(w) else ""
-        after = self._after(left) if left else frozenset()
-        before = self._before(right) if right else frozenset()
+        after = self._after(left) if left else ""
+        before = self._before(right) if right else ""
         for how, chars in self._candidates(ch):
             if how not in margins:
                 continue
-            options = frozenset(chars)
-            fits = (options & after) | (options & before)      # a known pair with a neighbour
-            if not fits:
-                continue
-            for x in getattr(chars, "chars", chars):
-                if x == ch or x not in fits:
+            for x in chars:
+                if x == ch or not (x in after or x in before):    # a known pair with a neighbour
                     continue
                 word = self._word(w, i, x, least)
                 if word is not None:

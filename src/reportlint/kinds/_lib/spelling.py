@@ -35,7 +35,6 @@ from reportlint.kinds._lib.memo import Memo
 _FOLDER = "spelling"
 _MAX_WORD = 6          # longest dictionary word the local segmentation tries
 _CONTEXT = 4           # characters on each side of a suspect that take part in its scoring
-_EMPTY: frozenset[str] = frozenset()
 _NONZERO = re.compile(b"[^\\x00]")
 _HAN_TAIL = re.compile("[\u4e00-\u9fff]+$")
 _HAN_HEAD = re.compile("[\u4e00-\u9fff]*")
@@ -125,12 +124,12 @@ class Model:
         self.n = len(chars)
         self.chars = chars
         self.bits = _mapped(folder / "bigrams.bin")
-        self._after: dict[str, frozenset[str]] = {}
-        self._before: dict[str, frozenset[str]] = {}
+        self._after: dict[str, str] = {}
+        self._before: dict[str, str] = {}
         # the most common single-character words (的 在 和 …) are no suspects
         self.joiners = frozenset(data.read_text(f"{_FOLDER}/joiners.txt").split())
         self._pairs = _PairMemo(self.known)
-        self._confusion: dict[str, tuple[_Options, ...] | None] | None = None
+        self._confusion: dict[str, tuple[str, ...] | None] | None = None
         # the word tables (memory-mapped tries, opened at the first suspect): jieba's people's
         # names (never offered), skips (below), the word frequencies and the confusion sets
         self._tables: _Tables | None = None
@@ -246,18 +245,20 @@ class Model:
         same = row[0]
         return tuple(("same-sound", x) for x in sorted((x for x in fits if x in same), key=same.index))
 
-    def after(self, ch: str) -> frozenset[str]:
-        """Characters that follow `ch` inside some word (bigrams.bin's row, kept as a table)."""
+    def after(self, ch: str) -> str:
+        """Characters that follow `ch` inside some word (bigrams.bin's row, kept as a table), as
+        a string: only a few candidates are ever tested against a row (`x in row`, C speed),
+        and a set of its hundreds of characters would cost ~0.1 µs each to build."""
         got = self._after.get(ch)
         if got is None:
-            got = self._after[ch] = frozenset(self._open().after.get(ch))
+            got = self._after[ch] = self._open().after.get(ch)
         return got
 
-    def before(self, ch: str) -> frozenset[str]:
-        """Characters that precede `ch` inside some word."""
+    def before(self, ch: str) -> str:
+        """Characters that precede `ch` inside some word (a string, as after())."""
         got = self._before.get(ch)
         if got is None:
-            got = self._before[ch] = frozenset(self._open().before.get(ch))
+            got = self._before[ch] = self._open().before.get(ch)
         return got
 
     # ---- stage 2: candidates and the word model --------------------------------------
@@ -329,12 +330,12 @@ class Model:
         right = s[i + 1] if i + 1 < len(s) and _is_han(s[i + 1]) else ""
         if left and right and (pairs[left + ch] == 1 or pairs[ch + right] == 1):
             return self._best_one_sided(s, i, policy) or self._best_beside(s, i, policy)
-        after = self.after(left) if left else _EMPTY
-        before = self.before(right) if right else _EMPTY
+        after = self.after(left) if left else ""
+        before = self.before(right) if right else ""
         # the candidates that make a known pair with a neighbour, kind by kind
         # (ECSpell's similar-but-not-same readings find few slips in reports and cost a third
         # of the time: left out)
-        tried = [(how, (options & after) | (options & before))
+        tried = [(how, {x for x in options if x in after or x in before})
                  for how, options in zip(_HOWS, row) if how not in ("sound", "")]
         if not any(fits for _, fits in tried):
             return None
@@ -455,7 +456,7 @@ class Model:
                     return ()
                 near = self.after(n) if left else self.before(n)
                 words = [(x, n + x if left else x + n) for how, options in zip(_HOWS, row)
-                         if how in ("same-sound", "shape", "glyph") for x in options & near]
+                         if how in ("same-sound", "shape", "glyph") for x in options if x in near]
                 if not words:
                     return ()
                 least = split(pair) + _ONE_SIDED_WORD_GAIN
@@ -464,7 +465,7 @@ class Model:
             self._swaps = (Memo(lambda p: swaps(p, True), _MEMO_MAX), Memo(lambda p: swaps(p, False), _MEMO_MAX))
         return self._swaps
 
-    def _kinds(self, ch: str) -> tuple[tuple[str, _Options], ...]:
+    def _kinds(self, ch: str) -> tuple[tuple[str, str], ...]:
         """(how, characters) of `ch`'s confusion sets, same sound first."""
         row = self._candidates(ch)
         return () if row is None else tuple(zip(_HOWS, row))
@@ -547,14 +548,15 @@ class Model:
             return False
         return not (self.known(s[j], s[k]) if away < 0 else self.known(s[k], s[j]))
 
-    def _candidates(self, ch: str) -> tuple[_Options, ...] | None:
+    def _candidates(self, ch: str) -> tuple[str, ...] | None:
         """(same reading, similar reading, similar shape, same main reading, look-alike by
-        glyph): the common characters `ch` may stand for (the 4,000 most frequent: the build
-        script leaves rarer ones out), parsed on first use."""
+        glyph, fuzzy reading, same parts): the common characters `ch` may stand for (the 4,000
+        most frequent: the build script leaves rarer ones out), each kind a string in the
+        confusion set's order, read on first use."""
         assert self._confusion is not None
         if ch not in self._confusion:
             row = self._open().confusion.get(ch, None)
-            self._confusion[ch] = None if row is None else tuple(map(_Options, row.split("\t")))
+            self._confusion[ch] = None if row is None else tuple(row.split("\t"))
         return self._confusion[ch]
 
     def _word_with(self, s: str, i: int, x: str, a0: int, b0: int, policy: Policy, short: bool,
@@ -636,23 +638,6 @@ def _score(model: Model, s: str) -> float:
             if v > best[k]:
                 best[k] = v
     return best[n]
-
-
-class _Options(frozenset):
-    """The candidates of one kind for a character, in the confusion set's order."""
-
-    chars: str
-    order: dict[str, int] | None
-
-    def __new__(cls, chars: str):
-        obj = super().__new__(cls, chars)
-        obj.chars, obj.order = chars, None       # the order is wanted for few: made on first use
-        return obj
-
-    def index(self, ch: str) -> int:
-        if self.order is None:
-            self.order = {c: i for i, c in enumerate(self.chars)}
-        return self.order[ch]
 
 
 class _Tables:
