@@ -172,3 +172,10 @@ def test_the_one_sided_trigram_path_leaves_a_common_word_of_the_word_model():
     # 法治: rarer than 法制 in the input method's (older) model, but a common word today
     assert lm.unigram("法治") < -5.0 and m.freq("法治") >= 500
     assert not m._lm_pair_mends("法治轨", True)
+
+
+def test_a_byte_that_was_not_utf8_is_read_as_an_unknown_character():
+    m = model()
+    s = "\udc80- 加强执法队伍建设，开展培训3次。"        # surrogateescape's stand-in for a stray byte
+    on = Policy(lm_one_sided_on=True)
+    assert m.slips(s, on) == m.slips("\ufffd" + s[1:], on)

@@ -36,6 +36,7 @@ _FOLDER = "spelling"
 _MAX_WORD = 6          # longest dictionary word the local segmentation tries
 _CONTEXT = 4           # characters on each side of a suspect that take part in its scoring
 _NONZERO = re.compile(b"[^\\x00]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _HAN_TAIL = re.compile("[\u4e00-\u9fff]+$")
 _HAN_HEAD = re.compile("[\u4e00-\u9fff]*")
 _MEMO_MAX = 200_000     # windows kept per process: a long run over many reports stays bounded (~25 MB)
@@ -290,6 +291,10 @@ class Model:
         another (two suspects in one word, 司级 -> 四级 / 司机: the larger gain is kept)."""
         if self._confusion is None:
             self._load_words()
+        if _SURROGATE.search(s):
+            # a byte that was not UTF-8 (kept by surrogateescape) is no word: the language
+            # model, which looks words up as UTF-8, reads it as any other unknown character
+            s = _SURROGATE.sub("\ufffd", s)
         found: list[Slip] = []
         memo = self._slips.get(id(policy))
         if memo is None or memo[0] is not policy:
