@@ -137,7 +137,7 @@ def test_the_one_sided_trigram_path_looks_only_where_a_cheap_bound_allows():
     assert m._lm_gate(s, 2)                        # 聚体 -> 具体 reads better between 该 and 行政
     assert 2 in m.suspects(s, on)
     # a common word as written (工作) is not tried; nor a candidate that reads no better there
-    assert not m._lm_pair_mends("工作做", True)
+    assert m._lm_common["工作"] and m._triple("工作做", on) != 2
     assert not m._lm_gate("公司体行为", 1)
 
 
@@ -171,7 +171,7 @@ def test_the_one_sided_trigram_path_leaves_a_common_word_of_the_word_model():
     m.slips("述德", Policy())                        # loads the word tables
     # 法治: rarer than 法制 in the input method's (older) model, but a common word today
     assert lm.unigram("法治") < -5.0 and m.freq("法治") >= 500
-    assert not m._lm_pair_mends("法治轨", True)
+    assert m._lm_common["法治"]
 
 
 def test_a_byte_that_was_not_utf8_is_read_as_an_unknown_character():

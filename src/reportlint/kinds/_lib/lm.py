@@ -71,6 +71,7 @@ class Model:
         self.tri_offsets = take("I", nc + 1)
         self.trigrams = take("I", nt)
         self._unigrams: Memo[str, float | None] = Memo(self._unigram, _MEMO_MAX)
+        self._splits: Memo[str, float] = Memo(self._unigram_split, _MEMO_MAX)
 
     def id(self, word: str) -> int:
         """The word's id; <unk>'s for a word the model does not know."""
@@ -93,6 +94,9 @@ class Model:
     def unigram_split(self, text: str) -> float:
         """The best unigram log10-probability of `text` split into model words (a character
         the model does not know: <unk>'s probability)."""
+        return self._splits[text]
+
+    def _unigram_split(self, text: str) -> float:
         unk = self.prob[self.unk]
         unigram = self._unigrams
         best = [0.0] + [-1e9] * len(text)

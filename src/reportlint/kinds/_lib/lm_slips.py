@@ -84,6 +84,13 @@ class Scan:
                     tried.append((how, x, word))
         if not tried:
             return None
+        # a verdict's word must have a bigram of its own with a neighbour (_attested): a
+        # candidate whose every word through i has none with any word beside it in the window
+        # cannot be one, and is not scored (most are not: ~1 in 10 can be, on reports)
+        beside = _Beside(self._lm, w, i)
+        tried = [t for t in tried if beside.may_attest(t[1])]
+        if not tried:
+            return None
         segment = self._lm.segment
         base = segment(w)[1]
         best = None
@@ -112,19 +119,64 @@ class Scan:
 
     def _word(self, w: str, i: int, x: str, least: float) -> tuple[int, int] | None:
         """(start, end) of the candidate word through i once w[i] is x that gains most over the
-        written span (unigram log10), if one gains at least `least`."""
+        written span (unigram log10), if one gains at least `least` (on a tie, the longer word,
+        then the later one). The model words through i are read off the trie, a prefix walk
+        from each start, instead of a look-up of every span."""
+        mended = w[:i] + x + w[i + 1:]
+        walk = self._lm.trie.iter_prefixes_with_ids
+        words = sorted((len(word), a, wid) for a in range(max(0, i - _MAX_WORD + 1), i + 1)
+                       for word, wid in walk(mended[a:a + _MAX_WORD]) if a + len(word) > i and len(word) > 1)
         best, where = least, None
-        unigram, split = self._lm.unigram, self._lm.unigram_split
-        for length in range(2, _MAX_WORD + 1):
-            for a in range(max(0, i - length + 1), min(i, len(w) - length) + 1):
-                b = a + length
-                got = unigram(w[a:i] + x + w[i + 1:b])
-                if got is None:
-                    continue
-                gain = got - split(w[a:b])
-                if gain >= best:
-                    best, where = gain, (a, b)
+        prob, split = self._lm.prob, self._lm.unigram_split
+        for length, a, wid in words:
+            b = a + length
+            gain = prob[wid] - split(w[a:b])
+            if gain >= best:
+                best, where = gain, (a, b)
         return where
+
+
+class _Beside:
+    """The model words of a window w beside position i, for _attested's bound: those ending at
+    each offset up to i and those starting at each offset after it (text a candidate for w[i]
+    leaves as it is), looked up once per window, on first ask."""
+
+    def __init__(self, model, w: str, i: int):
+        self._model, self._w, self._i = model, w, i
+        self._ending: dict[int, list[int]] = {}
+        self._starting: dict[int, list[int]] = {}
+
+    def ending(self, a: int) -> list[int]:
+        got = self._ending.get(a)
+        if got is None:
+            get, w = self._model.trie.get, self._w
+            found = (get(w[a - k:a]) for k in range(1, min(lm.MAX_WORD, a) + 1))
+            got = self._ending[a] = [wid for wid in found if wid is not None]
+        return got
+
+    def starting(self, b: int) -> list[int]:
+        got = self._starting.get(b)
+        if got is None:
+            walk = self._model.trie.iter_prefixes_with_ids
+            got = self._starting[b] = [wid for _, wid in walk(self._w[b:b + lm.MAX_WORD])]
+        return got
+
+    def may_attest(self, x: str) -> bool:
+        """Whether some model word of two or more characters through i, once w[i] is x, has a
+        bigram of its own with a model word beside it: what _attested asks of the word through
+        i of the best segmentation (whose neighbours are words of at most lm.MAX_WORD
+        characters, as these)."""
+        w, i = self._w, self._i
+        mended = w[:i] + x + w[i + 1:]
+        walk, has = self._model.trie.iter_prefixes_with_ids, self._model.has_bigram_ids
+        for a in range(max(0, i - lm.MAX_WORD + 1), i + 1):
+            for word, wid in walk(mended[a:a + lm.MAX_WORD]):
+                b = a + len(word)
+                if b <= i or b - a < 2:
+                    continue
+                if any(has(v, wid) for v in self.ending(a)) or any(has(wid, v) for v in self.starting(b)):
+                    return True
+        return False
 
 
 def word_gain(written: str, mended: str) -> float:

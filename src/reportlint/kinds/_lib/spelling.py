@@ -35,7 +35,10 @@ from reportlint.kinds._lib.memo import Memo
 _FOLDER = "spelling"
 _MAX_WORD = 6          # longest dictionary word the local segmentation tries
 _CONTEXT = 4           # characters on each side of a suspect that take part in its scoring
-_NONZERO = re.compile(b"[^\\x00]")
+# pair codes (_PairMemo) on each side of a character: neither pair known and not both missing
+# (no Han neighbour: no word either), or one pair known and the other not
+_TWO_SIDED = re.compile(b"(?=\\x00[\\x00\\x02]|\\x02\\x00)")
+_ONE_SIDED = re.compile(b"(?=\\x00\\x01|\\x01\\x00)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _HAN_TAIL = re.compile("[\u4e00-\u9fff]+$")
 _HAN_HEAD = re.compile("[\u4e00-\u9fff]*")
@@ -129,7 +132,7 @@ class Model:
         self._before: dict[str, str] = {}
         # the most common single-character words (的 在 和 …) are no suspects
         self.joiners = frozenset(data.read_text(f"{_FOLDER}/joiners.txt").split())
-        self._pairs = _PairMemo(self.known)
+        self._pairs = _PairMemo(self.rank, self.n, self.bits)
         self._confusion: dict[str, tuple[str, ...] | None] | None = None
         # the word tables (memory-mapped tries, opened at the first suspect): jieba's people's
         # names (never offered), skips (below), the word frequencies and the confusion sets
@@ -140,6 +143,7 @@ class Model:
         self._skips = _Memo(lambda ac: self._open().skips.get(ac))
         self._across = _Memo(self._across_candidates)
         self._common_pairs = _Memo(lambda pair: self.freq(pair) >= _COVER)
+        self._lm_common = _Memo(self._common_either)
         self._mends: dict[int, tuple[_Memo, _Memo]] = {}
         self._windows: dict[int, tuple[Policy, Memo]] = {}
         self._scan = None                               # kinds/_lib/lm_slips, on first use
@@ -164,12 +168,21 @@ class Model:
         when the known pair is no common word itself, into a common two-character word."""
         if len(s) < 2:
             return []
-        memo = self._window_memo(policy or _DEFAULT)
-        # each character is judged by its three-character window, once per process: a long
-        # run soon asks only the memo (C speed)
+        # each pair is looked up once per process (a long run soon asks only the memo, at C
+        # speed), and a regular expression over their codes finds the characters with an
+        # unknown pair on either side: most characters are in words on both sides
         t = "\0" + s + "\0"
-        codes = bytes(map(memo.__getitem__, [t[k:k + 3] for k in range(len(s))]))
-        return [m.start() for m in _NONZERO.finditer(codes)]
+        codes = bytes(map(self._pairs.__getitem__, [t[k:k + 2] for k in range(len(s) + 1)]))
+        joiners = self.joiners
+        found = [k for k in (m.start() for m in _TWO_SIDED.finditer(codes))
+                 if s[k] not in joiners and s[k] not in _NUMERALS]      # 的, 在; 表二, 第三: not slips
+        one_sided = [m.start() for m in _ONE_SIDED.finditer(codes)]
+        if one_sided:                          # judged by their three characters, once per process
+            windows = self._window_memo(policy or _DEFAULT)
+            verdicts = bytes(map(windows.__getitem__, [t[k:k + 3] for k in one_sided]))
+            found += [k for k, v in zip(one_sided, verdicts) if v]
+            found.sort()
+        return found
 
     def _window_memo(self, policy: Policy) -> Memo:
         """Three characters -> _triple's answer for the middle one, under `policy`."""
@@ -181,32 +194,43 @@ class Model:
     def _triple(self, abc: str, policy: Policy) -> int:
         """1 if the middle character is a suspect, 2 if only the one-sided trigram path may
         look at it (see _lm_gate), else 0. A pair is 1 (inside some word), 0 (two Han
-        characters, in no word) or 2 (not two Han characters)."""
+        characters, in no word) or 2 (not two Han characters).
+
+        With one pair unknown and the other known, b may be a slip when a same-sounding
+        character completes a frequent longer word across a and c (依法制国), or when the
+        known pair is no common word while a character of b's main reading makes a common
+        two-character word with a neighbour (生话补助: 生话 occurs only inside longer words;
+        生活); failing those, the trigram path may look at it when the known pair is no common
+        word of either model either and a candidate makes a model word with a neighbour no less
+        probable than the written pair (示范 -> 师范)."""
         b = abc[1]
         if b in self.joiners or b in _NUMERALS:
             return 0                           # 的, 在; 表二, 第三: not slips
         pairs = self._pairs
-        left, right = pairs[abc[:2]], pairs[abc[1:]]
-        if left + right == 1:                  # one pair unknown (0), the other known (1)
-            if self._one_sided_suspect(abc, policy):
-                return 1
-            return 2 if policy.lm_one_sided_on and self._lm_pair_mends(abc, left == 1) else 0
-        # both unknown, or one unknown and the other side no pair (吐地); a known pair, or
-        # no pair on either side, is no suspect
-        return int(left != 1 and right != 1 and left + right < 4)
-
-    def _one_sided_suspect(self, abc: str, policy: Policy) -> bool:
-        """Whether b, with a known pair on one side only, may be a slip: a same-sounding
-        character completes a frequent longer word across a and c (依法制国), or the known pair
-        is no common word while a character of b's main reading makes a common two-character
-        word with a neighbour (生话补助: 生话 occurs only inside longer words; 生活)."""
-        if self._skips[abc[0] + abc[2]] and self._across[abc]:
-            return True
         lp, rp = abc[:2], abc[1:]
-        if self._common_pairs[lp if self.known(abc[0], abc[1]) else rp]:
-            return False
-        mend_left, mend_right = self._mend_memos(policy)
-        return bool(mend_left[lp] or mend_right[rp])
+        left, right = pairs[lp], pairs[rp]
+        if left + right != 1:
+            # both unknown, or one unknown and the other side no pair (吐地); a known pair, or
+            # no pair on either side, is no suspect
+            return int(left != 1 and right != 1 and left + right < 4)
+        # one pair unknown (0), the other known (1)
+        if self._skips[abc[0] + abc[2]] and self._across[abc]:
+            return 1
+        known = lp if left == 1 else rp
+        if not self._common_pairs[known]:
+            mend_left, mend_right = self._mend_memos(policy)
+            if mend_left[lp] or mend_right[rp]:
+                return 1
+        if not policy.lm_one_sided_on or self._lm_common[known]:
+            return 0
+        swaps_left, swaps_right = self._lm_swaps()
+        return 2 if swaps_left[lp] or swaps_right[rp] else 0
+
+    def _common_either(self, pair: str) -> bool:
+        """Whether a pair is a common word of either model: the trigram path leaves it (the
+        input method's model is older than some terms of today's reports, 法治 -> 法制)."""
+        written = self._lm().unigram(pair)
+        return (written is not None and written >= _ONE_SIDED_COMMON) or self.freq(pair) >= _ONE_SIDED_WORD
 
     def _mend_memos(self, policy: Policy) -> tuple[_Memo, _Memo]:
         """Per pair "nc" (and "cn"): the characters x read like c (same main reading) that make
@@ -221,9 +245,8 @@ class Model:
                 if row is None:
                     return ()
                 n = pair[0] if left else pair[1]
-                known = self.known
-                words = ((x, n + x) if left else (x, x + n) for x in row[3]
-                         if (known(n, x) if left else known(x, n)))    # the bitmap first: cheap
+                near = self.after(n) if left else self.before(n)     # the bitmap's row first: cheap
+                words = ((x, n + x) if left else (x, x + n) for x in row[3] if x in near)
                 return tuple(x for x, w in words
                              if self.freq(w) >= policy.min_freq and not self._people[w])
 
@@ -299,29 +322,31 @@ class Model:
         memo = self._slips.get(id(policy))
         if memo is None or memo[0] is not policy:
             memo = self._slips[id(policy)] = (policy, Memo(
-                lambda key: self._best(key[0], key[1], policy) or self._by_lm(key[0], key[1], policy), _MEMO_MAX))
+                lambda key: self._judged(key[0], key[1], policy), _MEMO_MAX))
         judged = memo[1]
-        windows = self._window_memo(policy)
         for i in self.suspects(s, policy) if suspects is None else suspects:
-            abc = (s[i - 1] if i else "\0") + s[i] + (s[i + 1] if i + 1 < len(s) else "\0")
-            if windows[abc] == 2 and not self._lm_gate(s, i):
-                continue                       # the one-sided trigram path's cheap bound fails
             # judged once per process by the text around it (every test looks at most
-            # _REACH characters away: the context, the LM's two more, an orphan's neighbour)
+            # _REACH characters away: the context, the LM's two more, an orphan's neighbour,
+            # the words beside a one-sided suspect)
             lo = i - _REACH if i > _REACH else 0
             best = judged[(s[lo:i + _REACH + 1], i - lo)]
             if best is None:
                 continue
             if lo:
                 best = replace(best, start=best.start + lo, word_start=best.word_start + lo)
-            if best is None:
-                continue
             clash = [f for f in found if f.word_start < best.word_start + len(best.found)
                      and best.word_start < f.word_start + len(f.found)]
             if any(f.gain >= best.gain for f in clash):
                 continue
             found = [f for f in found if f not in clash] + [best]
         return found
+
+    def _judged(self, s: str, i: int, policy: Policy) -> Slip | None:
+        """The slip at s[i], if any: by the word-frequency paths, else by the trigram model."""
+        abc = (s[i - 1] if i else "\0") + s[i] + (s[i + 1] if i + 1 < len(s) else "\0")
+        if self._window_memo(policy)[abc] == 2 and not self._lm_gate(s, i):
+            return None                        # the one-sided trigram path's cheap bound fails
+        return self._best(s, i, policy) or self._by_lm(s, i, policy)
 
     def _best(self, s: str, i: int, policy: Policy) -> Slip | None:
         ch = s[i]
@@ -415,19 +440,8 @@ class Model:
         a, b = _context(s, i)
         return self.score(s[a:i] + x + s[i + 1:b]) - self.score(s[a:b]) >= policy.wf_agreed
 
-    def _lm_pair_mends(self, abc: str, left_known: bool) -> bool:
-        """Whether the trigram path may look at b, with a known pair on one side only: that
-        pair is no common word, and a candidate for b (same sound or look-alike) makes a model
-        word with a neighbour no less probable than the written pair (示范 -> 师范)."""
-        pair = abc[:2] if left_known else abc[1:]
-        written = self._lm().unigram(pair)
-        if (written is not None and written >= _ONE_SIDED_COMMON) or self.freq(pair) >= _ONE_SIDED_WORD:
-            return False
-        swaps = self._lm_swaps()
-        return bool(swaps[0][abc[:2]] or swaps[1][abc[1:]])
-
     def _lm_gate(self, s: str, i: int) -> bool:
-        """Whether a candidate of _lm_pair_mends for s[i] reads clearly better than the written
+        """Whether a candidate of _lm_swaps for s[i] reads clearly better than the written
         pair between the words beside it (lm.swap_gain): the cheap bound before the trigram
         model scores the window."""
         gain = self._lm().swap_gain
@@ -452,7 +466,8 @@ class Model:
         if self._swaps is None:
             if self._confusion is None:
                 self._load_words()
-            unigram, split = self._lm().unigram, self._lm().unigram_split
+            model = self._lm()
+            word_id, prob, split = model.trie.get, model.prob, model.unigram_split
 
             def swaps(pair: str, left: bool) -> tuple[str, ...]:
                 n, ch = (pair[0], pair[1]) if left else (pair[1], pair[0])
@@ -465,7 +480,7 @@ class Model:
                 if not words:
                     return ()
                 least = split(pair) + _ONE_SIDED_WORD_GAIN
-                return tuple(x for x, w in words if (got := unigram(w)) is not None and got >= least)
+                return tuple(x for x, w in words if (wid := word_id(w)) is not None and prob[wid] >= least)
 
             self._swaps = (Memo(lambda p: swaps(p, True), _MEMO_MAX), Memo(lambda p: swaps(p, False), _MEMO_MAX))
         return self._swaps
@@ -705,13 +720,18 @@ class _PairMemo(dict):
     """pair -> 1 if it occurs inside a word, 0 if not, 2 if it is not two Han characters;
     filled from the bitmap on first ask."""
 
-    def __init__(self, known):
+    def __init__(self, rank: dict[str, int], n: int, bits):
         super().__init__()
-        self._known = known
+        self._rank, self._n, self._bits = rank, n, bits
 
     def __missing__(self, pair: str) -> int:
         a, b = pair[0], pair[1]
-        value = int(self._known(a, b)) if _is_han(a) and _is_han(b) else 2
+        if not ("\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff"):
+            value = 2
+        else:                                  # Model.known, inline: the hot path
+            ra, rb = self._rank.get(a), self._rank.get(b)
+            i = -1 if ra is None or rb is None else ra * self._n + rb
+            value = 0 if i < 0 else self._bits[i >> 3] >> (i & 7) & 1
         self[pair] = value
         return value
 
