@@ -94,3 +94,24 @@ def test_the_shipped_heads_are_the_pairs_the_derived_words_start_with():
     from reportlint.kinds._lib.mapped import Texts
     words = Texts(data.DIR / "lm" / "confusables")
     assert data.read_text("lm/confusables.heads").split() == sorted({w[:2] for w in words})
+
+
+def test_a_domain_word_needs_a_smaller_margin_than_the_general_model_asks():
+    # 制度 is a word of the report's domain (data/domain/words), 制毒 is not: domain_lead lowers the
+    # margins; without it the general model alone is not sure enough
+    text = "建立健全重大行政决策制毒，规范决策程序。"
+    assert slips(text) == [(1, 11, "制毒", "制度")]
+    assert slips("依法打击制毒贩毒违法犯罪活动。") == []          # inside a longer word (制毒贩毒)
+
+
+def test_without_the_domain_lead_the_general_margins_apply(tmp_path):
+    pack = tmp_path / "own"
+    pack.mkdir()
+    (pack / "own-slips.yaml").write_text(
+        "id: own-slips\nkind: context_slip\ncategory: typo\nseverity: warning\n"
+        "message: \"{found}->{expected}（{how}）\"\ndescription: 本单位易混词。\nwhy: 测试。\n"
+        "domain_lead: 0\n"
+        "examples:\n  bad: [\"法院依法审理民事酥松案件。\"]\n  good: [\"建立健全重大行政决策制毒，规范决策程序。\"]\n",
+        encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "reportlint", "test-rules", str(pack)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
