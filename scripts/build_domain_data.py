@@ -8,7 +8,10 @@ Input: ECSpell's word lists of the official-document (公文写作) and law doma
 law titles (MIT, ../shared/ecspell; LICENSE-ecspell.txt ships beside the output), and the
 project's jieba_user.txt (not its idioms: drafts write some in variant forms, 勠力同心, and the
 idiom rules judge them); pypinyin's dictionaries for the readings. Kept: words of 2 to 16 Han
-characters, not made of numerals alone.
+characters, not made of numerals alone. Compounds: two of these words in a row that the project's
+language model (data/lm/, scripts/build_lm_data.py: build that first) holds as a bigram with
+log10 P(second | first) >= MIN_BIGRAM, one of them of two characters (侵犯 + 公民, 二审 + 人民法院):
+a slip in a two-character word is searched for with the word it is written beside.
 
 A word's reading is pypinyin's for the word (its phrase dictionary settles polyphones: 银行 yin
 hang) as fuzzy pinyin hears it (zh/z, ch/c, sh/s, n/l, -ng/-n alike; ü as u): each syllable is one
@@ -18,9 +21,9 @@ the word. A draft's character is read by its commonest reading (pypinyin's first
 Output:
     codes.txt        line 1: the Han characters; line 2: the code of each (same length)
     words.marisa     (kinds/_lib/mapped.Keys) every word: what the domain calls a word
-    readings.marisa / .bin (kinds/_lib/mapped.Texts): reading -> the words of 3+ characters,
-                     space-separated (two-character words are too easily met by chance to be
-                     searched for)
+    readings.marisa / .bin (kinds/_lib/mapped.Texts): reading -> the words of 3+ characters and
+                     the compounds, space-separated (two-character words alone are too easily
+                     met by chance to be searched for; compounds are no words: not in words.marisa)
 The same inputs give the same bytes.
 """
 from __future__ import annotations
@@ -39,6 +42,7 @@ WORD = re.compile(r"^[\u4e00-\u9fff]{2,16}$")
 NUMERALS = set("〇一二三四五六七八九十百千万亿零两第")
 LISTS = ("wordlist_gongwen.txt", "wordlist_law.txt", "wordlist_policy_law_titles.txt")
 CODE0 = 0xE000
+MIN_BIGRAM = -2.25     # log10 P(b | a) of a compound's two words
 
 
 def fuzzy(syllable: str) -> str:
@@ -70,6 +74,29 @@ def words(ecspell: Path) -> list[str]:
     return sorted(out)
 
 
+def compounds(words: list[str], min_logprob: float) -> list[str]:
+    """Two domain words in a row that the language model (kinds/_lib/lm.py, data/lm/) holds as a
+    bigram of log10 P(b | a) >= `min_logprob`, one of them of two characters (二审 + 人民法院,
+    侵犯 + 公民): a slip in a two-character word is searched for with the word beside it. (Two
+    words of 3+ characters need no compound: each is searched for alone.)"""
+    from reportlint.kinds._lib import lm
+    model = lm.model()
+    known = set(words)
+    out = set()
+    for a in words:
+        ia = model.trie.get(a)
+        if ia is None:
+            continue
+        for k in range(model.offsets[ia], model.offsets[ia + 1]):
+            entry = model.entries[k]
+            if model.bins[entry & 255] < min_logprob:
+                continue
+            b = model.trie.restore_key(entry >> 8)
+            if b in known and 2 in (len(a), len(b)) and len(a + b) <= 16 and a + b not in known:
+                out.add(a + b)
+    return sorted(out)
+
+
 def build(ecspell: Path, out: Path) -> str:
     from pypinyin import Style, lazy_pinyin
     from pypinyin.pinyin_dict import pinyin_dict
@@ -83,19 +110,30 @@ def build(ecspell: Path, out: Path) -> str:
     syllables = sorted(set(main.values()))
     code = {s: chr(CODE0 + i) for i, s in enumerate(syllables)}
     by_reading: dict[str, list[str]] = {}
-    for w in words(ecspell):
+    lexicon = words(ecspell)
+    for w in lexicon:
         got = lazy_pinyin(w, style=Style.NORMAL, v_to_u=True)
         if len(got) != len(w) or any(fuzzy(s) not in code for s in got):
             continue
         by_reading.setdefault("".join(code[fuzzy(s)] for s in got), []).append(w)
+    taken = {w for ws in by_reading.values() for w in ws}
+    pairs: dict[str, list[str]] = {}
+    for c in compounds(sorted(taken), MIN_BIGRAM):
+        got = lazy_pinyin(c, style=Style.NORMAL, v_to_u=True)
+        if len(got) == len(c) and all(fuzzy(s) in code for s in got):
+            pairs.setdefault("".join(code[fuzzy(s)] for s in got), []).append(c)
     out.mkdir(parents=True, exist_ok=True)
     chars = "".join(main)
     (out / "codes.txt").write_text(chars + "\n" + "".join(code[main[c]] for c in chars) + "\n", encoding="utf-8")
     write_keys(out / "words", [w for ws in by_reading.values() for w in ws])
-    write_texts(out / "readings", {r: " ".join(ws) for r, ws in by_reading.items() if len(r) > 2})
+    readings = {r: ws for r, ws in by_reading.items() if len(r) > 2}
+    for r, cs in pairs.items():
+        readings[r] = readings.get(r, []) + cs
+    write_texts(out / "readings", {r: " ".join(ws) for r, ws in readings.items()})
     shutil.copyfile(ecspell / "LICENSE", out / "LICENSE-ecspell.txt")
     n = sum(map(len, by_reading.values()))
-    return f"{n} words, {sum(len(r) > 2 for r in by_reading)} readings of 3+ characters -> {out}"
+    return (f"{n} words, {sum(map(len, pairs.values()))} compounds, {len(readings)} readings of 3+ characters"
+            f" -> {out}")
 
 
 def main() -> None:

@@ -45,7 +45,7 @@ def test_right_forms_and_words_of_their_own_give_nothing():
 
 
 def test_a_domain_word_changed_inside_needs_a_larger_gain():
-    assert slips("债券人会议依法召开。") == [(1, 1, "债券人", "债权人")]
+    assert slips("债券人会议依法召开。") == [(1, 1, "债券人会议", "债权人会议")]   # the longest: a compound
 
 
 def test_the_word_written_elsewhere_in_the_draft_lowers_the_margin():
@@ -58,6 +58,17 @@ def test_names_titles_and_what_the_draft_repeats_are_left_alone():
     assert slips("庠镇人民政府召开专题会议。") == []                   # a town
     assert slips("《全国人大肠胃会调研报告》已印发。") == []
     assert slips("促权判觉工作室成立。促权判觉工作室共有成员5人。") == []
+
+
+def test_two_character_words_only_beside_a_word_they_go_with():
+    assert slips("不得亲犯公民合法权益。") == [(1, 3, "亲犯公民", "侵犯公民")]      # compound 侵犯 + 公民
+    assert slips("依法保护公民合法权益，不得侵犯公民隐私。") == []
+    lex = lexicon()
+    assert "侵犯公民" in lex.words(lex.reading("侵犯公民")) and not lex.is_word("侵犯公民")
+
+
+def test_overlapping_stretches_give_one_finding():
+    assert slips("依法惩处违法犯醉行为。") == [(1, 5, "违法犯醉", "违法犯罪")]       # not also 犯醉行为
 
 
 def test_a_whole_title_read_as_a_law_title_is_no_name():
@@ -73,7 +84,7 @@ def test_pairs_left_to_other_rules():
 def test_the_lexicon_reads_by_fuzzy_pinyin():
     lex = lexicon()
     assert lex.is_word("全国人大常委会") and not lex.is_word("全国人大肠胃会")
-    assert lex.is_word("单位") and lex.words(lex.reading("单位")) == []      # two characters: never searched
+    assert lex.is_word("单位") and lex.words(lex.reading("单位")) == []      # two characters: never alone
     assert lex.reading("常委") == lex.reading("肠胃")
     assert lex.reading("政治") == lex.reading("整治") == lex.reading("增资")      # zh/z, -ng/-n
     assert [(s, e) for s, e, _ in lex.near("配合人民检擦院开展")] == [(2, 7), (4, 7)]   # 人民检察院, 检察院
@@ -83,7 +94,9 @@ def test_the_lexicon_reads_by_fuzzy_pinyin():
 
 def test_a_lone_surrogate_is_no_error():
     assert slips("经全国人大\udcff肠胃会审议通过。") == []
-    assert all(0 <= s < e <= 10 for s, e, _ in lexicon().near("经全国人大\udcff肠胃会审议"))
+    assert all(0 <= s < e <= 11 for s, e, _ in lexicon().near("经全国人大\udcff肠胃会审议"))
+    # a character beyond the BMP (4 bytes in UTF-16) leaves the places of the others as they are
+    assert [(s, e) for s, e, _ in lexicon().near("𠀀配合人民检擦院")] == [(3, 8), (5, 8)]
 
 
 def test_the_rule_does_not_open_the_models_when_nothing_reads_like_a_domain_word():

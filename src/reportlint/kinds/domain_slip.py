@@ -1,7 +1,8 @@
 """Domain words typed by sound: a stretch of the draft that reads like a word of the official-
 document and law vocabulary (ECSpell's lists, 22k words, kinds/_lib/domain.py) but
 is written otherwise, often with two or three characters wrong: 促权判觉 (除权判决), 全国人大肠胃会
-(全国人大常委会), 人民检擦院 (人民检察院), 社会主义发质国家 (社会主义法治国家).
+(全国人大常委会), 人民检擦院 (人民检察院), 社会主义发质国家 (社会主义法治国家); and two-character
+words slipped beside a word they often go with (亲犯公民: 侵犯公民, a compound of the lexicon).
 
 Reading is fuzzy pinyin's (zh/z, ch/c, sh/s, n/l, -ng/-n alike). A stretch is reported when
 1. it is no word itself (jieba's dictionary and the domain lists, the language model's words),
@@ -19,7 +20,9 @@ Reading is fuzzy pinyin's (zh/z, ch/c, sh/s, n/l, -ng/-n alike). A stretch is re
    is made of words or changes a domain word it holds (债券人 for 债权人); but only `min_gain_seen`
    there when the draft writes the domain word elsewhere (联系会议 … 由联席会议确定: a slip,
    not a word of its own).
-Two-character words are left to the ordinary spelling checks: chance meets them everywhere.
+   A compound (two domain words in a row, no word itself) needs at least `min_gain_compound`.
+Two-character words alone are left to the ordinary spelling checks: chance meets them everywhere.
+Of overlapping stretches the longest is reported (违法犯醉, not also 犯醉行为).
 """
 from __future__ import annotations
 
@@ -27,8 +30,9 @@ from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
 KIND = "domain_slip"
-SUMMARY = ("领域词语的整词输入法错字：某段文字与公文、法律词表中的三字以上词语读音相同（含模糊音）而写法不同、"
-           "本身又不成词，语言模型明显偏向该词语时报告（促权判觉→除权判决）。")
+SUMMARY = ("领域词语的整词输入法错字：某段文字与公文、法律词表中的三字以上词语（或常连用的两个词语）"
+           "读音相同（含模糊音）"
+           "而写法不同、本身又不成词，语言模型明显偏向该词语时报告（促权判觉→除权判决，亲犯公民→侵犯公民）。")
 OPTIONS = {
     "min_gain": Option("float", default=2.0,
                        doc="换成领域词语后，前后各 window 字的最佳分词对数概率（log10）至少提高这么多"),
@@ -39,6 +43,8 @@ OPTIONS = {
     "min_gain_seen": Option("float", default=2.0,
                             doc="本应按 min_gain_words 比较、而全文别处写出了该领域词语时"
                                 "（联系会议……由联席会议确定）所需的提高量"),
+    "min_gain_compound": Option("float", default=3.0,
+                                doc="读作两个领域词语连写（侵犯公民、二审人民法院）时至少所需的提高量"),
     "fixed_length": Option("int", default=6,
                            doc="领域词语短于这么多字时，由几个词组成、改动处又是领域词语的写法（各级单位、所在党委）不报；"
                                "更长的固定说法照常比较（中国人民整治协商会议→政治协商）"),
@@ -93,8 +99,13 @@ def check(rule, state, doc):
             found.append((s, e, best))
     if not found:
         return
-    # one finding per stretch: the longest word read there (社会主义发质国家, not 发质国家 in it)
-    found = [f for f in found if not any(g[0] <= f[0] and f[1] <= g[1] and g != f for g in found)]
+    # one finding per stretch: the longest word read there (社会主义发质国家, not 发质国家 in it;
+    # 违法犯醉 and not also 犯醉行为 beside it)
+    kept: list[tuple[int, int, str]] = []
+    for f in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if not any(g[0] < f[1] and f[0] < g[1] for g in kept):
+            kept.append(f)
+    found = sorted(kept)
     from reportlint.kinds._lib.names import Names
     names = Names(doc, {text[s:e] for s, e, _ in found} | {w for _, _, w in found})
     for s, e, expected in found:
@@ -166,6 +177,8 @@ def _best(model, known, text: str, s: int, e: int, options, rule, suffixes, writ
     base = None
     best, gain = None, 0.0
     ignore = rule["ignore_pairs"]
+    from reportlint.kinds._lib.domain import lexicon
+    is_word = lexicon().is_word
     for w in options:
         if any(a + b in ignore for a, b in zip(x, w)):
             continue
@@ -179,6 +192,8 @@ def _best(model, known, text: str, s: int, e: int, options, rule, suffixes, writ
             continue
         if written[w] and margin == rule["min_gain_words"]:
             margin = min(margin, rule["min_gain_seen"])   # the draft writes the word elsewhere: 联系会议 … 联席会议
+        if not is_word(w):
+            margin = max(margin, rule["min_gain_compound"])   # two words in a row: 侵犯公民
         if base is None:
             base = model.segment(text[lo:hi])[1]
         g = model.segment(text[lo:s] + w + text[e:hi])[1] - base
