@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import regex
+
 from reportlint.kinds._lib.cjk import HAN, is_han, prose_lines
 from reportlint.kinds.options import Option
 from reportlint.kinds.patterns import covered
@@ -34,7 +36,8 @@ SCOPES = ()
 # any doubled character, kept when it is Han: the same matches as `([{HAN}])\1` (runs of one
 # character never overlap), without compiling the HAN class (~2 ms in `re`) at import
 _CHAR = re.compile(r"(.)\1")
-_WORD = re.compile(rf"([{HAN}]{{2,4}})\1")
+# `regex`: `re` compiles the HAN class in a Python loop (~2.5 ms at every start, ~0.5 in `regex`)
+_WORD = regex.compile(rf"([{HAN}]{{2,4}})\1")
 _STOP_MARKS = frozenset("，。、；：？！,.;:?!“”‘’（）()《》【】…—")
 WINDOW = 12
 
