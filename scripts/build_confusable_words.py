@@ -25,6 +25,10 @@ dictionary. Output, read through a memory map (kinds/_lib/mapped.Texts):
     confusables.heads           the character pairs the written words start with, one a line (the
                  kind scans a draft for them in one set look-up a pair; shipped, since listing them
                  from the table costs ~40 ms a process)
+    domain_parts.txt            the written words (of this table and homophones.tsv) that are words of
+                 the domain lexicon or part of one (刑罚 in 刑罚执行监督, 抗诉 in 刑事抗诉), one a line:
+                 the report's own vocabulary, whose candidates get no domain lead. Read from
+                 data/domain/words: run scripts/build_domain_data.py first.
 
 The same inputs give the same bytes (marisa numbers keys by the key set; partners sorted by
 probability, then by code point).
@@ -103,6 +107,18 @@ def confusables(ecspell: Path) -> dict[str, list[str]]:
     return out
 
 
+def domain_parts(written) -> list[str]:
+    """The written words that are a word of the domain lexicon (data/domain/words) or part of one
+    (two to four characters of it), sorted."""
+    from reportlint.kinds._lib import data
+    from reportlint.kinds._lib.mapped import Keys
+    inside = set()
+    for w in Keys(data.DIR / "domain" / "words"):
+        n = len(w)
+        inside.update(w[a:b] for a in range(n) for b in range(a + 2, min(n, a + 4) + 1))
+    return sorted(w for w in set(written) if w in inside)
+
+
 def heads(words) -> list[str]:
     """The character pairs the words start with, sorted."""
     return sorted({w[:2] for w in words})
@@ -118,6 +134,10 @@ def main() -> None:
     table = confusables(a.ecspell)
     write_texts(a.out, {w: " ".join(vs) for w, vs in table.items()})
     a.out.with_suffix(".heads").write_text("".join(f"{h}\n" for h in heads(table)), encoding="utf-8")
+    from reportlint.kinds._lib import data
+    homophones = [line.partition("\t")[0] for line in data.read_text("lm/homophones.tsv").splitlines()]
+    parts = domain_parts([*table, *homophones])
+    a.out.with_name("domain_parts.txt").write_text("".join(f"{w}\n" for w in parts), encoding="utf-8")
     print(f"{len(table)} words, {sum(map(len, table.values()))} partners -> {a.out}.marisa/.bin")
 
 

@@ -97,11 +97,30 @@ def test_the_shipped_heads_are_the_pairs_the_derived_words_start_with():
 
 
 def test_a_domain_word_needs_a_smaller_margin_than_the_general_model_asks():
-    # 制度 is a word of the report's domain (data/domain/words), 制毒 is not: domain_lead lowers the
-    # margins; without it the general model alone is not sure enough
-    text = "建立健全重大行政决策制毒，规范决策程序。"
-    assert slips(text) == [(1, 11, "制毒", "制度")]
+    # 应急 is a word of the report's domain (data/domain/words), 应激 is not, and the model has never
+    # seen 应激 next to 完善 or 管理: domain_lead + jarring_lead lower the margins
+    assert slips("进一步完善应激管理工作机制。") == [(1, 6, "应激", "应急")]
     assert slips("依法打击制毒贩毒违法犯罪活动。") == []          # inside a longer word (制毒贩毒)
+
+
+def test_the_domain_lead_is_only_for_words_outside_the_domain_vocabulary():
+    from reportlint.kinds import context_slip
+    led = context_slip._domain_led
+    assert led("进一步完善应激管理工作机制", 5, 7, [("应急", "", 3.5)]) == {"应急"}
+    # 制毒 is part of a domain word (制毒物品), 刑罚 too (刑罚执行监督): no lead
+    assert led("建立健全重大行政决策制毒，规范决策程序", 10, 12, [("制度", "", 3.5)]) == frozenset()
+    assert led("关于我国刑罚权的说法", 4, 6, [("刑法", "", 3.5)]) == frozenset()
+
+
+def test_domain_parts_are_the_written_words_inside_the_domain_lexicon():
+    from reportlint.kinds._lib import data
+    from reportlint.kinds._lib.mapped import Keys, Texts
+    inside = set()
+    for w in Keys(data.DIR / "domain" / "words"):
+        inside.update(w[a:b] for a in range(len(w)) for b in range(a + 2, min(len(w), a + 4) + 1))
+    written = set(Texts(data.DIR / "lm" / "confusables"))
+    written.update(line.partition("\t")[0] for line in data.read_text("lm/homophones.tsv").splitlines())
+    assert data.read_text("lm/domain_parts.txt").split() == sorted(written & inside)
 
 
 def test_without_the_domain_lead_the_general_margins_apply(tmp_path):
@@ -111,7 +130,7 @@ def test_without_the_domain_lead_the_general_margins_apply(tmp_path):
         "id: own-slips\nkind: context_slip\ncategory: typo\nseverity: warning\n"
         "message: \"{found}->{expected}（{how}）\"\ndescription: 本单位易混词。\nwhy: 测试。\n"
         "domain_lead: 0\n"
-        "examples:\n  bad: [\"法院依法审理民事酥松案件。\"]\n  good: [\"建立健全重大行政决策制毒，规范决策程序。\"]\n",
+        "examples:\n  bad: [\"法院依法审理民事酥松案件。\"]\n  good: [\"进一步完善应激管理工作机制。\"]\n",
         encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "reportlint", "test-rules", str(pack)], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr

@@ -18,8 +18,10 @@ places where a listed word occurs are scored.
 
 The model is a general one: in a report, a word of the domain (ECSpell's 公文 and law lists and
 the policy/law titles, data/domain/words) is likelier than it knows. So where the candidate is a
-domain word and the written one is not, nor part of a longer word (jieba's or the domain's:
-刑罚权, 不分青红皂白), the margins are `domain_lead` smaller (制毒 -> 制度, 挥笔 -> 回避).
+domain word and the written one is no part of the domain's vocabulary (data/lm/domain_parts.txt:
+刑罚 of 刑罚执行监督) nor here inside a longer word (jieba's or the domain's: 不分青红皂白),
+the margins are `domain_lead` smaller, and `jarring_lead` smaller still where the written word
+stands between two words the model has never seen it next to (完善|应激|管理 -> 应急).
 """
 from __future__ import annotations
 
@@ -61,6 +63,8 @@ OPTIONS = {
     "domain_lead": Option("float", default=0.5,
                           doc="应为的词是公文、法律领域词（领域词表）而写法不是、也不在更长的词中时，"
                               "各项所需提高量减少这么多（通用语言模型低估领域词）"),
+    "jarring_lead": Option("float", default=0.5,
+                           doc="同上，且写法前后都是词、语言模型从未见过写法与其中任何一个相邻时，再减少这么多"),
 }
 FIELDS = {"found", "expected", "how"}
 PRIORITY = 10     # model-found: yields its span to a listed form (rulepacks.run.one_per_span)
@@ -128,9 +132,8 @@ class _State:
                 continue
             if options is None and self.more is not None:      # derived: its candidates made only now
                 options = self.more.options(written)
-            if self.rule["domain_lead"]:
-                options = _domain_led(text, i, j, options, self.rule["domain_lead"])
-            best = _best(model, text, i, j, options, self.rule)
+            led = _domain_led(text, i, j, options) if self.rule["domain_lead"] else ()
+            best = _best(model, text, i, j, options, self.rule, led)
             if best is not None:
                 found.append((written, *best))
         return tuple(found)
@@ -139,31 +142,35 @@ class _State:
 _MEMO = 50_000       # places kept at most, ~10 MiB (a long run clears the memo and starts again)
 
 
-def _domain_led(text: str, i: int, j: int, options, lead: float):
-    """The options with the margin `lead` smaller for a domain word standing for a written word
-    that is neither a domain word nor inside a longer word of jieba's or the domain's."""
-    words, freq = _domain()
+def _domain_led(text: str, i: int, j: int, options) -> frozenset[str]:
+    """The candidates that are domain words standing for a written word that is no part of the
+    domain's vocabulary (a domain word or inside one: 刑罚 in 刑罚执行监督) nor, here, inside a
+    longer word of jieba's or the domain's (their margins are smaller)."""
+    words, parts, freq = _domain()
     written = text[i:j]
-    if written in words or not any(e in words for e, _, _ in options):
-        return options
+    if written in parts or written in words:
+        return frozenset()
+    led = frozenset(e for e, _, _ in options if e in words)
     n = j - i
-    if any(freq.get(text[a:b]) for a in range(max(0, i - 3), i + 1)
-           for b in range(j, min(len(text), a + 6) + 1) if b - a > n):
-        return options
-    return [(e, how, m - lead if e in words else m) for e, how, m in options]
+    if led and any(freq.get(text[a:b]) for a in range(max(0, i - 3), i + 1)
+                   for b in range(j, min(len(text), a + 6) + 1) if b - a > n):
+        return frozenset()
+    return led
 
 
 _DOMAIN = None
 
 
 def _domain():
-    """The domain lexicon's words (data/domain/words) and the word-frequency table (jieba's words and
-    the domain's, data/spelling/freq), memory-mapped at the first look-up."""
+    """The domain lexicon's words (data/domain/words), the written words that are part of the
+    domain's vocabulary (data/lm/domain_parts.txt) and the word-frequency table (jieba's words
+    and the domain's, data/spelling/freq), read at the first look-up."""
     global _DOMAIN
     if _DOMAIN is None:
         from reportlint.kinds._lib import data
         from reportlint.kinds._lib.mapped import Keys, Numbers
-        _DOMAIN = Keys(data.DIR / "domain" / "words"), Numbers(data.DIR / "spelling" / "freq")
+        _DOMAIN = (Keys(data.DIR / "domain" / "words"), frozenset(data.read_text("lm/domain_parts.txt").split()),
+                   Numbers(data.DIR / "spelling" / "freq"))
     return _DOMAIN
 
 
@@ -330,6 +337,14 @@ class _Near:
         seen = self.model.has_bigram_ids
         return (l1 < 0 or seen(l1, self.written)) and (r1 < 0 or seen(self.written, r1))
 
+    def jars(self) -> bool:
+        """Whether the written word stands between two words of the model (not a line's end, a
+        mark or an unknown character) and the model has seen it next to neither."""
+        _, l1, r1, _ = self.split(0)[0]
+        unk, seen = self.model.unk, self.model.has_bigram_ids
+        return (l1 >= 0 and r1 >= 0 and unk not in (l1, r1)
+                and not seen(l1, self.written) and not seen(self.written, r1))
+
     def favours(self, cand: int, margin: float, loss: float) -> bool:
         """Whether, under one of the splits, the candidate beats the written word by margin - 1
         while neither side alone prefers the written word by more than `loss`."""
@@ -344,14 +359,17 @@ class _Near:
         return False
 
 
-def _best(model, text: str, i: int, j: int, options, rule):
+def _best(model, text: str, i: int, j: int, options, rule, led=()):
     """The candidate the model prefers to text[i:j] (a word here: _not_a_word_here) by the
-    rule's margins, or None: first between the same words on each side, then over the best
-    split of the window."""
+    rule's margins (smaller for the domain-led candidates), or None: first between the same
+    words on each side, then over the best split of the window."""
     lo, hi = lm.line_window(text, i, j, rule["window"])
     near = _Near(model, text, i, j, lo, hi)
     if options[0][1] == "" and near.fits():
         return None                       # derived candidates only where the written word jars
+    if led:
+        lead = rule["domain_lead"] + (rule["jarring_lead"] if rule["jarring_lead"] and near.jars() else 0.0)
+        options = [(e, how, m - lead if e in led else m) for e, how, m in options]
     best, window = None, None
     for expected, how, margin in options:
         if not near.favours(model.id(expected), margin, rule["max_side_loss"]):
