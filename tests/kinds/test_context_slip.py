@@ -100,16 +100,18 @@ def test_a_domain_word_needs_a_smaller_margin_than_the_general_model_asks():
     # 应急 is a word of the report's domain (data/domain/words), 应激 is not, and the model has never
     # seen 应激 next to 完善 or 管理: domain_lead + jarring_lead lower the margins
     assert slips("进一步完善应激管理工作机制。") == [(1, 6, "应激", "应急")]
-    assert slips("依法打击制毒贩毒违法犯罪活动。") == []          # inside a longer word (制毒贩毒)
+    assert slips("依法打击制毒贩毒违法犯罪活动。") == []          # 制毒: part of a domain word (制毒物品)
 
 
 def test_the_domain_lead_is_only_for_words_outside_the_domain_vocabulary():
     from reportlint.kinds import context_slip
     led = context_slip._domain_led
-    assert led("进一步完善应激管理工作机制", 5, 7, [("应急", "", 3.5)]) == {"应急"}
+    assert led("应激", [("应急", "", 3.5)]) == {"应急"}
     # 制毒 is part of a domain word (制毒物品), 刑罚 too (刑罚执行监督): no lead
-    assert led("建立健全重大行政决策制毒，规范决策程序", 10, 12, [("制度", "", 3.5)]) == frozenset()
-    assert led("关于我国刑罚权的说法", 4, 6, [("刑法", "", 3.5)]) == frozenset()
+    assert led("制毒", [("制度", "", 3.5)]) == frozenset()
+    assert led("刑罚", [("刑法", "", 3.5)]) == frozenset()
+    assert context_slip._in_longer_word("不分青红皂白地处理", 0, 2)                # 不分青红皂白
+    assert not context_slip._in_longer_word("进一步完善应激管理工作机制", 5, 7)
 
 
 def test_domain_parts_are_the_written_words_inside_the_domain_lexicon():

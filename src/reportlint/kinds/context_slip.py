@@ -119,6 +119,7 @@ class _State:
         self.more = _Derived(self.heads, rule["min_gain_confusables"], rule["keep"]) if rule["confusables"] else None
         self.reach = max(rule["window"], 2)
         self.places: Memo[tuple[str, int], tuple] = Memo(lambda key: self._place(*key), _MEMO)
+        self.led: dict[str, frozenset[str]] = {}         # written word -> its domain-led candidates
 
     def _place(self, text: str, i: int) -> tuple[tuple[str, str, str], ...]:
         """(written, expected, how) of the listed and derived words at text[i] that the model
@@ -132,8 +133,12 @@ class _State:
                 continue
             if options is None and self.more is not None:      # derived: its candidates made only now
                 options = self.more.options(written)
-            led = _domain_led(text, i, j, options) if self.rule["domain_lead"] else ()
+            led = self.led.get(written) if self.rule["domain_lead"] else ()
+            if led is None:                                   # the same for every place of the word
+                led = self.led[written] = _domain_led(written, options)
             best = _best(model, text, i, j, options, self.rule, led)
+            if best is not None and best[0] in led and _in_longer_word(text, i, j):
+                best = _best(model, text, i, j, options, self.rule)    # no lead here after all
             if best is not None:
                 found.append((written, *best))
         return tuple(found)
@@ -142,20 +147,23 @@ class _State:
 _MEMO = 50_000       # places kept at most, ~10 MiB (a long run clears the memo and starts again)
 
 
-def _domain_led(text: str, i: int, j: int, options) -> frozenset[str]:
+def _domain_led(written: str, options) -> frozenset[str]:
     """The candidates that are domain words standing for a written word that is no part of the
-    domain's vocabulary (a domain word or inside one: 刑罚 in 刑罚执行监督) nor, here, inside a
-    longer word of jieba's or the domain's (their margins are smaller)."""
-    words, parts, freq = _domain()
-    written = text[i:j]
+    domain's vocabulary (a domain word or inside one: 刑罚 in 刑罚执行监督): their margins are
+    smaller, unless the written word is inside a longer word here (_in_longer_word, asked only
+    when a domain-led candidate wins)."""
+    words, parts, _ = _domain()
     if written in parts or written in words:
         return frozenset()
-    led = frozenset(e for e, _, _ in options if e in words)
+    return frozenset(e for e, _, _ in options if e in words)
+
+
+def _in_longer_word(text: str, i: int, j: int) -> bool:
+    """Whether text[i:j] is inside a longer word of jieba's or the domain's (刑罚权, 不分青红皂白)."""
+    freq = _domain()[2]
     n = j - i
-    if led and any(freq.get(text[a:b]) for a in range(max(0, i - 3), i + 1)
-                   for b in range(j, min(len(text), a + 6) + 1) if b - a > n):
-        return frozenset()
-    return led
+    return any(freq.get(text[a:b]) for a in range(max(0, i - 3), i + 1)
+               for b in range(j, min(len(text), a + 6) + 1) if b - a > n)
 
 
 _DOMAIN = None
