@@ -99,6 +99,17 @@ def test_a_lone_surrogate_is_no_error():
     assert [(s, e) for s, e, _ in lexicon().near("𠀀配合人民检擦院")] == [(3, 8), (5, 8)]
 
 
+def test_the_trie_walk_finds_what_the_automaton_finds():
+    from reportlint.kinds._lib.domain import LONGEST, Lexicon
+    lex = Lexicon()
+    assert max(map(len, lex.readings)) <= LONGEST
+    texts = ["配合人民检擦院开展", "经全国人大\udcff肠胃会审议", "𠀀配合人民检擦院", "依法亲犯公民合法权益", ""]
+    walked = [lex.near(t) for t in texts]
+    assert lex._automaton is None
+    lex._build()
+    assert [lex.near(t) for t in texts] == walked
+
+
 def test_the_rule_does_not_open_the_models_when_nothing_reads_like_a_domain_word():
     code = ("import sys; from reportlint import lint_text;"
             f"lint_text('abc 123', select=['{RULE}']);"
