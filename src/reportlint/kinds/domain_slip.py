@@ -26,6 +26,7 @@ Of overlapping stretches the longest is reported (违法犯醉, not also 犯醉�
 """
 from __future__ import annotations
 
+from reportlint.kinds._lib.cjk import is_han
 from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
 
@@ -62,10 +63,6 @@ _PLACES = ("街道", "社区")
 _STATE = "中华人民共和国"
 
 
-def _han(text: str) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
 def check(rule, state, doc):
     from reportlint.kinds._lib.domain import lexicon
     text = doc.text
@@ -83,7 +80,7 @@ def check(rule, state, doc):
     spans = []
     for s, e, options in near:
         x = text[s:e]
-        if not _han(x) or known(x):
+        if not all(map(is_han, x)) or known(x):
             continue
         if text[e:e + 1] in suffixes or text[e:e + 2] in _PLACES or "〔" in text[e:e + 3]:
             continue                              # 芹泉镇, 瑞景街道; 冀政呈〔2019〕
