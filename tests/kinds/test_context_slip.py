@@ -46,17 +46,22 @@ def test_keep_words_are_not_checked_against_derived_confusables():
     assert slips("完成机构改革人员转隶工作。") == []     # the rule's keep: 转隶 (-> 转移 otherwise)
 
 
-def test_an_organisation_extends_the_pairs(tmp_path):
+def _own_rule_passes_its_examples(tmp_path, options: str, bad: str, good: str) -> None:
+    """An organisation's own context_slip rule with these options: `reportlint test-rules` on it passes."""
     pack = tmp_path / "own"
     pack.mkdir()
     (pack / "own-slips.yaml").write_text(
         "id: own-slips\nkind: context_slip\ncategory: typo\nseverity: warning\n"
         "message: \"{found}->{expected}（{how}）\"\ndescription: 本单位易混词。\nwhy: 测试。\n"
-        "homophones: false\npairs: {确实: {to: 切实, how: 音近}}\n"
-        "examples:\n  bad: [\"各级政府要确实加强对行政执法的监督。\"]\n  good: [\"这项工作确实取得了成效。\"]\n",
+        f"{options}examples:\n  bad: [\"{bad}\"]\n  good: [\"{good}\"]\n",
         encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "reportlint", "test-rules", str(pack)], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_an_organisation_extends_the_pairs(tmp_path):
+    _own_rule_passes_its_examples(tmp_path, "homophones: false\npairs: {确实: {to: 切实, how: 音近}}\n",
+                                  "各级政府要确实加强对行政执法的监督。", "这项工作确实取得了成效。")
 
 
 def test_the_model_is_not_opened_when_no_listed_word_occurs():
@@ -126,13 +131,4 @@ def test_domain_parts_are_the_written_words_inside_the_domain_lexicon():
 
 
 def test_without_the_domain_lead_the_general_margins_apply(tmp_path):
-    pack = tmp_path / "own"
-    pack.mkdir()
-    (pack / "own-slips.yaml").write_text(
-        "id: own-slips\nkind: context_slip\ncategory: typo\nseverity: warning\n"
-        "message: \"{found}->{expected}（{how}）\"\ndescription: 本单位易混词。\nwhy: 测试。\n"
-        "domain_lead: 0\n"
-        "examples:\n  bad: [\"法院依法审理民事酥松案件。\"]\n  good: [\"进一步完善应激管理工作机制。\"]\n",
-        encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "reportlint", "test-rules", str(pack)], capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
+    _own_rule_passes_its_examples(tmp_path, "domain_lead: 0\n", "法院依法审理民事酥松案件。", "进一步完善应激管理工作机制。")
