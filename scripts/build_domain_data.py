@@ -84,15 +84,9 @@ def compounds(words: list[str], min_logprob: float) -> list[str]:
     known = set(words)
     out = set()
     for a in words:
-        ia = model.trie.get(a)
-        if ia is None:
-            continue
-        for k in range(model.offsets[ia], model.offsets[ia + 1]):
-            entry = model.entries[k]
-            if model.bins[entry & 255] < min_logprob:
-                continue
-            b = model.trie.restore_key(entry >> 8)
-            if b in known and 2 in (len(a), len(b)) and len(a + b) <= 16 and a + b not in known:
+        for b, logprob in model.followers(a):
+            if logprob >= min_logprob and b in known and 2 in (len(a), len(b)) and len(a + b) <= 16 \
+                    and a + b not in known:
                 out.add(a + b)
     return sorted(out)
 

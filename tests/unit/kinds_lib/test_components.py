@@ -6,17 +6,10 @@ import importlib.util
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, script
 from reportlint.kinds._lib import data, mapped
 
 SPELLING = data.DIR / "spelling"
-
-
-def _script(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _table() -> dict[str, str]:
@@ -28,7 +21,7 @@ def _table() -> dict[str, str]:
 
 def test_shipped_table_is_bounded_common_and_has_no_self_pairs():
     table = _table()
-    builder = _script("build_component_data")
+    builder = script("build_component_data")
     common = set((SPELLING / "chars.txt").read_text(encoding="utf-8").strip()[:builder.COMMON])
     assert len(table) > 5000
     for ch, row in table.items():
@@ -51,7 +44,7 @@ def test_a_radical_or_a_small_part_makes_no_look_alikes():
 
 
 def test_the_rules_on_a_small_decomposition():
-    builder = _script("build_component_data")
+    builder = script("build_component_data")
     decomp = {"甲": ("a", ("扌", "寺")), "乙": ("a", ("亻", "寺")), "丙": ("a", ("氵", "寺")),
               "寺": ("d", ("土", "寸")), "土": ("d", ("十", "一")), "寸": ("w", ("一", "丶")),
               "十": ("lock", ("一", "丨")), "丁": ("d", ("十", "丨"))}
@@ -66,7 +59,7 @@ def test_the_rules_on_a_small_decomposition():
 
 
 def test_fuzzy_readings_are_the_input_methods_pairs():
-    fuzzy = _script("build_spelling_data").fuzzy
+    fuzzy = script("build_spelling_data").fuzzy
     assert fuzzy("cheng") == fuzzy("chen") == fuzzy("ceng") == fuzzy("cen")
     assert fuzzy("nan") == fuzzy("lang") and fuzzy("fu") == fuzzy("hu") and fuzzy("shi") == fuzzy("si")
     assert fuzzy("ming") != fuzzy("ning") and fuzzy("ri") != fuzzy("li")

@@ -26,6 +26,13 @@ def test_an_unseen_pair_backs_off_to_the_unigram():
     assert lm.logprob(None, "责任") == pytest.approx(m.prob[b])
 
 
+def test_followers_are_the_bigrams_held_after_a_word():
+    got = dict(lm.model().followers("有限"))
+    assert got["责任"] == pytest.approx(lm.logprob("有限", "责任"))
+    assert all(lm.has_bigram("有限", w) for w in got)
+    assert "有线" not in got and dict(lm.model().followers("执有")) == {}
+
+
 def test_unknown_words_get_the_unknown_probability():
     m = lm.model()
     assert not lm.known("执有") and lm.known("持有")

@@ -25,7 +25,7 @@ import struct
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from reportlint.kinds._lib import data
 from reportlint.kinds._lib.memo import Memo
@@ -171,6 +171,15 @@ class Model:
             if i < hi and entries[i] >> 8 == word:
                 return i
         return -1
+
+    def followers(self, word: str) -> Iterator[tuple[str, float]]:
+        """The words the model holds as bigrams after `word`, each with log10 P(next | word)."""
+        prev = self.trie.get(word)
+        if prev is None:
+            return
+        bins, restore = self.bins, self.trie.restore_key
+        for entry in self.entries[self.offsets[prev]:self.offsets[prev + 1]]:
+            yield restore(entry >> 8), bins[entry & 255]
 
     def has_bigram_ids(self, prev: int, word: int) -> bool:
         """has_bigram by ids: whether the model holds the pair (prev, word) itself."""
