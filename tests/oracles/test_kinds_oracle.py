@@ -107,6 +107,19 @@ def test_doubled_text_whole_text_scan_matches_the_per_line_scan(text):
             [h.__dict__ for h in _doubled_text_per_line(rule, doc)]
 
 
+@SETTINGS
+@given(st.lists(st.sampled_from(["的的", "工作作", "进一步进一步", "依法依法", "法治法治法治", "治法治", "法", "治",
+                                 "行政", "2020", "ab", "a", "\n", "\u3000", "。", "\U00020000"]),
+                max_size=25).map("".join))
+@example("法治法治法治")          # the second copy ends where the third begins
+@example("进一步进一步进一步")
+@example("法\n法法\n法")          # no match across a line end
+def test_doubled_words_tried_where_they_can_start_match_the_whole_text_finditer(text):
+    from reportlint.kinds import doubled_text as dt
+    assert [(m.span(), m.group(1)) for m in dt._doubled_words(text)] == \
+        [(m.span(), m.group(1)) for m in dt._WORD.finditer(text)]
+
+
 _DATE_PIECES = st.lists(st.one_of(
     st.sampled_from(["2024年", "2023年度", "二〇二四年", "10月", "3月", "5日", "12号", "一月", "十二月", "二十日",
                      "10", "8", "2025", "—", "——", "至", "到", "-", "~", "－", " ", "\u3000", "\n", ".", "．",

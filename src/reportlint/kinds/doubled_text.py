@@ -38,6 +38,10 @@ SCOPES = ()
 _CHAR = re.compile(r"(.)\1")
 # `regex`: `re` compiles the HAN class in a Python loop (~2.5 ms at every start, ~0.5 in `regex`)
 _WORD = regex.compile(rf"([{HAN}]{{2,4}})\1")
+# Where _WORD can start: the first two characters come back 2-4 characters later. A lookahead in
+# `re` without a class tests every position ~4x faster than _WORD itself (0.12 against 0.46 s on
+# the 7.4 MB file), and _WORD is then only tried where this holds (a few places a report).
+_WORD_START = re.compile(r"(?=(.)(.).{0,2}\1\2)")
 _STOP_MARKS = frozenset("，。、；：？！,.;:?!“”‘’（）()《》【】…—")
 WINDOW = 12
 
@@ -102,6 +106,19 @@ def _word_hit(line, i, n):
     return i + n, i + 2 * n, "", "word"
 
 
+def _doubled_words(text: str) -> list:
+    """list(_WORD.finditer(text)): _WORD tried only where it can start, from the end of the last
+    match on, as finditer does (it fails everywhere else)."""
+    found: list = []
+    end = 0
+    for c in _WORD_START.finditer(text):
+        at = c.start()
+        if at >= end and (m := _WORD.match(text, at)):
+            found.append(m)
+            end = m.end()
+    return found
+
+
 def _in_line(matches, starts, base, end):
     """The matches that start in [base, end), by bisection over their starts."""
     return matches[bisect_left(starts, base):bisect_left(starts, end)]
@@ -113,7 +130,7 @@ def check(rule, state, doc):
     # prose lines holding a doubled Han character or word are visited: most lines hold none,
     # and scanning and testing every line for web-page residue cost twice as much
     text = doc.text
-    words = list(_WORD.finditer(text))
+    words = _doubled_words(text)
     chars = [m for m in _CHAR.finditer(text) if is_han(m.group(1))]
     if not words and not chars:
         return
