@@ -59,22 +59,41 @@ def problems(template: str, fields: set[str]) -> list[str]:
     return out
 
 
-def render(template: str, fields: dict) -> str:
-    """The message: each named field as text; anything `problems` would refuse stays literal."""
+@lru_cache(maxsize=4096)
+def _plan(template: str) -> tuple | None:
+    """The template's parts as (literal, name, spec, placeholder, refused): what render() needs
+    to know about a field that does not depend on the values, worked out once per template
+    (a long draft's tens of thousands of findings share a few dozen templates). None: the
+    template does not parse."""
     try:
         parts = _parse(template)
     except ValueError:
+        return None
+    plan = []
+    for literal, name, spec, conversion in parts:
+        if name is None:
+            plan.append((literal, None, "", "", False))
+            continue
+        m = _SPEC.fullmatch(spec or "")
+        refused = bool(not _NAME.fullmatch(name) or conversion or m is None
+                       or (m.group("width") and int(m.group("width")) > MAX_WIDTH))
+        placeholder = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        plan.append((literal, name, spec or "", placeholder, refused))
+    return tuple(plan)
+
+
+def render(template: str, fields: dict) -> str:
+    """The message: each named field as text; anything `problems` would refuse stays literal."""
+    plan = _plan(template)
+    if plan is None:
         return template
     out = []
-    for literal, name, spec, conversion in parts:
+    for literal, name, spec, placeholder, refused in plan:
         out.append(literal)
         if name is None:
             continue
-        m = _SPEC.fullmatch(spec or "")
-        bad = (not _NAME.fullmatch(name) or name not in fields or conversion or m is None
-               or (m.group("width") and int(m.group("width")) > MAX_WIDTH))
-        if bad:
-            out.append("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+        if refused or name not in fields:
+            out.append(placeholder)
         else:
-            out.append(format(str(fields[name]), spec or ""))
+            out.append(format(str(fields[name]), spec))
     return "".join(out)
