@@ -21,6 +21,13 @@ def test_non_words_mended_by_one_similar_character():
     assert slips("配合人民捡察院开展公益诉讼。") == [(1, 5, "捡察院", "检察院")]
 
 
+def test_of_two_mends_the_one_the_context_reads_best_with_is_suggested():
+    # 指出/一般/构件 are commoner words than 支出/一定/构建; the sentence around them decides
+    assert [s for *_, s in slips("本单位当年的公益性捐赠枝出已按规定列支。")] == ["支出"]
+    assert [s for *_, s in slips("在一淀范围内推行告知承诺制。")] == ["一定"]
+    assert [s for *_, s in slips("以构健和完善行政执法体系为目标。")] == ["构建"]
+
+
 def test_message_says_what_and_why():
     (f,) = lint_text("加强农村吐地承包经营权保护。", select=[RULE])
     assert f.message == "疑似错别字（同音）：“吐地”应为“土地”"

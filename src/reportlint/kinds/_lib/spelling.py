@@ -539,7 +539,8 @@ class Model:
                 continue
             passed.append((gain, how, x, ws, we))
         lm_base = None
-        for gain, how, x, ws, we in sorted(passed, key=lambda c: -c[0]):
+        ranked = sorted(passed, key=lambda c: -c[0])
+        for gain, how, x, ws, we in ranked:
             need = max(min_lm_gain, stricter.get(how, 0.0)) if stricter else min_lm_gain
             if need > 0:
                 from reportlint.kinds._lib import lm
@@ -548,6 +549,11 @@ class Model:
                     lm_base = lm.segment(s[a:b])[1]
                 if lm.segment(s[a:i] + x + s[i + 1:b])[1] - lm_base < need:
                     continue
+                if len(ranked) > 1:
+                    # a slip it is; the suggestion is the candidate the context reads best with,
+                    # of all the word model accepts (执有 before 资质证书: 持有, not the commoner 只有)
+                    read = [(lm.segment(s[a:i] + c[2] + s[i + 1:b])[1], -n) for n, c in enumerate(ranked)]
+                    gain, how, x, ws, we = ranked[-max(read)[1]]
             expected = s[ws:i] + x + s[i + 1:we]
             return Slip(i, s[ws:we], expected, ws, _SAID.get(how, how), gain, self.freq(expected))
         return None
