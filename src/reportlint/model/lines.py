@@ -5,7 +5,7 @@ Shared by the document model and the kinds (paragraph and punctuation checks).""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlint.model.lazy_pattern import LazyPattern
 
@@ -37,13 +37,16 @@ def lazy(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+_CN_DIGITS = {**{c: i for i, c in enumerate("零一二三四五六七八九")}, "〇": 0, "○": 0, "0": 0, "两": 2}
+
+
+@lru_cache(maxsize=4096)    # a report asks for the same few ordinals (一 二 三 …) dozens of times
 def cn_to_int(s: str) -> int | None:
     """Small Chinese or Arabic numerals used in headings and dates: 十二 -> 12, 二〇二四 -> 2024."""
     s = s.strip()
     if s.isdigit():
         return int(s)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits.update({"〇": 0, "○": 0, "0": 0, "两": 2})
+    digits = _CN_DIGITS
     if s and all(c in digits for c in s):          # positional: 二〇二四
         return int("".join(str(digits[c]) for c in s))
     if "十" in s and len(s) <= 3:
