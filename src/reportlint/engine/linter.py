@@ -7,6 +7,7 @@ file never stops the others from being linted.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from reportlint.engine.config import Config, find_config_file, load_config
@@ -144,7 +145,8 @@ class Linter:
             rules = select(rules, None, per_file)
         severities = {**cfg.severities(), **{k: Severity.parse(v) for k, v in self.severity.items()}}
         _freeze_warm_state()
-        return lint_document(doc, rules, lang=self.lang, severities=severities, genre=cfg.genre)
+        with _no_cyclic_collection():
+            return lint_document(doc, rules, lang=self.lang, severities=severities, genre=cfg.genre)
 
     def lint_text(self, text: str, path: str = "<text>") -> Findings:
         """The findings, with `.errors` holding the rules that could not finish on the text."""
@@ -291,6 +293,24 @@ def _freeze_warm_state() -> None:
     if _documents == 2:
         import gc
         gc.freeze()
+
+
+@contextmanager
+def _no_cyclic_collection():
+    """The cyclic collector off while the rules run on one document: what they build (spans,
+    passages, figures, findings) lives until the document is done, and on a long draft the
+    young-generation collections walked it again and again (54 of them on the 7.4 MB file,
+    0.3-0.6 s of ~8 s) to find no cycle. Whatever cycles a document leaves are collected after it,
+    as allocations go on (the counts keep running while the collector is off)."""
+    import gc
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 PARALLEL_FROM = 16   # files: below this, starting workers (~40 ms) costs more than it saves
