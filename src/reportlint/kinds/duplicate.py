@@ -131,9 +131,12 @@ def _note(matcher: Matcher, key: int, norm: str, found: dict) -> None:
     figures: list[str] = []    # of norm, found when a candidate is first checked (most texts have none)
 
     def same_figures(k):
+        other = matcher.texts.get(k, norm)
+        if other == norm:       # an exact copy (most of a long draft's repeats): the same figures
+            return True
         if not figures:
             figures.append(_FIGURES.findall(norm))
-        return _FIGURES.findall(matcher.texts.get(k, norm)) == figures[0]
+        return _FIGURES.findall(other) == figures[0]
 
     match = matcher.find(norm, accept=same_figures)
     if match is None:
