@@ -24,6 +24,8 @@ Output:
     readings.marisa / .bin (kinds/_lib/mapped.Texts): reading -> the words of 3+ characters and
                      the compounds, space-separated (two-character words alone are too easily
                      met by chance to be searched for; compounds are no words: not in words.marisa)
+    heads.txt        the first three codes of every reading, one a line, sorted: where a draft's
+                     reading starts with none of them, no reading starts there
 The same inputs give the same bytes.
 """
 from __future__ import annotations
@@ -124,6 +126,7 @@ def build(ecspell: Path, out: Path) -> str:
     for r, cs in pairs.items():
         readings[r] = readings.get(r, []) + cs
     write_texts(out / "readings", {r: " ".join(ws) for r, ws in readings.items()})
+    (out / "heads.txt").write_text("".join(f"{h}\n" for h in sorted({r[:3] for r in readings})), encoding="utf-8")
     shutil.copyfile(ecspell / "LICENSE", out / "LICENSE-ecspell.txt")
     n = sum(map(len, by_reading.values()))
     return (f"{n} words, {sum(map(len, pairs.values()))} compounds, {len(readings)} readings of 3+ characters"

@@ -65,6 +65,10 @@ class Keys:
         """The keys that start `text` (one trie walk)."""
         return self._ids.prefixes(text)
 
+    def keys(self, prefix: str) -> list[str]:
+        """The keys that start with `prefix`."""
+        return self._ids.keys(prefix)
+
 
 class Numbers(Keys):
     def __init__(self, stem: Path):
