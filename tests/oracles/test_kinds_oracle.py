@@ -305,6 +305,22 @@ def test_cjk_spacing_leftward_searches_match_forward_ones(line):
             assert (a and a.group()) == (b and b.group()), (line, s, new.pattern)
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["法 治", "2024 年", "2024年", "年2", "法", "1", "\n", "，", " ", "  ", "Word "]),
+                max_size=40).map("".join), st.integers(min_value=1, max_value=12))
+def test_cjk_spacing_counts_tight_digits_only_as_far_as_it_needs(text, summary_min):
+    """The tight digits are counted only up to one past the blanks found; the hits (a summary or
+    one by one) are those of the full count."""
+    from unittest import mock
+
+    from reportlint.kinds import cjk_spacing as cs
+    rule = {"summary_min": summary_min}       # what the kind reads of its rule
+    capped = [h.__dict__ for h in cs.check(rule, None, Document(text, "draft.txt"))]
+    with mock.patch.object(cs, "_count_tight", lambda t, items: len(cs._rx(cs._TIGHT).findall(t))):
+        full = [h.__dict__ for h in cs.check(rule, None, Document(text, "draft.txt"))]
+    assert capped == full
+
+
 @SETTINGS
 @given(st.lists(st.sampled_from(["1", "a", "十", "）", ")", "，", " ", "法", "（", "\u3000"]), max_size=25).map("".join))
 def test_paired_marks_list_marker_window_is_exact(line):

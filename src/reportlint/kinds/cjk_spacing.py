@@ -79,6 +79,18 @@ def _joins_word(line: str, s: int, e: int) -> bool:
     return any(ts < cut < te for _w, ts, te in tokenize(glued))
 
 
+def _count_tight(text: str, items: int) -> int:
+    """The digits written against Han characters (2023年), counted up to one more than `items`:
+    grouped() only compares the count with the number of blanks it keeps (at most `items`), and
+    a long draft holds tens of thousands (a full count took 0.13 s of the 7.4 MB file)."""
+    count = 0
+    for _ in _rx(_TIGHT).finditer(text):
+        count += 1
+        if count > items:
+            break
+    return count
+
+
 def check(rule, state, doc):
     text = doc.text
     items, loose = [], []
@@ -99,7 +111,7 @@ def check(rule, state, doc):
                 loose.append(Hit(base + s, base + e, {"found": m.group(), **detail}, variant="words"))
                 continue
             items.append((base + s, base + e, "", detail))
-    tight = len(_rx(_TIGHT).findall(text)) if len(items) >= rule["summary_min"] else 0
+    tight = _count_tight(text, len(items)) if len(items) >= rule["summary_min"] else 0
     hits, _ = grouped(doc, items, summary_min=rule["summary_min"], fullwidth_count=tight)
     for h in hits:
         if h.variant == "one":
