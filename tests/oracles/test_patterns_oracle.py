@@ -148,8 +148,11 @@ def test_skipped_spans_never_hold_a_match(text, scope):
     for rx in PATTERN_RXS + TRICKY:
         # the spans that hold a required literal (when they are few), for every scope
         assert _missed(rx, doc, scope, spans_holding_literals(rx, doc.text, spans, starts)) == [], rx.pattern
+        # and however many they are (what is searched instead of every span)
+        assert _missed(rx, doc, scope, spans_holding_literals(rx, doc.text, spans, starts, few=None)) == [], rx.pattern
         if scope != "sentence":     # the spans one search of the whole text finds
             assert _missed(rx, doc, scope, spans_that_may_match(rx, doc.text, spans)) == [], rx.pattern
+            assert _missed(rx, doc, scope, spans_that_may_match(rx, doc.text, spans, starts)) == [], rx.pattern
 
 
 def test_spans_holding_literals_are_those_with_a_literal_whole():
@@ -163,6 +166,13 @@ def test_spans_holding_literals_are_those_with_a_literal_whole():
     many = Document("甲\n" * 10, "draft.txt")
     line = many.spans("line")
     assert spans_holding_literals(compile_pattern("甲"), many.text, line, [s.start for s in line]) is None
+    # uncapped (instead of searching every span): all ten, until a literal comes 8 times a line
+    assert spans_holding_literals(compile_pattern("甲"), many.text, line, [s.start for s in line],
+                                  few=None) == set(range(10))
+    crowded = Document("甲" * 9 * len(line) + "\n" + "乙\n" * (len(line) - 1), "draft.txt")
+    lines = crowded.spans("line")
+    assert spans_holding_literals(compile_pattern("甲"), crowded.text, lines, [s.start for s in lines],
+                                  few=None) is None
 
 
 def test_patterns_that_see_past_the_line_end_are_not_skipped():

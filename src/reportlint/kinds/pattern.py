@@ -42,7 +42,7 @@ def check(rule, state, doc):
     # spans worth searching (patterns.spans_that_may_match), the rest are skipped
     starts = doc.shared(("span starts", rule.scope), lambda: [s.start for s in spans])   # one list for all rules
     may = [spans_that_may_match(rx, doc.text, spans, starts) if rule.scope in ("line", "paragraph") else
-           spans_holding_literals(rx, doc.text, spans, starts) for rx in rxs]
+           spans_holding_literals(rx, doc.text, spans, starts, few=None) for rx in rxs]
     # visit only the spans some pattern may match (most reports: none), in order
     visit = range(len(spans)) if None in may else sorted(set().union(*may))
     for i in visit:
