@@ -120,6 +120,20 @@ def test_doubled_words_tried_where_they_can_start_match_the_whole_text_finditer(
         [(m.span(), m.group(1)) for m in dt._WORD.finditer(text)]
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["每月", "每季度", "开展", "1", "3", "三", "次", "场", "全年共", "累计", "\n", "。", "，",
+                                 "  ", "法治"]), max_size=30).map("".join))
+def test_frequency_count_searches_only_the_paragraphs_that_may_match(text):
+    from unittest import mock
+
+    from reportlint.kinds import frequency_count
+    for rule in (r for r in RULES if r.kind_name == "frequency_count"):
+        fast = [h.__dict__ for h in frequency_count.check(rule, rule.state, Document(text, "draft.txt"))]
+        with mock.patch.object(frequency_count, "spans_that_may_match", lambda *a: None):
+            every = [h.__dict__ for h in frequency_count.check(rule, rule.state, Document(text, "draft.txt"))]
+        assert fast == every
+
+
 _DATE_PIECES = st.lists(st.one_of(
     st.sampled_from(["2024年", "2023年度", "二〇二四年", "10月", "3月", "5日", "12号", "一月", "十二月", "二十日",
                      "10", "8", "2025", "—", "——", "至", "到", "-", "~", "－", " ", "\u3000", "\n", ".", "．",
