@@ -436,6 +436,9 @@ def line_bounded(rx: regex.Pattern) -> bool:
 # More occurrences of a pattern's literals than this: one search of the whole text costs less
 # than a search of each span that holds one (each search pays the timeout's clock, ~3 µs)
 _FEW = 6
+# ... on a long text, more than one every this many characters: a search of the whole text reads
+# ~3-5 ns a character, a span holding a literal costs ~5 µs (its search with the timeout's clock)
+_CHARS_A_LITERAL = 2000
 # When the alternative is a search of every span, the spans holding a literal are searched instead
 # however many there are, unless the literals occur this many times a span (each occurrence costs
 # a str.find and a bisection, ~0.5 µs; a span's search ~5 µs)
@@ -472,7 +475,7 @@ def spans_that_may_match(rx: regex.Pattern, text: str, spans, starts: list[int] 
     whole-text search ran too long). Spans that hold its literals when they are few, else
     the spans a search of the whole text finds."""
     if starts is not None:
-        held = spans_holding_literals(rx, text, spans, starts)
+        held = spans_holding_literals(rx, text, spans, starts, few=max(_FEW, len(text) // _CHARS_A_LITERAL))
         if held is not None:
             return held
     if not line_bounded(rx):
