@@ -12,6 +12,8 @@ from bisect import bisect_right
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from reportlint.model.lazy_pattern import LazyPattern
+
 if TYPE_CHECKING:
     import regex
 
@@ -228,7 +230,7 @@ class TimedPattern:
 # insensitive or verbose matching, POSIX classes "[:", fuzzy "{e<=1}", an escaped brace, a
 # pattern `re` rejects: \p{Han}, repeated group names …), gives None: no prefilter.
 _MAX_CHOICES = 16
-_REGEX_ONLY = re.compile(r"\[:\^?[A-Za-z]+:\]|\{(?![\d,])")    # [:alpha:] inside a set
+_REGEX_ONLY = LazyPattern(r"\[:\^?[A-Za-z]+:\]|\{(?![\d,])")    # [:alpha:] inside a set
 
 
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
@@ -372,9 +374,9 @@ def covered(rxs, doc, start: int, end: int) -> bool:
 # atomic groups and possessive quantifiers (they commit to more text), fuzzy matching, and
 # DOTALL/VERBOSE/REVERSE. Such patterns, and sentence scope (spans end mid-line), keep the
 # plain span-by-span search.
-_UNSAFE_ANYWHERE = re.compile(r"\(\?>|[*+?}]\+|\{[eisd][<=]|\\[GZz]|\(\?[a-zA-Z]*[sxr]")
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\\g<|\(\?\(")
-_NEWLINE_CAPABLE = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])|\\[sWDZzxuUN0nvRhX]|\[\^|\n")
+_UNSAFE_ANYWHERE = LazyPattern(r"\(\?>|[*+?}]\+|\{[eisd][<=]|\\[GZz]|\(\?[a-zA-Z]*[sxr]")
+_BACKREFERENCE = LazyPattern(r"\\[1-9]|\(\?P=|\\g<|\(\?\(")
+_NEWLINE_CAPABLE = LazyPattern(r"\\[pP](?:\{[^}]*\}|[A-Za-z])|\\[sWDZzxuUN0nvRhX]|\[\^|\n")
 
 
 def _may_take_newline(body: str) -> bool:

@@ -14,14 +14,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from reportlint.model.genres import genre_of
 from reportlint.model.lazy_pattern import LazyPattern
 from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, SIGNATURE, WEB_META, lazy
-from reportlint.model.meta import Meta, read_meta
-from reportlint.model.outline import Heading, heading_at, outline
 from reportlint.model.script import to_simplified
 from reportlint.model.tables import Table, text_tables, word_tables
+
+if TYPE_CHECKING:     # the outline, meta and genre modules are imported when a kind first asks
+    from reportlint.model.meta import Meta
+    from reportlint.model.outline import Heading
 
 _NEWLINE = LazyPattern(r"\r\n|\r|\n")
 _CLOSED = LazyPattern(r"[。！？!?…；;）)”’」』》\]】]$")
@@ -200,11 +202,13 @@ class Document:
     # ---- outline ---------------------------------------------------------------------
     @cached_property
     def headings(self) -> list[Heading]:
+        from reportlint.model.outline import outline
         return outline(self.text, self.lines, self.line_starts,
                        self.skipped_lines | self.table_lines, self.markdown)
 
     def heading_at(self, no: int, line: str) -> Heading | None:
         """The heading on line `no` (1-based), whose text is `line`, or None."""
+        from reportlint.model.outline import heading_at
         return heading_at(no, line, self.line_starts[no - 1], self.markdown)
 
     @cached_property
@@ -265,12 +269,14 @@ class Document:
     # ---- meta ------------------------------------------------------------------------
     @cached_property
     def meta(self) -> Meta:
+        from reportlint.model.meta import read_meta
         return read_meta(self)
 
     @cached_property
     def genre(self) -> str:
         """The kind of report its title (or text) names (model/genres.py); rules may be
         limited to genres."""
+        from reportlint.model.genres import genre_of
         return genre_of(self.meta.title, self.text)
 
     # ---- helpers for kinds -----------------------------------------------------------

@@ -139,3 +139,15 @@ def test_title_skips_file_names_and_metadata_fields():
     assert (doc.meta.title, doc.meta.title_line) == ("海滨街2020年法治政府建设情况报告", 2)
     doc = Document("标 题：青石镇法治政府建设情况\n来源：青石镇\n青石镇2024年法治政府建设情况报告\n正文。")
     assert doc.meta.title_line == 3
+
+
+def test_the_outline_and_meta_modules_load_when_a_kind_first_asks():
+    # a dictionary-only run never reads them: their imports (and classes) are not paid for
+    import subprocess
+    import sys
+    code = ("import sys; from reportlint.model.document import Document;"
+            "d = Document('关于2024年XX镇法治政府建设情况的报告\\n一、主要工作\\n正文。\\n'); d.lines, d.tables;"
+            "before = [m in sys.modules for m in ('reportlint.model.outline', 'reportlint.model.meta')];"
+            "print(before, d.headings[0].title, d.meta.year)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[False,", "False]", "主要工作", "2024"]
