@@ -131,3 +131,13 @@ def test_the_shipped_lexicon_is_what_the_script_builds(tmp_path):
     assert shipped == sorted(p.name for p in tmp_path.iterdir())
     for name in shipped:
         assert filecmp.cmp(tmp_path / name, data.DIR / "domain" / name, shallow=False), name
+
+
+def test_a_verdict_kept_for_a_line_is_the_one_that_line_gets_in_another_draft():
+    # the same line, with and without the domain word written elsewhere in the draft, then again
+    line = "联系会议成员需要调整的，按程序办理。"
+    for _ in range(2):
+        assert slips(line) == []
+        assert slips(line + "\n联席会议每年召开一次。") == [(1, 1, "联系会议", "联席会议")]
+        assert slips("配合人民检擦院开展工作") == [(1, 3, "人民检擦院", "人民检察院")]
+        assert slips("配合人民检擦院开展工作\n") == [(1, 3, "人民检擦院", "人民检察院")]

@@ -26,6 +26,8 @@ Of overlapping stretches the longest is reported (违法犯醉, not also 犯醉�
 """
 from __future__ import annotations
 
+from functools import partial
+
 from reportlint.kinds._lib.cjk import is_han
 from reportlint.kinds.options import Option
 from reportlint.model.finding import Hit
@@ -61,6 +63,14 @@ SCOPES = ()
 
 _PLACES = ("街道", "社区")
 _STATE = "中华人民共和国"
+_UNSEEN = object()
+_VERDICTS_MAX = 50_000     # verdicts kept per rule (emptied when full: a long run stays bounded)
+
+
+def prepare(rule):
+    """The verdicts on stretches, kept for the run: a verdict reads only the stretch's line, the
+    draft's writing of each candidate elsewhere, and whether the line starts or ends the draft."""
+    return {}
 
 
 def check(rule, state, doc):
@@ -91,7 +101,8 @@ def check(rule, state, doc):
     written = counts(text, {w for _, _, options in spans for w in options})
     found = []
     for s, e, options in spans:
-        best = _best(model, known, text, s, e, options, rule, suffixes, written)
+        best = _verdict(state, partial(_best, model, known, text, s, e, options, rule, suffixes, written),
+                        text, s, e, tuple(written[w] > 0 for w in options))
         if best is not None:
             found.append((s, e, best))
     if not found:
@@ -109,6 +120,20 @@ def check(rule, state, doc):
         if (names.protected(s, e) and not _whole_title(text, s, e)) or names.written_so(text[s:e], expected):
             continue
         yield Hit(s, e, {"found": text[s:e], "expected": expected}, suggestion=expected)
+
+
+def _verdict(verdicts: dict, judge, text: str, s: int, e: int, seen: tuple[bool, ...]) -> str | None:
+    """judge() for the stretch text[s:e], asked once per run for the same line, place and `seen`
+    (which candidates the draft writes elsewhere)."""
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\n", e)
+    key = (text[start:end if end >= 0 else None], s - start, e - start, start == 0, end < 0, seen)
+    best = verdicts.get(key, _UNSEEN)
+    if best is _UNSEEN:
+        if len(verdicts) >= _VERDICTS_MAX:
+            verdicts.clear()
+        best = verdicts[key] = judge()
+    return best
 
 
 def _whole_title(text: str, s: int, e: int) -> bool:

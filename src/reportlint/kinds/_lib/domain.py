@@ -25,6 +25,7 @@ from reportlint.kinds._lib.memo import Memo
 _ODD = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
 HEAD = 3          # every reading has 3+ codes (words of 3+ characters, compounds)
 _MEMO_MAX = 200_000
+_LINES_MAX = 20_000   # lines kept (a long run's memo is emptied when full and fills again)
 
 
 class Lexicon:
@@ -37,9 +38,10 @@ class Lexicon:
         self._heads = frozenset((folder / "heads.txt").read_text(encoding="utf-8").split())
         self._words = Keys(folder / "words")
         # head -> the readings starting with it (1.35 on average), and written stretch -> whether
-        # it is a domain word: a long run soon asks only these, at dict speed
+        # it is a domain word, and line -> its stretches: a long run soon asks only these, at dict speed
         self._by_head: Memo[str, tuple[str, ...]] = Memo(lambda h: tuple(self.readings.keys(h)), _MEMO_MAX)
         self._is_word: Memo[str, bool] = Memo(self._words.__contains__, _MEMO_MAX)
+        self._lines: Memo[str, tuple[tuple[int, int, list[str]], ...]] = Memo(self._near_line, _LINES_MAX)
 
     def reading(self, text: str) -> str:
         """One code character per character (a character with no reading stays as it is)."""
@@ -56,15 +58,25 @@ class Lexicon:
     def near(self, text: str) -> list[tuple[int, int, list[str]]]:
         """(start, end, words): the spans of `text` that read like a domain word of 3+ characters
         or a compound but are written otherwise, and the words they read like (in order of start, then end)."""
+        found = []
+        at, lines = 0, self._lines
+        for line in text.split("\n"):            # no reading holds a line end
+            if line:
+                found += [(at + s, at + e, ws) for s, e, ws in lines[line]]
+            at += len(line) + 1
+        return found
+
+    def _near_line(self, line: str) -> tuple[tuple[int, int, list[str]], ...]:
+        """near() of one line, kept for the run (reports repeat many of their lines)."""
         found = {}
         is_word = self._is_word
-        for s, e, key in self._matches(self.reading(text)):
-            x = text[s:e]
+        for s, e, key in self._matches(self.reading(line)):
+            x = line[s:e]
             if not is_word[x]:
                 ws = self.words(key)
                 if x not in ws:
                     found[(s, e)] = ws
-        return [(s, e, ws) for (s, e), ws in sorted(found.items())]
+        return tuple((s, e, ws) for (s, e), ws in sorted(found.items()))
 
     def _matches(self, reading: str):
         """(start, end, key): every stretch of `reading` that is a key of the readings, in order."""
