@@ -130,3 +130,10 @@ def test_domain_parts_are_the_written_words_inside_the_domain_lexicon():
 
 def test_without_the_domain_lead_the_general_margins_apply(tmp_path):
     _own_rule_passes_its_examples(tmp_path, "domain_lead: 0\n", "法院依法审理民事酥松案件。", "进一步完善应激管理工作机制。")
+
+
+def test_a_line_judged_once_gets_its_place_in_each_draft():
+    line = "依法保障公民的权力。"
+    for _ in range(2):                  # the second round answers from the run's memo of lines
+        assert slips(line) == [(1, 8, "权力", "权利")]
+        assert slips("前言\n\n" + line) == [(3, 8, "权力", "权利")]

@@ -56,6 +56,14 @@ def test_a_word_the_draft_writes_the_same_way_throughout_is_a_name():
     assert slips("土地流转规范有序。加强农村吐地承包经营权保护。") == [(1, 14, "吐地", "土地")]
 
 
+def test_a_line_judged_once_is_still_weighed_against_each_whole_draft():
+    line = "吐地合作社成立于2020年。"
+    for _ in range(2):                  # the second round answers from the run's memo of lines
+        assert slips(line) == [(1, 1, "吐地", "土地")]
+        assert slips(line + "\n吐地合作社共有社员30人。") == []       # the draft writes it so throughout
+        assert slips("前言\n" + line) == [(2, 1, "吐地", "土地")]
+
+
 def test_the_reports_own_unit_is_left_alone():
     assert slips("吐地乡人民政府2024年法治政府建设情况报告\n吐地乡坚持依法行政。") == []
 

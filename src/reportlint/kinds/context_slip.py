@@ -120,6 +120,7 @@ class _State:
         self.reach = max(rule["window"], 2)
         self.places: Memo[tuple[str, int], tuple] = Memo(lambda key: self._place(*key), _MEMO)
         self.led: dict[str, frozenset[str]] = {}         # written word -> its domain-led candidates
+        self.lines: dict[str, tuple] = {}                # line -> its slips (check)
 
     def _place(self, text: str, i: int) -> tuple[tuple[str, str, str], ...]:
         """(written, expected, how) of the listed and derived words at text[i] that the model
@@ -145,6 +146,7 @@ class _State:
 
 
 _MEMO = 50_000       # places kept at most, ~10 MiB (a long run clears the memo and starts again)
+_LINES_MAX = 20_000  # lines kept at most (the same)
 
 
 def _domain_led(written: str, options) -> frozenset[str]:
@@ -277,27 +279,19 @@ def _words_at(seg: str, table, heads, chars, more) -> dict[str, list[tuple[str, 
 
 
 def check(rule, state, doc):
-    text = doc.text
-    chars, reach = state.chars, state.reach
-    scan = state.heads.__contains__ if state.more is None else state.more.heads(len(text))
-    # where a listed or derived word may start: one look-up per character pair (in C, once the set is read)
-    starts = list(compress(count(), map(scan, map(add, text, text[1:]))))
-    for ch in chars:                              # single characters: a plain search
-        i = text.find(ch)
-        while i >= 0:
-            starts.append(i)
-            i = text.find(ch, i + 1)
-    if not starts:
-        return
-    readable = lm.readable
-    whole = readable(text)
-    places = state.places
+    # a line's verdicts read that line alone (the model's windows and word look-ups stop at
+    # its ends): kept for the run, as the places are
     found = []
-    for i in sorted(set(starts)):
-        a = max(0, i - reach)
-        around = text[a:i + _MAX + reach]
-        if whole or readable(around):             # the model reads UTF-8: not next to a lone surrogate
-            found.extend((i, *got) for got in places[(around, i - a)])
+    at, lines = 0, state.lines
+    for line in doc.text.split("\n"):
+        if line:
+            got = lines.get(line)
+            if got is None:
+                if len(lines) >= _LINES_MAX:
+                    lines.clear()
+                got = lines[line] = _line_found(state, line)
+            found += [(at + i, *rest) for i, *rest in got]
+        at += len(line) + 1
     if not found:
         return
     from reportlint.kinds._lib.names import Names
@@ -308,6 +302,31 @@ def check(rule, state, doc):
             continue                      # a name, or written the same way throughout: meant so
         yield Hit(i, i + n, {"found": written, "expected": expected, "how": how or _how(written, expected)},
                   suggestion=expected)
+
+
+def _line_found(state, text: str) -> tuple[tuple[int, str, str, str], ...]:
+    """(offset, written, expected, how) of the slips in one line."""
+    chars, reach = state.chars, state.reach
+    scan = state.heads.__contains__ if state.more is None else state.more.heads(len(text))
+    # where a listed or derived word may start: one look-up per character pair (in C, once the set is read)
+    starts = list(compress(count(), map(scan, map(add, text, text[1:]))))
+    for ch in chars:                              # single characters: a plain search
+        i = text.find(ch)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(ch, i + 1)
+    if not starts:
+        return ()
+    readable = lm.readable
+    whole = readable(text)
+    places = state.places
+    found: list[tuple[int, str, str, str]] = []
+    for i in sorted(set(starts)):
+        a = max(0, i - reach)
+        around = text[a:i + _MAX + reach]
+        if whole or readable(around):             # the model reads UTF-8: not next to a lone surrogate
+            found.extend((i, *got) for got in places[(around, i - a)])
+    return tuple(found)
 
 
 def _not_a_word_here(model, text: str, i: int, j: int) -> bool:

@@ -85,22 +85,16 @@ def check(rule, state, doc):
     from reportlint.kinds._lib.spelling import model
     spelling = model()
     suffixes = rule["name_suffixes"]
+    # a line's slips depend on the line alone (and the options): kept for the run
+    lines = _LINES.setdefault((state, suffixes), {})
     found = []
     for span in doc.spans("line"):
-        suspects = spelling.suspects(span.text, state)
-        if not suspects:
-            continue
-        for slip in spelling.slips(span.text, state, suspects):
-            start = span.start + slip.word_start
-            end = start + len(slip.found)
-            if _place_follows(span.text, end - span.start, suffixes, spelling.freq):
-                continue                       # 芹泉镇, 瑞景街道, 柳泉口村: a place name
-            before = span.text[slip.start - 1] if slip.start else ""
-            if before.isdigit():
-                continue                       # 25件政府信息: a measure word after a figure
-            if before in _OUR and span.text[slip.start] in suffixes:
-                continue                       # 我县在, 本镇对: the unit speaking of itself
-            found.append((start, end, slip))
+        got = lines.get(span.text)
+        if got is None:
+            if len(lines) >= _LINES_MAX:
+                lines.clear()
+            got = lines[span.text] = _line_slips(spelling, span.text, state, suffixes)
+        found += [(span.start + a, span.start + b, slip) for a, b, slip in got]
     if not found:
         return
     from reportlint.kinds._lib.names import Names
@@ -110,6 +104,31 @@ def check(rule, state, doc):
             continue
         yield Hit(start, end, {"found": slip.found, "expected": slip.expected,
                                "how": HOW[slip.how]}, suggestion=slip.expected)
+
+
+_LINES: dict = {}        # (policy, suffixes) -> line -> its slips
+_LINES_MAX = 20_000      # lines kept per rule (emptied when full: a long run stays bounded)
+
+
+def _line_slips(spelling, line: str, policy, suffixes: str) -> tuple:
+    """(start, end, slip) in `line`: the model's slips that are no place name, measure word or
+    unit speaking of itself."""
+    suspects = spelling.suspects(line, policy)
+    if not suspects:
+        return ()
+    found = []
+    for slip in spelling.slips(line, policy, suspects):
+        start = slip.word_start
+        end = start + len(slip.found)
+        if _place_follows(line, end, suffixes, spelling.freq):
+            continue                           # 芹泉镇, 瑞景街道, 柳泉口村: a place name
+        before = line[slip.start - 1] if slip.start else ""
+        if before.isdigit():
+            continue                           # 25件政府信息: a measure word after a figure
+        if before in _OUR and line[slip.start] in suffixes:
+            continue                           # 我县在, 本镇对: the unit speaking of itself
+        found.append((start, end, slip))
+    return tuple(found)
 
 
 def _place_follows(text: str, end: int, suffixes: str, freq) -> bool:
