@@ -279,6 +279,8 @@ def test_near_miss_candidates_match_the_character_by_character_reference(text):
                 expected = list(_near_miss_ref(terms, text))
                 for _ in range(2):
                     assert list(near_miss.candidates(state[0], text)) == expected, rule.id
+                    # line by line, kept per line (the check's way): the same windows
+                    assert list(near_miss._by_line(state[0], state[2], text)) == expected, rule.id
     finally:
         near_miss._MEMO_LIMIT = saved
 

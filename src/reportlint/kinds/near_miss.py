@@ -101,7 +101,7 @@ def prepare(rule):
         halves.setdefault(term[k:], []).append((term, k))     # right half: window starts k before
     keys = Matcher({half: [len(half), targets, None]              # [2]: _plan, on first hit
                  for half, targets in halves.items()})
-    return keys, frozenset(rule["terms"]) | frozenset(rule["known"])
+    return keys, frozenset(rule["terms"]) | frozenset(rule["known"]), {}
 
 
 def _index_other_halves(k: int, targets):
@@ -213,12 +213,31 @@ def plausible_slip(term: str, phrase: str, i: int, rare_ratio: float) -> bool:
     return word_freq(wrong) < rare_ratio * max(word_freq(right), 1)
 
 
+_LINES_MAX = 20_000     # lines whose candidates are kept (emptied when full)
+
+
+def _by_line(keys, lines: dict, text: str):
+    """candidates() line by line (a window never holds a line end: its characters are a term's
+    or a CJK one), each line's kept for the run: reports repeat many of their lines."""
+    at = 0
+    for line in text.split("\n"):
+        if line:
+            got = lines.get(line)
+            if got is None:
+                if len(lines) >= _LINES_MAX:
+                    lines.clear()
+                got = lines[line] = tuple(candidates(keys, line))
+            for start, term, i in got:
+                yield at + start, term, i
+        at += len(line) + 1
+
+
 def check(rule, state, doc):
-    keys, known = state
+    keys, known, lines = state
     ignore = set(rule["ignore_pairs"])
     text = doc.text
     reported = set()
-    for start, term, i in candidates(keys, text):
+    for start, term, i in _by_line(keys, lines, text):
         end = start + len(term)
         phrase = text[start:end]
         if phrase in known or (start, end) in reported:
