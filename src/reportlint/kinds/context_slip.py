@@ -146,7 +146,7 @@ class _State:
 
 
 _MEMO = 50_000       # places kept at most, ~10 MiB (a long run clears the memo and starts again)
-_LINES_MAX = 20_000  # lines kept at most (the same)
+_LINES_MAX = 5_000   # lines kept at most (the same)
 
 
 def _domain_led(written: str, options) -> frozenset[str]:

@@ -64,7 +64,7 @@ SCOPES = ()
 _PLACES = ("街道", "社区")
 _STATE = "中华人民共和国"
 _UNSEEN = object()
-_VERDICTS_MAX = 50_000     # verdicts kept per rule (emptied when full: a long run stays bounded)
+_VERDICTS_MAX = 10_000     # verdicts kept per rule (emptied when full: a long run stays bounded)
 
 
 def prepare(rule):

@@ -213,7 +213,7 @@ def plausible_slip(term: str, phrase: str, i: int, rare_ratio: float) -> bool:
     return word_freq(wrong) < rare_ratio * max(word_freq(right), 1)
 
 
-_LINES_MAX = 20_000     # lines whose candidates are kept (emptied when full)
+_LINES_MAX = 5_000      # lines whose candidates are kept (emptied when full)
 
 
 def _by_line(keys, lines: dict, text: str):

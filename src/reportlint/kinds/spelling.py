@@ -107,7 +107,7 @@ def check(rule, state, doc):
 
 
 _LINES: dict = {}        # (policy, suffixes) -> line -> its slips
-_LINES_MAX = 20_000      # lines kept per rule (emptied when full: a long run stays bounded)
+_LINES_MAX = 5_000       # lines kept per rule (emptied when full: a long run stays bounded)
 
 
 def _line_slips(spelling, line: str, policy, suffixes: str) -> tuple:

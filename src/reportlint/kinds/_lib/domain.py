@@ -25,7 +25,7 @@ from reportlint.kinds._lib.memo import Memo
 _ODD = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
 HEAD = 3          # every reading has 3+ codes (words of 3+ characters, compounds)
 _MEMO_MAX = 200_000
-_LINES_MAX = 20_000   # lines kept (a long run's memo is emptied when full and fills again)
+_LINES_MAX = 5_000    # lines kept (a long run's memo is emptied when full and fills again)
 
 
 class Lexicon:
