@@ -22,6 +22,7 @@ from reportlint.rulepacks.rule import Rule
 
 @dataclass
 class Outcome:
+    """What one `reportlint check` run produced, for the CLI to print and exit with."""
     result: RunResult
     exit_code: int
     diffs: list[str] = field(default_factory=list)      # --diff: unified diffs

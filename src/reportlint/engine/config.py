@@ -49,6 +49,7 @@ LANGS = ("zh", "en")
 
 @dataclass
 class Config:
+    """The effective configuration of a run (`.reportlint.yaml` over the defaults)."""
     path: Path | None = None            # the file it came from (None: defaults)
     packs: list | None = None
     extra_packs: list = field(default_factory=list)

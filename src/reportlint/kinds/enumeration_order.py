@@ -48,6 +48,7 @@ def _cn(n: int) -> str:
 
 @dataclass(frozen=True)
 class Notation:
+    """One way of numbering items ((1), ①, 一是 …): how to find, read and write a number."""
     marker: regex.Pattern       # group 1: the number as written
     number: Callable[[str], int | None]
     write: Callable[[int], str]

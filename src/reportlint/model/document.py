@@ -36,6 +36,7 @@ _SENTENCE_END = r"[。！？；!?;]+[”’」』）)]*|\n"
 
 @dataclass
 class Span:
+    """A stretch of `Document.text`: [start, end) and what it holds."""
     start: int
     end: int
     text: str

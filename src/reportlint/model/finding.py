@@ -46,6 +46,7 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)   # slots: a long run holds ~80 findings per 10 reports
 class Finding:
+    """One finding as reporters print it: where (1-based line and column), which rule, what to say."""
     path: str
     line: int
     column: int

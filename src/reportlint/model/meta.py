@@ -26,6 +26,7 @@ _META_FIELD = r"^[-•*\s]*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,5}\s*[:：]\s
 
 @dataclass
 class Meta:
+    """What the draft says about itself: title, year (and where it was read), unit, signing date."""
     title: str = ""
     title_line: int = 0    # 1-based, 0 when no title was found
     year: int | None = None

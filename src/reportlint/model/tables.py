@@ -28,6 +28,7 @@ _WIDE = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 @dataclass(eq=False)
 class Cell:
+    """One cell of a table: its text and place in `Document.text` and in the grid."""
     text: str
     start: int
     end: int
@@ -55,6 +56,7 @@ class Cell:
 
 @dataclass(eq=False)
 class Table:
+    """A table of the draft (a Word table, or rows pasted as text) as a grid of Cells."""
     number: int                      # 1-based among the document's tables, in reading order
     rows: list[list[Cell]]           # the grid; a merged cell sits in every slot it covers
     word: bool = False               # cells are named 表N第r行第c列 (Word); else line:column

@@ -17,6 +17,7 @@ DEFAULT_PRIORITY = 20     # kinds that say nothing; listed exact forms 30, model
 
 @dataclass
 class Rule:
+    """One rule as loaded from its YAML file: the kind it configures, its options and examples."""
     id: str
     kind_name: str
     kind: Any                      # the kind module

@@ -34,6 +34,7 @@ _MEMO_MAX = 100_000
 
 @dataclass(frozen=True)
 class Verdict:
+    """The trigram model's best candidate for one position, and by how much it wins."""
     x: str                 # the character expected
     how: str               # same-sound | sound | shape
     gain: float            # log10 gain of the window under the trigram model

@@ -103,6 +103,7 @@ def parse_numeral(s: str) -> Decimal | None:
 
 @dataclass
 class Number:
+    """A figure of the text with its span, numeral, unit, value and qualifiers."""
     start: int            # span of the whole figure, qualifiers and unit included
     end: int
     num_start: int        # span of the numeral (multiplier included)

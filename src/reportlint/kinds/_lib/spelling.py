@@ -111,6 +111,7 @@ _SAID = {"glyph": "shape", "component": "shape", "fuzzy-sound": "sound"}   # a S
 
 @dataclass(frozen=True)
 class Slip:
+    """A misspelt word the model found in a string, and the word it expects."""
     start: int             # offset of the wrong character in the string checked
     found: str             # the wrong word as written
     expected: str          # the word with the character replaced
