@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 from pathlib import Path
 
 from lsprotocol import types as lsp
@@ -24,6 +23,7 @@ from pygls.uris import to_fs_path
 
 from reportlint.engine.config import find_config_file
 from reportlint.engine.linter import Linter
+from reportlint.model import re_code
 from reportlint.model.errors import ConfigError, RuleLoadErrors
 from reportlint.model.finding import Finding, Severity
 from reportlint.model.version import __version__
@@ -32,7 +32,7 @@ SUFFIXES = (".txt", ".md", ".markdown")
 SOURCE = "reportlint"
 _SEVERITY = {Severity.ERROR: lsp.DiagnosticSeverity.Error, Severity.WARNING: lsp.DiagnosticSeverity.Warning,
              Severity.INFO: lsp.DiagnosticSeverity.Information}
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")       # what LSP counts as a line end
+_LINE_BREAK = re_code.compile(r"\r\n|\r|\n")       # what LSP counts as a line end
 
 
 class Positions:

@@ -12,10 +12,9 @@ sentence. The fix joins the two lines.
 """
 from __future__ import annotations
 
-import re
-
 from reportlint.kinds.options import Option
 from reportlint.kinds.patterns import search
+from reportlint.model import re_code
 from reportlint.model.finding import Hit
 from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, ITEM_START
 
@@ -28,9 +27,9 @@ OPTIONS = {
 FIELDS = {"found", "next"}
 SCOPES = ()
 
-_NOT_CONTINUATION = re.compile(rf"^(?:{ITEM_START}|[-•|*])")
-_PROSE = re.compile(r"[，,。；;：:]")
-_META_LINE = re.compile(r"[:：]\s*\S{0,30}$|索\s*引\s*号|发布|来源|日期")
+_NOT_CONTINUATION = re_code.compile(rf"^(?:{ITEM_START}|[-•|*])")
+_PROSE = re_code.compile(r"[，,。；;：:]")
+_META_LINE = re_code.compile(r"[:：]\s*\S{0,30}$|索\s*引\s*号|发布|来源|日期")
 
 
 def check(rule, state, doc):

@@ -20,6 +20,7 @@ import regex
 
 from reportlint.kinds._lib.cjk import FULLWIDTH_PUNCT, HAN, grouped, is_han, prose_lines
 from reportlint.kinds.options import Option
+from reportlint.model import re_code
 from reportlint.model.finding import Hit
 
 KIND = "cjk_spacing"
@@ -33,7 +34,7 @@ SCOPES = ()
 
 _P = re.escape(FULLWIDTH_PUNCT.replace("—", "").replace("…", ""))   # dashes may take spaces
 _BLANKS = r"[ \t\u3000\u00a0]{1,2}"
-_BLANK = re.compile(r"[ \t\u3000\u00a0]")
+_BLANK = re_code.compile(r"[ \t\u3000\u00a0]")
 _GAP = (rf"(?<=[{HAN}{_P}\d]){_BLANKS}(?=[{HAN}{_P}])"     # 法 治 / 2023 年 / 工作 ，
         rf"|(?<=[{HAN}{_P}]){_BLANKS}(?=\d)")               # 截至 2024
 _TIGHT = rf"\d[{HAN}]|[{HAN}]\d"

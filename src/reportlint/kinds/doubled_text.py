@@ -13,7 +13,6 @@ once). Only a candidate is segmented, in a small window, with jieba (via reportl
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 import regex
@@ -21,6 +20,7 @@ import regex
 from reportlint.kinds._lib.cjk import HAN, is_han, prose_lines
 from reportlint.kinds.options import Option
 from reportlint.kinds.patterns import covered
+from reportlint.model import re_code
 from reportlint.model.finding import Hit
 
 KIND = "doubled_text"
@@ -35,13 +35,13 @@ SCOPES = ()
 
 # any doubled character, kept when it is Han: the same matches as `([{HAN}])\1` (runs of one
 # character never overlap), without compiling the HAN class (~2 ms in `re`) at import
-_CHAR = re.compile(r"(.)\1")
+_CHAR = re_code.compile(r"(.)\1")
 # `regex`: `re` compiles the HAN class in a Python loop (~2.5 ms at every start, ~0.5 in `regex`)
 _WORD = regex.compile(rf"([{HAN}]{{2,4}})\1")
 # Where _WORD can start: the first two characters come back 2-4 characters later. A lookahead in
 # `re` without a class tests every position ~4x faster than _WORD itself (0.12 against 0.46 s on
 # the 7.4 MB file), and _WORD is then only tried where this holds (a few places a report).
-_WORD_START = re.compile(r"(?=(.)(.).{0,2}\1\2)")
+_WORD_START = re_code.compile(r"(?=(.)(.).{0,2}\1\2)")
 _STOP_MARKS = frozenset("，。、；：？！,.;:?!“”‘’（）()《》【】…—")
 WINDOW = 12
 

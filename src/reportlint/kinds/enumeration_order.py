@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
+from reportlint.model import re_code
 from reportlint.model.finding import Hit
 from reportlint.model.lines import cn_to_int
 
@@ -36,7 +37,7 @@ _CN = "一二三四五六七八九十"
 # on each match, not in the patterns: a pattern that starts with its marker's first character
 # is scanned for in C, one that starts with a lookbehind is tried at every position)
 _CLAUSE_OPENERS = frozenset("。；;：:，,、！？!?（(“")
-_ITEM_END = re.compile(r"[。！？!?]|$", re.M)
+_ITEM_END = re_code.compile(r"[。！？!?]|$", re.M)
 _TRIM = "；;，,、。：: \t\u3000"
 
 
@@ -78,8 +79,8 @@ def _markers(notation: Notation, text: str, start: int = 0, end: int | None = No
             if (at := m.start()) == 0 or text[at - 1] in _CLAUSE_OPENERS or text[at - 1].isspace()]
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_BLANKS = re.compile(r"\s+")
+_HAN = re_code.compile(r"[\u4e00-\u9fff]")
+_BLANKS = re_code.compile(r"\s+")
 
 
 def _han(s: str) -> int:

@@ -13,10 +13,9 @@ the ASCII blanks that came with the mark ("工作, 提高" -> "工作，提高")
 """
 from __future__ import annotations
 
-import re
-
 from reportlint.kinds._lib.cjk import URL_RX, grouped, is_chinese, is_han, is_latin, prose_lines
 from reportlint.kinds.options import Option
+from reportlint.model import re_code
 
 KIND = "halfwidth_punctuation"
 SUMMARY = "中文行文中的半角标点（, : ; ? ! ( ) \" .），按 GB/T 15834 应为全角；可自动修复。"
@@ -30,10 +29,10 @@ PRIORITY = 10     # a sweep over every mark: yields to a rule about the words (r
 SCOPES = ()
 
 FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
-_ASCII_MARK = re.compile(r'[,:;?!()".]')
+_ASCII_MARK = re_code.compile(r'[,:;?!()".]')
 _CLOSERS = "”’）》"
 _RUN = ",:;?! \t"
-_LIST_MARKER = re.compile(r"[ \t\u3000]*[0-9A-Za-z]{1,2}\)")
+_LIST_MARKER = re_code.compile(r"[ \t\u3000]*[0-9A-Za-z]{1,2}\)")
 _BLANK = " \t"
 _BETWEEN_HAN = ",:;?!"
 _ORDINAL_STYLES = ("cn-paren", "arabic-paren", "cn-dun", "arabic-dot")

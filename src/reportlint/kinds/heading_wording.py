@@ -12,10 +12,10 @@ unlike all of them is the writer's own and is left alone.
 """
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
 from reportlint.kinds.options import Option
+from reportlint.model import re_code
 from reportlint.model.finding import Hit
 
 KIND = "heading_wording"
@@ -31,7 +31,7 @@ OPTIONS = {
 FIELDS = {"found", "expected"}
 SCOPES = ()
 
-_SPACE = re.compile(r"[\s\u3000]+")
+_SPACE = re_code.compile(r"[\s\u3000]+")
 
 
 def prepare(rule):

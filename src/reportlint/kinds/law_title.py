@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from reportlint.kinds._lib import data
 from reportlint.kinds.options import Option
+from reportlint.model import re_code
 from reportlint.model.finding import Hit, Severity
 
 KIND = "law_title"
@@ -32,12 +33,12 @@ PRIORITY = 30     # a catalogue of real titles (rulepacks.run.one_per_span)
 SCOPES = ()
 
 PREFIX = "中华人民共和国"
-TITLE_RE = re.compile(r"[《〈<]([^《》〈〉<>\n]{2,120})[》〉>]")
-_SPACE_RE = re.compile(r"\s+")
+TITLE_RE = re_code.compile(r"[《〈<]([^《》〈〉<>\n]{2,120})[》〉>]")
+_SPACE_RE = re_code.compile(r"\s+")
 _DASHES = str.maketrans({"（": "(", "）": ")", "-": "—", "–": "—", "－": "—", "~": "—", "～": "—",
                          "─": "—", "―": "—"})
-_EDITION_TAIL_RE = re.compile(r"\((?:\d{4}[^()]*|[^()]*修[订正][^()]*)\)$")
-_YEARS_RE = re.compile(r"(\d{4})\D{0,3}(\d{4})?")
+_EDITION_TAIL_RE = re_code.compile(r"\((?:\d{4}[^()]*|[^()]*修[订正][^()]*)\)$")
+_YEARS_RE = re_code.compile(r"(\d{4})\D{0,3}(\d{4})?")
 
 
 class Entry(NamedTuple):
@@ -82,7 +83,7 @@ class Catalogue:
     def edition_re(self):
         # a local plan of the same name (湖南省法治政府建设实施纲要（2021—2025年）) has its own years
         if self._edition_re is None:
-            self._edition_re = re.compile(
+            self._edition_re = re_code.compile(
                 r"(?<![省市县区镇乡州旗盟街道])(" +
                 "|".join(sorted(map(re.escape, self.editions), key=len, reverse=True)) + ")"
                 r"\s*[（(]([^（）()\n]{1,24})[)）]")

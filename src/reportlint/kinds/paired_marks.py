@@ -17,6 +17,7 @@ import re
 
 from reportlint.kinds._lib.cjk import is_latin
 from reportlint.kinds.options import Option
+from reportlint.model import re_code
 from reportlint.model.finding import Hit
 
 KIND = "paired_marks"
@@ -37,9 +38,9 @@ NAMES = {"“": "左双引号", "”": "右双引号", "‘": "左单引号", "�
          "》": "右书名号", "〈": "左单书名号", "〉": "右单书名号", "（": "左括号", "(": "左括号",
          "）": "右括号", ")": "右括号", "【": "左方头括号", "】": "右方头括号", "〔": "左六角括号",
          "〕": "右六角括号", "「": "左直角引号", "」": "右直角引号", "『": "左双直角引号", "』": "右双直角引号"}
-_MARKS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
-_ENDS = re.compile(r"[。！？；：…!?;:][”’」』）)》】\]]*[ \t\u3000]*$")
-_LIST_MARKER = re.compile(r"(?:^|[\s，。；：、,;:])[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]$")
+_MARKS = re_code.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
+_ENDS = re_code.compile(r"[。！？；：…!?;:][”’」』）)》】\]]*[ \t\u3000]*$")
+_LIST_MARKER = re_code.compile(r"(?:^|[\s，。；：、,;:])[0-9A-Za-z一二三四五六七八九十]{1,3}[)）]$")
 _SNIPPET = 14
 
 

@@ -9,11 +9,11 @@ pair of clauses that are both whole sentences of 15 or more characters is left t
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from reportlint.kinds._lib.fingerprint import PLAIN_MARKS, han_count, normalize
 from reportlint.kinds.options import Option
+from reportlint.model import re_code
 from reportlint.model.finding import Hit
 
 KIND = "repeated_clause"
@@ -22,7 +22,7 @@ OPTIONS = {"min_chars": Option("int", default=10, doc="少于这么多汉字的�
 FIELDS = {"found"}
 SCOPES = ()
 
-_CUT = re.compile(r"[，,；;。：:！!？?]")
+_CUT = re_code.compile(r"[，,；;。：:！!？?]")
 _SENTENCE_END = "。；;！!？?"
 SENTENCE_MIN = 15   # duplicate-sentence compares sentences of this many characters
 

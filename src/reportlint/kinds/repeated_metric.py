@@ -22,6 +22,7 @@ import regex
 from reportlint.kinds._lib.numbers import numbers_in, phrase_before, sentence_end, sentence_start
 from reportlint.kinds._lib.ranges import Ranges
 from reportlint.kinds.options import Option
+from reportlint.model import re_code
 from reportlint.model.finding import Hit
 
 KIND = "repeated_metric"
@@ -50,7 +51,7 @@ def prepare(rule):
         parts.append(f"^(?:{alt(rule['strip'])})+")
     if rule["strip_inside"]:
         parts.append(alt(rule["strip_inside"]))
-    strip_rx = re.compile("|".join(parts)) if parts else None
+    strip_rx = re_code.compile("|".join(parts)) if parts else None
     unit_of = {u: group[0] for group in rule["same_units"] for u in group}
     return strip_rx, tuple(rule["skip_sentences"]), unit_of
 

@@ -5,10 +5,9 @@ Variants: no-year, no-kind. A text without a recognisable title gets nothing.
 """
 from __future__ import annotations
 
-import re
-
 from reportlint.kinds.options import Option
 from reportlint.kinds.patterns import search
+from reportlint.model import re_code
 from reportlint.model.finding import Hit
 
 KIND = "report_title"
@@ -17,7 +16,7 @@ OPTIONS = {"must_contain": Option("regex", required=True, doc="标题必须写�
 FIELDS = {"found", "expected"}
 SCOPES = ()
 
-_YEAR = re.compile(r"(?:19|20)\d\d\s*年?|二[〇零○0][〇零○0一二三四五六七八九]{2}\s*年")
+_YEAR = re_code.compile(r"(?:19|20)\d\d\s*年?|二[〇零○0][〇零○0一二三四五六七八九]{2}\s*年")
 
 
 def check(rule, state, doc):

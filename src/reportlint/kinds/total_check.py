@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from reportlint.kinds._lib.numbers import numbers_between, sentence_end, sentence_start
 from reportlint.kinds.options import Option
+from reportlint.model import re_code
 from reportlint.model.finding import Hit
 
 KIND = "total_check"
@@ -36,14 +37,14 @@ FIELDS = {"total", "sum", "parts"}
 SCOPES = ()
 
 _UNIT_CLASS = {"起": "件", "宗": "件", "名": "人", "位": "人", "场次": "场"}
-_CLAUSE = re.compile(r"[，,；;]")
-_SEMICOLON = re.compile(r"[；;]")
+_CLAUSE = re_code.compile(r"[，,；;]")
+_SEMICOLON = re_code.compile(r"[；;]")
 
 
 def prepare(rule):
     # plain words: re compiles them several times faster than regex (a start-up cost)
     alt = "|".join(map(re.escape, sorted(rule["markers"], key=len, reverse=True)))
-    return re.compile(alt)
+    return re_code.compile(alt)
 
 
 def _unit(u: str) -> str:

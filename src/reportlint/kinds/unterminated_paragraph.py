@@ -11,10 +11,9 @@ mark may be 。 or ；, and a cut-off sentence must be completed, not closed.
 """
 from __future__ import annotations
 
-import re
-
 from reportlint.kinds._lib.cjk import is_han
 from reportlint.kinds.options import Option
+from reportlint.model import re_code
 from reportlint.model.finding import Hit
 from reportlint.model.lines import INDENT, ITEM_START, WEB_META
 
@@ -26,8 +25,8 @@ OPTIONS = {
 FIELDS = {"found", "next"}
 SCOPES = ()
 
-_NEW_ITEM = re.compile(rf"(?:{ITEM_START})")
-_PROSE = re.compile(r"[，,。；;：:、]")
+_NEW_ITEM = re_code.compile(rf"(?:{ITEM_START})")
+_PROSE = re_code.compile(r"[，,。；;：:、]")
 _CLOSERS = "”’」』）)》"
 
 

@@ -7,8 +7,9 @@ the outline, meta or table patterns.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from reportlint.model import re_code
 
 # what callers use of a compiled pattern; copied onto the object when it is compiled, so that
 # later calls are the compiled pattern's own methods (no indirection)
@@ -21,11 +22,12 @@ class LazyPattern:
 
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern, self.flags = pattern, flags
+        re_code.note(pattern, flags)           # the wheel ships it compiled (model/re_code)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        rx = re.compile(self.pattern, self.flags)
+        rx = re_code.compile(self.pattern, self.flags)
         for method in _METHODS:
             self.__dict__[method] = getattr(rx, method)
         return getattr(rx, name)

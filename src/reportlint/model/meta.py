@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from reportlint.model import re_code
 from reportlint.model.lazy_pattern import LazyPattern
 from reportlint.model.lines import DATE_LINE, INDENT, WEB_META, cn_to_int, lazy
 
@@ -43,7 +44,7 @@ class Meta:
 @cache
 def glued_title() -> re.Pattern:
     """A title run into the first sentence; rare, and its CJK class costs ~1.2 ms to compile."""
-    return re.compile(r"(.{4,50}?(?:报告|总结))(?=[ \u3000]*(?:20\d\d|[一-龥]))")
+    return re_code.compile(r"(.{4,50}?(?:报告|总结))(?=[ \u3000]*(?:20\d\d|[一-龥]))")
 
 
 

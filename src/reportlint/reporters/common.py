@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from urllib.parse import quote
 
+from reportlint.model import re_code
 from reportlint.model.display import unsurrogate
 from reportlint.model.messages import t
 
 # Characters XML 1.0 cannot hold (junit) and that CI log parsers choke on.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_INVALID = re_code.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def clean(s: str) -> str:

@@ -6,10 +6,10 @@ Content-Security-Policy forbids scripts, so a draft that contains `<script>` sho
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from html import escape as _html_escape
 
+from reportlint.model import re_code
 from reportlint.model.display import BIDI_CONTROLS, unsurrogate
 from reportlint.model.finding import CATEGORIES
 from reportlint.reporters.common import location, marked_lines, message
@@ -54,7 +54,7 @@ ul.plain{list-style:none;padding:8px 24px}
 
 # bidirectional controls (a U+202E reorders the page around it) and control characters
 # (invisible, or not allowed in HTML): shown as visible codes
-_SHOWN = re.compile(f"[{BIDI_CONTROLS}\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SHOWN = re_code.compile(f"[{BIDI_CONTROLS}\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _code(c: str) -> str:

@@ -6,13 +6,14 @@ ask for a 1.5-billion-character field. `problems` is checked when the rule file 
 """
 from __future__ import annotations
 
-import re
 import string
 from functools import lru_cache
 
+from reportlint.model import re_code
+
 MAX_WIDTH = 200
-_SPEC = re.compile(r"(?:.?[<>^])?(?P<width>\d{1,3})?")
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_SPEC = re_code.compile(r"(?:.?[<>^])?(?P<width>\d{1,3})?")
+_NAME = re_code.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @lru_cache(maxsize=4096)

@@ -1,9 +1,9 @@
 """Character classes and hit grouping shared by the punctuation and spacing kinds (not a kind)."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
+from reportlint.model import re_code
 from reportlint.model.finding import Hit
 from reportlint.model.lines import WEB_META
 
@@ -12,7 +12,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width marks of Chinese running text (GB/T 15834): they carry their own spacing.
 FULLWIDTH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』…—～·"
 # Web addresses and e-mail: ASCII marks inside them are left alone.
-URL_RX = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9./:_?&=%#~+@;!,()\-]+"
+URL_RX = re_code.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9./:_?&=%#~+@;!,()\-]+"
                     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
                     r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:gov|com|org|net|edu)(?:\.cn)?\b[/A-Za-z0-9._?&=%#\-]*")
 

@@ -17,14 +17,13 @@ often sees in a row (侵犯公民: 亲犯公民), never alone.
 """
 from __future__ import annotations
 
-import re
-
 from reportlint.kinds._lib import data
 from reportlint.kinds._lib.memo import Memo
+from reportlint.model import re_code
 
 # Lone surrogates (a draft read with surrogateescape) cannot be looked up in the trie (UTF-8);
 # characters beyond the BMP are in no reading either: both are read as U+FFFD, one for one.
-_ODD = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
+_ODD = re_code.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
 HEAD = 3          # every reading has 3+ codes (words of 3+ characters, compounds)
 _MEMO_MAX = 200_000
 _LINES_MAX = 5_000    # lines kept (a long run's memo is emptied when full and fills again)

@@ -17,9 +17,11 @@ from bisect import bisect_right
 from collections import Counter
 from itertools import chain
 
-_DROP = re.compile(r"[\W_]+")     # all but letters and digits (Unicode-aware, as in `regex` \p{L}\p{N})
+from reportlint.model import re_code
+
+_DROP = re_code.compile(r"[\W_]+")     # all but letters and digits (Unicode-aware, as in `regex` \p{L}\p{N})
 # List ordinals at the start of a sentence: 一是 / 其二是 / 第三， / （四） / 5. / ① ...
-_ORDINAL = re.compile(
+_ORDINAL = re_code.compile(
     r"^[\s\u3000]*(?:其?[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]?"
     r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、，,．.]"
     r"|\d{1,2}[、.．](?!\d)|[①-⑳])")
@@ -29,7 +31,7 @@ PLAIN_MARKS = ("，。、；：？！“”‘’《》〈〉「」『』【】�
                "％＋＝＃＆＊＠\u3000\u00a0")
 # Non-word characters other than ASCII and PLAIN_MARKS (combining marks, ㎡, ℃ …): NFKC matters.
 # (A class of the safe characters instead would name the CJK ranges: ~2.4 ms to compile in `re`.)
-_OTHER_NONWORD = re.compile(r"[^\w\x00-\x7f" + re.escape(PLAIN_MARKS) + "]")
+_OTHER_NONWORD = re_code.compile(r"[^\w\x00-\x7f" + re.escape(PLAIN_MARKS) + "]")
 
 GRAM = 4              # characters per n-gram
 SHORT = 40            # texts up to this length index every n-gram, longer ones only anchors
@@ -65,7 +67,7 @@ def _anchor_grams() -> re.Pattern:
     The standard `re` module: it matches a class this big ~40 times faster than `regex`;
     compiling it costs ~4 ms."""
     chars = "".join(sorted(_anchor_set()))
-    return re.compile(f"(?=([{chars}].{{{GRAM - 1}}}))", re.S)
+    return re_code.compile(f"(?=([{chars}].{{{GRAM - 1}}}))", re.S)
 
 
 # Compiling the anchor class (~4 ms) repays itself only over many texts: a one-file run looks

@@ -6,11 +6,12 @@ Both tests look at the whole text, so they are made once per draft for all candi
 per candidate grew with the square of the draft)."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
+from reportlint.model import re_code
+
 # 《titles》 and short quoted names (“湾事芜优”诉源治理, “四议两公开”)
-_QUOTED = re.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,10}”")
+_QUOTED = re_code.compile(r"《[^《》\n]{1,80}》|“[^“”\n]{1,10}”")
 
 
 class Names:

@@ -17,6 +17,7 @@ from functools import cached_property
 
 import regex
 
+from reportlint.model import re_code
 from reportlint.model.lines import cn_to_int
 
 CN_NUMERAL = "零〇○一二两三四五六七八九十百千万亿"
@@ -40,7 +41,7 @@ _UNIT_RX = "|".join(map(re.escape, _UNITS))
 # The leading lookahead names every character a figure can start with: re then rejects the
 # other positions of a line at once instead of trying each branch there (0.27 -> 0.07 ms a report).
 _FIRST_CHARS = "近约逾超不将接大" + "0-9０-９" + CN_NUMERAL
-_NUMBER = re.compile(
+_NUMBER = re_code.compile(
     r"(?=[" + _FIRST_CHARS + r"])"
     r"(?P<pre>近|约|逾|超过|超|不足|不到|将近|接近|大约)?"
     r"(?:(?P<pct>百分之)(?P<cnp>[" + CN_NUMERAL + r"]+(?:点[" + CN_DIGIT + r"]+)?)"
@@ -54,7 +55,7 @@ _NUMBER = re.compile(
 APPROX_PREFIXES = ("近", "约", "将近", "接近", "大约")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _MULTIPLIER = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-_ALNUM_BEFORE = re.compile(r"[A-Za-z0-9_./:-]")
+_ALNUM_BEFORE = re_code.compile(r"[A-Za-z0-9_./:-]")
 _ARABIC_CHARS = frozenset("0123456789０１２３４５６７８９,.．")
 
 

@@ -7,9 +7,8 @@ Sentences end at 。！？；(and a full stop after a Chinese character), not at
 """
 from __future__ import annotations
 
-import re
-
 from reportlint.kinds._lib.fingerprint import han_count, normalize
+from reportlint.model import re_code
 from reportlint.model.document import Document
 from reportlint.model.lines import INDENT
 
@@ -18,7 +17,7 @@ CLOSERS = "”’」』）)"    # closing quotes and brackets that may follow th
 # The pattern starts with one character class, which `re` scans for in C (4x faster than a
 # leading alternation); that a full stop follows a Chinese character or a closer is checked in
 # Python (full stops are rare there, and a [\u3400-\u9fff] class costs ~1.5 ms to compile).
-_SENTENCE_END = re.compile(r"[。！？；!?;.](?:(?<=\.)(?!\d)|(?<=[。！？；!?;])[。！？；!?;]*)[”’」』）)]*")
+_SENTENCE_END = re_code.compile(r"[。！？；!?;.](?:(?<=\.)(?!\d)|(?<=[。！？；!?;])[。！？；!?;]*)[”’」』）)]*")
 TITLE_MAX = 60  # a longer "title line" is a title run into the text: that text is compared
 WRAP_MIN = 25   # a line shorter than this without a closing mark still ends its paragraph
 

@@ -31,6 +31,7 @@ from functools import cached_property, lru_cache
 
 from reportlint.kinds._lib import data
 from reportlint.kinds._lib.memo import Memo
+from reportlint.model import re_code
 
 _FOLDER = "spelling"
 _MAX_WORD = 6          # longest dictionary word the local segmentation tries
@@ -39,9 +40,9 @@ _CONTEXT = 4           # characters on each side of a suspect that take part in 
 # (no Han neighbour: no word either), or one pair known and the other not
 _TWO_SIDED = re.compile(b"(?=\\x00[\\x00\\x02]|\\x02\\x00)")
 _ONE_SIDED = re.compile(b"(?=\\x00\\x01|\\x01\\x00)")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_HAN_TAIL = re.compile("[\u4e00-\u9fff]+$")
-_HAN_HEAD = re.compile("[\u4e00-\u9fff]*")
+_SURROGATE = re_code.compile("[\ud800-\udfff]")
+_HAN_TAIL = re_code.compile("[\u4e00-\u9fff]+$")
+_HAN_HEAD = re_code.compile("[\u4e00-\u9fff]*")
 _MEMO_MAX = 200_000     # windows kept per process: a long run over many reports stays bounded (~25 MB)
 _COVER = 50            # a two-character word this common explains its characters (法制: no slip)
 _LM_MIN_FREQ = 30       # the word the language model alone proposes is no rarity

@@ -10,7 +10,6 @@ remembered (so a rule can report it). Several physical tables may make up one te
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -18,12 +17,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from reportlint.model import re_code
 from reportlint.model.tables import Cell, Table
 
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|"
+_NUMBERING = re_code.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|"
                         r"[\u2460-\u2473\u2474-\u2487\u2488-\u249b])\s*")
-_REMARK = re.compile(r"[（(][^（()）]*[)）]")
-_NOISE = re.compile(r"[\s\u3000“”\"'‘’「」:：。，,、/]")
+_REMARK = re_code.compile(r"[（(][^（()）]*[)）]")
+_NOISE = re_code.compile(r"[\s\u3000“”\"'‘’「」:：。，,、/]")
 _DASHES = {"—", "－", "-", "–", "——", "/", "／", "无"}
 FUZZY = 0.75          # similarity above which a label is taken for a misspelt template label
 
