@@ -126,7 +126,7 @@ class Model:
     def __init__(self):
         folder = data.DIR / _FOLDER
         chars = (folder / "chars.txt").read_text(encoding="utf-8").strip()
-        self.rank = {c: i for i, c in enumerate(chars)}
+        self.rank = dict(zip(chars, range(len(chars))))     # built in C
         self.n = len(chars)
         self.chars = chars
         self.bits = _mapped(folder / "bigrams.bin")
