@@ -18,6 +18,7 @@ from functools import cache
 
 import regex
 
+from reportlint.kinds import patterns
 from reportlint.kinds._lib.cjk import FULLWIDTH_PUNCT, HAN, grouped, is_han, prose_lines
 from reportlint.kinds.options import Option
 from reportlint.model import re_code
@@ -51,12 +52,12 @@ _LATIN_RIGHT = rf"[^{HAN}{_P}]*"
 
 @cache
 def _rx(pattern: str):
-    return regex.compile(pattern)
+    return patterns.constant(pattern)
 
 
 @cache
 def _reverse_rx(pattern: str):
-    return regex.compile(pattern, regex.REVERSE)
+    return patterns.constant(pattern, regex.REVERSE)
 
 
 # joint issuing bodies are set apart by a space (“中共某某县委 某某县人民政府关于…”): a blank

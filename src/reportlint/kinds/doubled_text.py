@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-import regex
-
+from reportlint.kinds import patterns
 from reportlint.kinds._lib.cjk import HAN, is_han, prose_lines
 from reportlint.kinds.options import Option
 from reportlint.kinds.patterns import covered
@@ -37,7 +36,7 @@ SCOPES = ()
 # character never overlap), without compiling the HAN class (~2 ms in `re`) at import
 _CHAR = re_code.compile(r"(.)\1")
 # `regex`: `re` compiles the HAN class in a Python loop (~2.5 ms at every start, ~0.5 in `regex`)
-_WORD = regex.compile(rf"([{HAN}]{{2,4}})\1")
+_WORD = patterns.constant(rf"([{HAN}]{{2,4}})\1")
 # Where _WORD can start: the first two characters come back 2-4 characters later. A lookahead in
 # `re` without a class tests every position ~4x faster than _WORD itself (0.12 against 0.46 s on
 # the 7.4 MB file), and _WORD is then only tried where this holds (a few places a report).

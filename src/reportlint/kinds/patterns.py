@@ -312,6 +312,28 @@ def compile_pattern(pattern: str, flags: int = 0) -> TimedPattern:
     return TimedPattern(source, flags, regex.compile(source, flags))
 
 
+_constants: dict[tuple[str, int], regex.Pattern] = {}     # constant(): each compiled (or rebuilt) once
+_CONSTANTS_MAX = 4096
+
+
+def constant(source: str, flags: int = 0) -> regex.Pattern:
+    """regex.compile for a pattern a kind writes itself (a module constant, or one made from its
+    options or data): rebuilt from the wheel's compiled form when the wheel ships one (every one
+    made while the build imported the kinds and ran the rules' examples), compiled once otherwise."""
+    key = (source, flags)
+    rx = _constants.get(key)
+    if rx is None:
+        if len(_constants) >= _CONSTANTS_MAX:
+            _constants.clear()
+        rx = _constants[key] = TimedPattern(source, flags).rx
+    return rx
+
+
+def constants() -> list[tuple[str, int, regex.Pattern]]:
+    """(source, flags, compiled) of the patterns constant() made in this process (the wheel's build)."""
+    return [(source, flags, rx) for (source, flags), rx in _constants.items()]
+
+
 def lazy_pattern(pattern: str, flags: int = 0) -> TimedPattern:
     """compile_pattern for a pattern known to compile (a kind's constant, an option the loader
     checked): compiled on first use, and only for a text that holds its required literals."""

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import re
 
-import regex
-
+from reportlint.kinds import patterns
 from reportlint.kinds._lib.numbers import numbers_in, phrase_before, sentence_end, sentence_start
 from reportlint.kinds._lib.ranges import Ranges
 from reportlint.kinds.options import Option
@@ -39,7 +38,7 @@ OPTIONS = {
 FIELDS = {"metric", "found", "other", "other_line"}
 SCOPES = ()
 
-_YEAR = regex.compile(r"((?:19|20)\d\d)\s*年")
+_YEAR = patterns.constant(r"((?:19|20)\d\d)\s*年")
 
 
 def prepare(rule):

@@ -17,6 +17,7 @@ import regex
 
 from reportlint.kinds._lib.numbers import paragraphs_with, sentence_start
 from reportlint.kinds.options import Option
+from reportlint.kinds.patterns import constant
 from reportlint.model.finding import Hit
 
 KIND = "single_item_quantifier"
@@ -43,7 +44,7 @@ def prepare(rule):
     def patterns():
         # compiled on first need: only one report in four has a count of one, and regex
         # takes ~0.7 ms to compile these
-        return regex.compile(next_clause), (regex.compile(same_clause) if same_clause else None)
+        return constant(next_clause), (constant(same_clause) if same_clause else None)
     return patterns
 
 

@@ -190,7 +190,8 @@ def ship_builtins(rules_root: Path, package: Path) -> bytes:
 
 def _patterns_made(loaded: dict) -> list:
     """[source, flags, compiled form] of the patterns the kinds make while they run (not in a rule
-    file), as running every rule's examples makes them: the wheel ships them compiled."""
+    file), as running every rule's examples makes them, and the kinds' own (patterns.constant):
+    the wheel ships them compiled."""
     from reportlint.kinds import patterns
     from reportlint.kinds.regex_code import form
     from reportlint.rulepacks.examples import run_examples
@@ -198,7 +199,7 @@ def _patterns_made(loaded: dict) -> list:
         for _, rules in loaded.values():
             run_examples(rules)
     forms = {}
-    for source, flags, rx in made:
+    for source, flags, rx in [*made, *patterns.constants()]:     # and the kinds' own, made at import too
         code = form(rx)
         if code is not None:
             forms[(source, flags)] = code

@@ -17,6 +17,7 @@ from functools import cached_property
 
 import regex
 
+from reportlint.kinds import patterns
 from reportlint.model import re_code
 from reportlint.model.lines import cn_to_int
 
@@ -189,8 +190,8 @@ def phrase_before(text: str, pos: int, floor: int = 0) -> str:
 # one scan that stops at the nearest mark (a str.find per mark ran to the end of the text for
 # every mark a document lacks: quadratic on a long document); regex's REVERSE searches leftwards
 # (regex compiles this CJK class in a third of the time re takes)
-_SENTENCE_MARK = regex.compile("[" + regex.escape(SENTENCE_MARKS) + "]")
-_SENTENCE_MARK_BACK = regex.compile("[" + regex.escape(SENTENCE_MARKS) + "]", regex.REVERSE)
+_SENTENCE_MARK = patterns.constant("[" + regex.escape(SENTENCE_MARKS) + "]")
+_SENTENCE_MARK_BACK = patterns.constant("[" + regex.escape(SENTENCE_MARKS) + "]", regex.REVERSE)
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> int:

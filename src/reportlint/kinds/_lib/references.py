@@ -20,8 +20,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-import regex
-
+from reportlint.kinds import patterns
 from reportlint.kinds._lib.fingerprint import Matcher
 from reportlint.kinds._lib.passages import passages
 from reportlint.kinds.patterns import search
@@ -29,8 +28,8 @@ from reportlint.model.document import Document
 from reportlint.model.script import has_traditional, to_simplified
 
 # Administrative units, most specific last: 杂色镇, 可大乡, 金龙街道, 鲤城区, 丰都县.
-_UNIT = regex.compile(r"\p{Han}+?(?:街道|镇|乡|苏木|县|区|旗|市)")
-_UNIT_WORDS = regex.compile(r"中共|人民政府|委员会|党委|党工委|政府|办事处|管委会|关于|[\s\u3000]+")
+_UNIT = patterns.constant(r"\p{Han}+?(?:街道|镇|乡|苏木|县|区|旗|市)")
+_UNIT_WORDS = patterns.constant(r"中共|人民政府|委员会|党委|党工委|政府|办事处|管委会|关于|[\s\u3000]+")
 STOCK_SLACK = 0.1   # near variants of a stock phrase (other year, 我乡 for 我镇) count towards common_in
 PARAGRAPH_SLACK = 0.25   # sentences this much below the threshold still count towards a paragraph
 _LEVEL = {"街道": 0, "镇": 0, "乡": 0, "苏木": 0, "县": 1, "区": 1, "旗": 1, "市": 2}
