@@ -241,3 +241,23 @@ def test_examples_and_marks_are_decoded_only_when_read(shipped, monkeypatch):
     again = pickle.loads(pickle.dumps(got))
     same_rules(again, fresh)
     same_rules(got, fresh)
+
+
+def test_the_kinds_own_patterns_are_shipped_compiled(shipped, monkeypatch):
+    """A kind's own regex patterns (patterns.constant: module constants, those made from its
+    options) are in the wheel's entry: with it, each is rebuilt, not compiled from its source."""
+    from reportlint.kinds import patterns
+    from reportlint.rulepacks.examples import run_examples
+    run_examples(load_packs(list(loader.builtin_packs())).rules)    # every kind imported and run
+    made = patterns.constants()
+    assert len(made) >= 15
+    entry = json.loads((shipped / bundled.FILE).read_bytes().split(b"\n")[0])
+    shipped_keys = {(source, flags) for source, flags, _ in entry["patterns"]}
+    assert {(source, flags) for source, flags, _ in made} <= shipped_keys
+    patterns.ship(entry["patterns"])
+    monkeypatch.setattr(patterns, "_constants", {})
+    import regex
+    monkeypatch.setattr(regex, "compile", lambda *a, **k: pytest.fail("compiled from its source"))
+    for source, flags, rx in made:
+        again = patterns.constant(source, flags)
+        assert again is not rx and (again.pattern, again.flags, again.groups) == (rx.pattern, rx.flags, rx.groups)
