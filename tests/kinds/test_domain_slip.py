@@ -100,17 +100,25 @@ def test_a_lone_surrogate_is_no_error():
 
 
 def test_walking_from_the_heads_finds_every_stretch_that_is_a_reading():
-    from reportlint.kinds._lib.domain import HEAD, Lexicon
+    from reportlint.kinds._lib.domain import BUILD_AFTER, HEAD, Lexicon
     lex = Lexicon()
-    assert all(len(r) >= HEAD and r[:HEAD] in lex._heads for r in lex.readings)
+    heads = frozenset(lex._heads_file.read_text(encoding="utf-8").split())
+    assert heads == {r[:HEAD] for r in lex.readings} and all(len(r) >= HEAD for r in lex.readings)
     longest = max(map(len, lex.readings))
     texts = ["配合人民检擦院开展", "经全国人大\udcff肠胃会审议", "𠀀配合人民检擦院", "依法亲犯公民合法权益", "",
              "区人民法院二审人民法院依法审理行政服役案件，全国人大常委会"]
-    for text in texts:
+
+    def every_reading(text):
         reading = lex.reading("".join("?" if 0xD800 <= ord(c) < 0xE000 or ord(c) > 0xFFFF else c for c in text))
-        every = sorted((s, e, reading[s:e]) for s in range(len(reading))
-                       for e in range(s + 1, min(len(reading), s + longest) + 1) if reading[s:e] in lex.readings)
-        assert sorted(lex._matches(lex.reading(text))) == every
+        return sorted((s, e, reading[s:e]) for s in range(len(reading))
+                      for e in range(s + 1, min(len(reading), s + longest) + 1) if reading[s:e] in lex.readings)
+    for text in texts:                  # the readings' trie answers which codes begin a reading
+        assert sorted(lex._matches(lex.reading(text))) == every_reading(text)
+    assert lex._heads is None
+    lex._scanned = BUILD_AFTER          # ... and, once a run has read that much, the set of heads
+    for text in texts:
+        assert sorted(lex._matches(lex.reading(text))) == every_reading(text)
+    assert lex._heads == heads
 
 
 def test_the_rule_does_not_open_the_models_when_nothing_reads_like_a_domain_word():

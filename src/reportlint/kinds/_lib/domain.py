@@ -7,7 +7,8 @@ Built by scripts/build_domain_data.py into data/domain/ (its docstring has the f
 reading is a string of one code character per syllable, heard as fuzzy pinyin hears it (zh/z,
 ch/c, sh/s, n/l, -ng/-n alike). A draft is read the same way with one str.translate; the places
 where a reading may start are those whose first three codes begin one (heads.txt: ~13% of a
-report's characters), and only there is the readings' trie walked; each line's stretches are kept
+report's characters; until a run has read BUILD_AFTER characters, the trie itself answers), and
+only there is the readings' trie walked; each line's stretches are kept
 for the run. No automaton is built (~50 ms a process): on text not seen before, near() costs
 ~0.45 µs a character this way against ~0.27 with a built automaton (corpus/real, gio and the seeds,
 process time), so only a run over more than ~100 different reports would gain from building one;
@@ -25,6 +26,7 @@ from reportlint.model import re_code
 # characters beyond the BMP are in no reading either: both are read as U+FFFD, one for one.
 _ODD = re_code.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
 HEAD = 3          # every reading has 3+ codes (words of 3+ characters, compounds)
+BUILD_AFTER = 20_000   # characters read before the heads' set is read (see Lexicon.__init__)
 _MEMO_MAX = 200_000
 _LINES_MAX = 5_000    # lines kept (a long run's memo is emptied when full and fills again)
 
@@ -36,7 +38,12 @@ class Lexicon:
         chars, codes = (folder / "codes.txt").read_text(encoding="utf-8").split("\n")[:2]
         self.table = str.maketrans(chars, codes)      # built in C: ~2 ms less than a dict comprehension
         self.readings = Texts(folder / "readings")
-        self._heads = frozenset((folder / "heads.txt").read_text(encoding="utf-8").split())
+        # the heads as a set cost ~5 ms to read: a run asks the readings' trie (through the memo
+        # below) until it has read BUILD_AFTER characters, then reads the set (a run over one
+        # report never does)
+        self._heads_file = folder / "heads.txt"
+        self._heads: frozenset[str] | None = None
+        self._scanned = 0
         self._words = Keys(folder / "words")
         # head -> the readings starting with it (1.35 on average), and written stretch -> whether
         # it is a domain word, and line -> its stretches: a long run soon asks only these, at dict speed
@@ -83,11 +90,23 @@ class Lexicon:
         """(start, end, key): every stretch of `reading` that is a key of the readings, in order."""
         if _ODD.search(reading):
             reading = _ODD.sub("\ufffd", reading)
-        heads, by_head, starts = self._heads, self._by_head, reading.startswith
-        for s, head in [(s, h) for s in range(len(reading) - HEAD + 1) if (h := reading[s:s + HEAD]) in heads]:
+        is_head, by_head, starts = self._head_test(len(reading)), self._by_head, reading.startswith
+        for s, head in [(s, h) for s in range(len(reading) - HEAD + 1) if is_head(h := reading[s:s + HEAD])]:
             for key in by_head[head]:
                 if starts(key, s):
                     yield s, s + len(key), key
+
+    def _head_test(self, n: int):
+        """A test of whether some reading starts with three codes, for a reading of n codes:
+        the memo of the readings starting with them (empty: none) until the run has read
+        BUILD_AFTER characters, then the set of heads (heads.txt: the first three codes of
+        every reading, so both answer alike)."""
+        if self._heads is None:
+            self._scanned += n
+            if self._scanned <= BUILD_AFTER:
+                return self._by_head.__getitem__
+            self._heads = frozenset(self._heads_file.read_text(encoding="utf-8").split())
+        return self._heads.__contains__
 
 
 _LEXICON: Lexicon | None = None
