@@ -4,7 +4,7 @@
 - the built-in rule packs already loaded (reportlint/rules/compiled.json), used while their files
   are unchanged (rulepacks/bundled.py);
 - the stdlib `re` patterns of the modules and kinds as their engine code
-  (reportlint/model/re_compiled.json, model/re_code.py), used under the Python that built it.
+  (reportlint/model/re_compiled.jsonl, model/re_code.py), used under the Python that built it.
 Prebuilt tables are data like the other files in data/. Editable installs skip them: a checkout
 builds the table and keeps the loaded packs in the cache folder. Loading the packs needs the
 runtime dependencies in the build environment (require-runtime-dependencies in pyproject.toml)."""
@@ -19,7 +19,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 TARGET = "reportlint/kinds/_lib/data/jieba_freq.sqlite"
 RULES_TARGET = "reportlint/rules/compiled.json"
-RE_TARGET = "reportlint/model/re_compiled.json"
+RE_TARGET = "reportlint/model/re_compiled.jsonl"
 
 
 class ShippedDataHook(BuildHookInterface):
@@ -52,7 +52,7 @@ class ShippedDataHook(BuildHookInterface):
         rules.write_bytes(loader.ship_builtins(Path(self.root) / "rules", Path(self.root) / "src" / "reportlint"))
         os.chmod(rules, 0o644)
         build_data["force_include"][str(rules)] = RULES_TARGET
-        compiled = Path(self._dir) / "re_compiled.json"     # after the examples ran: their patterns too
+        compiled = Path(self._dir) / "re_compiled.jsonl"     # after the examples ran: their patterns too
         _import_all(Path(self.root) / "src")                 # and every module-level pattern
         compiled.write_bytes(re_code.ship(re_code.asked()))
         os.chmod(compiled, 0o644)

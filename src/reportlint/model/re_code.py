@@ -5,7 +5,7 @@
 modules and kinds use. The engine itself is built from a list of integers in microseconds.
 The wheel's build records the patterns compiled here (and every LazyPattern made) while the
 built-in rules' examples run, and ships what `re` would hand its engine for each
-(re_compiled.json beside this module: package data, as trusted as the modules). A run rebuilds
+(re_compiled.jsonl beside this module: package data, as trusted as the modules). A run rebuilds
 the pattern from it instead of compiling — only under the exact Python that made it (the code's
 layout belongs to the interpreter: sys.version and the engine's MAGIC must match); anything else
 compiles from the source as before. An editable install has no table and always compiles.
@@ -18,12 +18,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-FILE = Path(__file__).with_name("re_compiled.json")
+FILE = Path(__file__).with_name("re_compiled.jsonl")
 _MAX = 4096            # patterns kept per process (a rule's options may make patterns: bounded)
 
 _compiled: dict[tuple[str, int], re.Pattern] = {}
 _asked: dict[tuple[str, int], None] = {}       # in the order first asked (the build ships these)
-_table: dict[tuple[str, int], list] | None = None
+_table: dict[str, str] | None = None   # [pattern, flags] -> engine arguments, both as JSON (parsed when asked)
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:
@@ -48,26 +48,42 @@ def _rebuilt(key: tuple[str, int]) -> re.Pattern | None:
     global _table
     if _table is None:
         _table = _read()
-    args = _table.get(key)
-    if args is None:
+    raw = _table.get(_key(*key)) if _table else None
+    if raw is None:
         return None
+    import json
     try:
-        final, code, groups, groupindex, indexgroup = args
+        final, code, groups, groupindex, indexgroup = json.loads(raw)
         rx = _sre.compile(key[0], final, code, groups, dict(groupindex), tuple(indexgroup))
     except Exception:          # whatever it holds: the pattern is compiled from its source instead
         return None
     return rx if isinstance(rx, re.Pattern) and rx.pattern == key[0] else None
 
 
-def _read() -> dict[tuple[str, int], list]:
+def _key(pattern: str, flags: int) -> str:
+    import json
+    return json.dumps([pattern, flags], separators=(",", ":"))     # ASCII: lone surrogates, no TAB
+
+
+def _read() -> dict[str, str]:
     """The shipped table, if there is one made by this very interpreter."""
+    try:
+        return _parse(FILE.read_bytes())
+    except OSError:
+        return {}
+
+
+def _parse(data: bytes) -> dict[str, str]:
+    """A table's lines after its stamp (a line each: the pattern's key TAB its arguments), if the
+    stamp is this interpreter's. Only the patterns a run asks for are parsed further (a run of
+    the dictionary rules alone asks for four)."""
     import json
     try:
-        data = json.loads(FILE.read_bytes())
-        if data.get("stamp") != stamp():
+        lines = data.decode("ascii").split("\n")
+        if json.loads(lines[0]) != stamp():
             return {}
-        return {(p, f): args for p, f, *args in data["patterns"]}
-    except (OSError, ValueError, TypeError, AttributeError):
+        return dict(line.split("\t", 1) for line in lines[1:] if line)
+    except ValueError:
         return {}
 
 
@@ -106,24 +122,19 @@ def asked() -> list[tuple[str, int]]:
 
 
 def ship(patterns: list[tuple[str, int]]) -> bytes:
-    """The table for these patterns (the wheel's build writes it as re_compiled.json, for those
+    """The table for these patterns (the wheel's build writes it as re_compiled.jsonl, for those
     asked once every module is imported and the built-in rules' examples ran: hatch_build.py)."""
     import json
-    rows = []
+    lines = [json.dumps(stamp())]
     for pattern, flags in patterns:
         args = form(pattern, flags)
         if args is not None:
-            rows.append([pattern, flags, *args])
-    return json.dumps({"stamp": stamp(), "patterns": rows}, separators=(",", ":")).encode()   # ASCII: lone surrogates
+            lines.append(f"{_key(pattern, flags)}\t{json.dumps(args, separators=(',', ':'))}")
+    return ("\n".join(lines) + "\n").encode("ascii")
 
 
 def use(table: bytes | None) -> None:
     """Read this table instead of the shipped file (tests); None: read the file again."""
     global _table
     _compiled.clear()
-    if table is None:
-        _table = None
-        return
-    import json
-    data = json.loads(table)
-    _table = {(p, f): args for p, f, *args in data["patterns"]} if data.get("stamp") == stamp() else {}
+    _table = None if table is None else _parse(table)

@@ -31,10 +31,15 @@ def table() -> bytes:
     return re_code.ship(re_code.asked())
 
 
+def rows(table: bytes) -> list[tuple[str, int]]:
+    """(pattern, flags) of a table's entries."""
+    return [tuple(json.loads(line.split("\t", 1)[0])) for line in table.decode("ascii").splitlines()[1:]]
+
+
 @pytest.fixture
 def shipped(table):
     re_code.use(table)
-    yield json.loads(table)
+    yield rows(table)
     re_code.use(None)
 
 
@@ -44,14 +49,13 @@ def answers(rx, text: str):
 
 
 def test_every_pattern_of_the_package_is_shipped_and_rebuilt_without_compiling(shipped, monkeypatch):
-    rows = shipped["patterns"]
-    assert len(rows) >= 60                    # the modules' and kinds' patterns (73 when written)
+    assert len(shipped) >= 60                 # the modules' and kinds' patterns (73 when written)
     from re import _compiler  # type: ignore[attr-defined]
 
     def no_compiling(*a, **k):
         raise AssertionError("compiled from the source")
     monkeypatch.setattr(_compiler, "compile", no_compiling)
-    rebuilt = [(p, f, re_code.compile(p, f)) for p, f, *_ in rows]
+    rebuilt = [(p, f, re_code.compile(p, f)) for p, f in shipped]
     monkeypatch.undo()
     for pattern, flags, rx in rebuilt:
         plain = re.compile(pattern, flags)
@@ -63,30 +67,34 @@ def test_every_pattern_of_the_package_is_shipped_and_rebuilt_without_compiling(s
 
 
 def test_the_compiled_form_is_cached_per_pattern(shipped):
-    pattern, flags = shipped["patterns"][0][:2]
+    pattern, flags = shipped[0]
     assert re_code.compile(pattern, flags) is re_code.compile(pattern, flags)
 
 
 def test_a_table_of_another_python_is_not_used(table):
-    data = json.loads(table)
-    data["stamp"] = ["3.0.0 (another build)", *data["stamp"][1:]]
-    re_code.use(json.dumps(data).encode())
+    stamp, rest = table.split(b"\n", 1)
+    other = json.dumps(["3.0.0 (another build)", *json.loads(stamp)[1:]]).encode()
+    re_code.use(other + b"\n" + rest)
     try:
-        pattern, flags = data["patterns"][0][:2]
+        pattern, flags = rows(table)[0]
         assert re_code.compile(pattern, flags) is re.compile(pattern, flags)
     finally:
         re_code.use(None)
 
 
 def test_a_broken_entry_compiles_from_the_source(table):
-    data = json.loads(table)
-    pattern, flags = data["patterns"][0][:2]
-    data["patterns"] = [[pattern, flags, 0, [1, 2, 3], 0, [], [None]], [r"(a)(b", 0, 0, [], 0, [], []]]
-    re_code.use(json.dumps(data).encode())
+    stamp = table.split(b"\n", 1)[0].decode()
+    pattern, flags = rows(table)[0]
+    broken = [f"{stamp}", f"{json.dumps([pattern, flags], separators=(',', ':'))}\t[0,[1,2,3],0,[],[null]]",
+              f"{json.dumps([r'(a)(b', 0], separators=(',', ':'))}\t[0,[],0,[],[]]"]
+    re_code.use("\n".join(broken).encode())
     try:
+        assert len(re_code._table or {}) == 2
         assert re_code.compile(pattern, flags) is re.compile(pattern, flags)
         with pytest.raises(re.error):
             re_code.compile(r"(a)(b")               # not a pattern: re's own error, as before
+        re_code.use(table[:-5] + b"\nnot a line of the table\n\xff")     # garbled: no table at all
+        assert re_code._table == {}
     finally:
         re_code.use(None)
 
