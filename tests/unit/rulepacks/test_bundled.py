@@ -261,3 +261,17 @@ def test_the_kinds_own_patterns_are_shipped_compiled(shipped, monkeypatch):
     for source, flags, rx in made:
         again = patterns.constant(source, flags)
         assert again is not rx and (again.pattern, again.flags, again.groups) == (rx.pattern, rx.flags, rx.groups)
+
+
+def test_kinds_compile_their_regex_patterns_through_patterns_constant():
+    """A kind that called regex.compile itself would compile on every run of a wheel."""
+    import re
+    from pathlib import Path
+
+    import reportlint.kinds
+    kinds = Path(reportlint.kinds.__file__).parent
+    direct = re.compile(r"(?<![\w.])regex\.compile\(")
+    found = [f"{p.relative_to(kinds)}:{n}" for p in sorted(kinds.rglob("*.py"))
+             if p.name not in ("patterns.py", "regex_code.py")
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if direct.search(line)]
+    assert found == []
