@@ -48,7 +48,7 @@ def _rebuilt(key: tuple[str, int]) -> re.Pattern | None:
     global _table
     if _table is None:
         _table = _read()
-    raw = _table.get(_key(*key)) if _table else None
+    raw = _table.get(_key(*key)) if _table and isinstance(key[0], str) else None    # (bytes: never shipped)
     if raw is None:
         return None
     import json

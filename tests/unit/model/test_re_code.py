@@ -108,7 +108,8 @@ def test_without_a_table_patterns_compile_as_before(monkeypatch, tmp_path):
         re_code.use(None)
 
 
-def test_bytes_and_debug_patterns_are_not_kept():
+def test_bytes_and_debug_patterns_are_not_kept(shipped):
+    assert re_code.compile(b"a+", 0).findall(b"caab") == [b"aa"]     # type: ignore[arg-type]
     assert re_code.form(b"ab", 0) is None      # type: ignore[arg-type]
     assert re_code.form("ab", re.DEBUG) is None
     assert re_code.form("(?P<n>a)b", re.I) is not None
