@@ -88,7 +88,7 @@ def test_derived_word_starts_looked_up_in_the_trie_equal_the_built_set(monkeypat
     pairs = {a + b for a, b in zip(text, text[1:])} | {"有\ud800", "\udcff附"}
     assert more.heads(1) == more._starts_word
     assert [p for p in pairs if more._starts_word(p)] == [p for p in pairs if p in built]
-    monkeypatch.setattr(context_slip._Derived, "BUILD_AFTER", 0)
+    monkeypatch.setattr(more._heads, "after", 0)
     scan = more.heads(1)
     assert [p for p in pairs if scan(p)] == [p for p in pairs if p in built]
     findings = slips("依法办理行政附议案件。")

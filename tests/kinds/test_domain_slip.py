@@ -114,11 +114,11 @@ def test_walking_from_the_heads_finds_every_stretch_that_is_a_reading():
                       for e in range(s + 1, min(len(reading), s + longest) + 1) if reading[s:e] in lex.readings)
     for text in texts:                  # the readings' trie answers which codes begin a reading
         assert sorted(lex._matches(lex.reading(text))) == every_reading(text)
-    assert lex._heads is None
-    lex._scanned = BUILD_AFTER          # ... and, once a run has read that much, the set of heads
+    assert lex._heads.built is None
+    lex._heads.read = BUILD_AFTER       # ... and, once a run has read that much, the set of heads
     for text in texts:
         assert sorted(lex._matches(lex.reading(text))) == every_reading(text)
-    assert lex._heads == heads
+    assert lex._heads.built is not None and lex._heads.built.__self__ == heads
 
 
 def test_the_rule_does_not_open_the_models_when_nothing_reads_like_a_domain_word():

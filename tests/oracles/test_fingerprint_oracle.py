@@ -62,14 +62,15 @@ def _compiled_grams(norm: str) -> set[str]:
 @given(st.lists(CHARS, min_size=SHORT + 1, max_size=120).map("".join))
 def test_anchor_ngrams_by_set_lookup_and_by_compiled_class_agree(norm):
     expected = _compiled_grams(norm)
-    saved = fingerprint._scanned
+    ways = fingerprint._WAYS
+    saved = ways.read, ways.built
     try:
-        fingerprint._scanned = 0                                  # the set look-up
-        assert fingerprint.grams(norm) == expected
-        fingerprint._scanned = fingerprint.COMPILE_AFTER          # the compiled class
-        assert fingerprint.grams(norm) == expected
+        ways.read, ways.built = 0, None                           # the set look-up
+        assert ways.way(0) is fingerprint._by_set and fingerprint.grams(norm) == expected
+        ways.read = fingerprint.COMPILE_AFTER                     # the compiled class
+        assert fingerprint.grams(norm) == expected and ways.built is fingerprint._by_class
     finally:
-        fingerprint._scanned = saved
+        ways.read, ways.built = saved
 
 
 def test_compiled_anchor_class_is_the_shipped_characters():

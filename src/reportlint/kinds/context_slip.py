@@ -232,8 +232,8 @@ class _Derived:
     def __init__(self, heads: frozenset[str], margin: float, keep):
         self.listed_heads, self.margin, self.keep = heads, margin, frozenset(keep)
         self._words = None
-        self._heads: frozenset[str] | None = None
-        self._scanned = 0
+        from reportlint.kinds._lib.memo import LongRun
+        self._heads = LongRun(self._starts_word, self._read_heads, self.BUILD_AFTER)
 
     def words(self):
         if self._words is None:
@@ -245,13 +245,11 @@ class _Derived:
     def heads(self, n: int):
         """A test of whether a listed or derived word starts with a character pair, for a text
         of n characters."""
-        if self._heads is None:
-            self._scanned += n
-            if self._scanned <= self.BUILD_AFTER:
-                return self._starts_word
-            from reportlint.kinds._lib import data
-            self._heads = self.listed_heads.union(data.read_text("lm/confusables.heads").split())
-        return self._heads.__contains__
+        return self._heads.way(n)
+
+    def _read_heads(self):
+        from reportlint.kinds._lib import data
+        return self.listed_heads.union(data.read_text("lm/confusables.heads").split()).__contains__
 
     def _starts_word(self, pair: str) -> bool:
         try:

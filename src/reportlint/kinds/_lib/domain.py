@@ -19,14 +19,14 @@ often sees in a row (侵犯公民: 亲犯公民), never alone.
 from __future__ import annotations
 
 from reportlint.kinds._lib import data
-from reportlint.kinds._lib.memo import Memo
+from reportlint.kinds._lib.memo import LongRun, Memo
 from reportlint.model import re_code
 
 # Lone surrogates (a draft read with surrogateescape) cannot be looked up in the trie (UTF-8);
 # characters beyond the BMP are in no reading either: both are read as U+FFFD, one for one.
 _ODD = re_code.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
 HEAD = 3          # every reading has 3+ codes (words of 3+ characters, compounds)
-BUILD_AFTER = 20_000   # characters read before the heads' set is read (see Lexicon.__init__)
+BUILD_AFTER = 20_000   # characters read before the heads' set is read (Lexicon._heads)
 _MEMO_MAX = 200_000
 _LINES_MAX = 5_000    # lines kept (a long run's memo is emptied when full and fills again)
 
@@ -38,18 +38,17 @@ class Lexicon:
         chars, codes = (folder / "codes.txt").read_text(encoding="utf-8").split("\n")[:2]
         self.table = str.maketrans(chars, codes)      # built in C: ~2 ms less than a dict comprehension
         self.readings = Texts(folder / "readings")
-        # the heads as a set cost ~5 ms to read: a run asks the readings' trie (through the memo
-        # below) until it has read BUILD_AFTER characters, then reads the set (a run over one
-        # report never does)
         self._heads_file = folder / "heads.txt"
-        self._heads: frozenset[str] | None = None
-        self._scanned = 0
         self._words = Keys(folder / "words")
         # head -> the readings starting with it (1.35 on average), and written stretch -> whether
         # it is a domain word, and line -> its stretches: a long run soon asks only these, at dict speed
         self._by_head: Memo[str, tuple[str, ...]] = Memo(lambda h: tuple(self.readings.keys(h)), _MEMO_MAX)
         self._is_word: Memo[str, bool] = Memo(self._words.__contains__, _MEMO_MAX)
         self._lines: Memo[str, tuple[tuple[int, int, list[str]], ...]] = Memo(self._near_line, _LINES_MAX)
+        # whether some reading starts with three codes: the head memo answers (the readings'
+        # trie: heads.txt is exactly their first three codes) until the run has read
+        # BUILD_AFTER characters, then the set of heads (~5 ms to read; one report never does)
+        self._heads = LongRun(self._by_head.__getitem__, self._read_heads, BUILD_AFTER)
 
     def reading(self, text: str) -> str:
         """One code character per character (a character with no reading stays as it is)."""
@@ -90,23 +89,14 @@ class Lexicon:
         """(start, end, key): every stretch of `reading` that is a key of the readings, in order."""
         if _ODD.search(reading):
             reading = _ODD.sub("\ufffd", reading)
-        is_head, by_head, starts = self._head_test(len(reading)), self._by_head, reading.startswith
+        is_head, by_head, starts = self._heads.way(len(reading)), self._by_head, reading.startswith
         for s, head in [(s, h) for s in range(len(reading) - HEAD + 1) if is_head(h := reading[s:s + HEAD])]:
             for key in by_head[head]:
                 if starts(key, s):
                     yield s, s + len(key), key
 
-    def _head_test(self, n: int):
-        """A test of whether some reading starts with three codes, for a reading of n codes:
-        the memo of the readings starting with them (empty: none) until the run has read
-        BUILD_AFTER characters, then the set of heads (heads.txt: the first three codes of
-        every reading, so both answer alike)."""
-        if self._heads is None:
-            self._scanned += n
-            if self._scanned <= BUILD_AFTER:
-                return self._by_head.__getitem__
-            self._heads = frozenset(self._heads_file.read_text(encoding="utf-8").split())
-        return self._heads.__contains__
+    def _read_heads(self):
+        return frozenset(self._heads_file.read_text(encoding="utf-8").split()).__contains__
 
 
 _LEXICON: Lexicon | None = None

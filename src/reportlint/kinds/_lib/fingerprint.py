@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from itertools import chain
 
+from reportlint.kinds._lib.memo import LongRun
 from reportlint.model import re_code
 
 _DROP = re_code.compile(r"[\W_]+")     # all but letters and digits (Unicode-aware, as in `regex` \p{L}\p{N})
@@ -74,16 +75,22 @@ def _anchor_grams() -> re.Pattern:
 # at ~3,000 characters of long sentences, which a set look-up per character reads in ~0.2 ms.
 # The first COMPILE_AFTER characters are read that way, the rest by the compiled pattern.
 COMPILE_AFTER = 20_000
-_scanned = 0
+
+
+def _by_set(norm: str) -> set[str]:
+    anchors = _anchor_set()
+    return {norm[i:i + GRAM] for i in range(len(norm) - GRAM + 1) if norm[i] in anchors}
+
+
+def _by_class(norm: str) -> set[str]:
+    return set(_anchor_grams().findall(norm))
+
+
+_WAYS = LongRun(_by_set, lambda: _by_class, COMPILE_AFTER)
 
 
 def _anchor_ngrams(norm: str) -> set[str]:
-    global _scanned
-    if _scanned < COMPILE_AFTER:
-        _scanned += len(norm)
-        anchors = _anchor_set()
-        return {norm[i:i + GRAM] for i in range(len(norm) - GRAM + 1) if norm[i] in anchors}
-    return set(_anchor_grams().findall(norm))
+    return _WAYS.way(len(norm))(norm)
 
 
 def normalize(text: str) -> str:
