@@ -65,6 +65,11 @@ def _key(pattern: str, flags: int) -> str:
     return json.dumps([pattern, flags], separators=(",", ":"))     # ASCII: lone surrogates, no TAB
 
 
+def shipped() -> int:
+    """How many patterns the installed table holds for this interpreter (0: none it can use)."""
+    return len(_read())
+
+
 def _read() -> dict[str, str]:
     """The shipped table, if there is one made by this very interpreter."""
     try:
