@@ -8,31 +8,37 @@ ConfigError and RuleLoadErrors propagate, and an unreadable baseline is returned
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from reportlint.engine.linter import Linter, cpus
 from reportlint.engine.options import CheckOptions
 from reportlint.model.errors import BaselineError, OutputError
 from reportlint.model.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from reportlint.model.finding import Severity
 from reportlint.model.messages import t
+from reportlint.model.plain import Fields
 from reportlint.model.results import RunResult
 from reportlint.rulepacks.rule import Rule
 
 
-@dataclass
-class Outcome:
-    """What one `reportlint check` run produced, for the CLI to print and exit with."""
-    result: RunResult
-    exit_code: int
-    diffs: list[str] = field(default_factory=list)      # --diff: unified diffs
-    warnings: list[str] = field(default_factory=list)   # for stderr, before the report
-    linter: Linter | None = None
-    known: int = 0                  # findings the baseline knows (not reported)
-    recorded: int | None = None     # --write-baseline: findings recorded (nothing else to report)
-    baseline_error: BaselineError | None = None   # --baseline unreadable: nothing can be reported
-    fixed_stdin: bytes | None = None   # --fix -: the fixed text, for standard output
-    written: list[str] = field(default_factory=list)   # --annotate: one line per reviewed file
+class Outcome(Fields):
+    """What one `reportlint check` run produced, for the CLI to print and exit with. (A plain
+    class: see model/plain.py.)"""
+    _fields = ("result", "exit_code", "diffs", "warnings", "linter", "known", "recorded", "baseline_error",
+               "fixed_stdin", "written")
+
+    def __init__(self, result: RunResult, exit_code: int, diffs: list[str] | None = None,
+                 warnings: list[str] | None = None, linter: Linter | None = None, known: int = 0,
+                 recorded: int | None = None, baseline_error: BaselineError | None = None,
+                 fixed_stdin: bytes | None = None, written: list[str] | None = None):
+        self.result = result
+        self.exit_code = exit_code
+        self.diffs = [] if diffs is None else diffs               # --diff: unified diffs
+        self.warnings = [] if warnings is None else warnings      # for stderr, before the report
+        self.linter = linter
+        self.known = known                  # findings the baseline knows (not reported)
+        self.recorded = recorded            # --write-baseline: findings recorded (nothing else to report)
+        self.baseline_error = baseline_error    # --baseline unreadable: nothing can be reported
+        self.fixed_stdin = fixed_stdin      # --fix -: the fixed text, for standard output
+        self.written = [] if written is None else written    # --annotate: one line per reviewed file
 
     @property
     def rules(self) -> dict[str, Rule]:

@@ -16,13 +16,13 @@ found upward from each linted file. Selection and levels only; rule options live
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlint.files.reading import read_text_file
 from reportlint.model.errors import ConfigError, InputError, RuleFileError
 from reportlint.model.finding import SEVERITIES, Severity
 from reportlint.model.genres import GENRES
+from reportlint.model.plain import Fields
 from reportlint.rulepacks.yamlmarks import did_you_mean, parse_yaml
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
@@ -47,29 +47,33 @@ _KEYS = {
 LANGS = ("zh", "en")
 
 
-@dataclass
-class Config:
+class Config(Fields):
     """The effective configuration of a run (`.reportlint.yaml` over the defaults)."""
-    path: Path | None = None            # the file it came from (None: defaults)
-    packs: list | None = None
-    extra_packs: list = field(default_factory=list)
-    select: list = field(default_factory=list)
-    ignore: list = field(default_factory=list)
-    severity: dict = field(default_factory=dict)
-    per_file_ignores: dict = field(default_factory=dict)
-    exclude: list = field(default_factory=list)
-    year: int | None = None
-    unit: str | None = None
-    genre: str | None = None
-    fail_on: str | None = None
-    encoding: str | None = None
-    lang: str | None = None
-    marks: dict = field(default_factory=dict, repr=False)   # key path -> (line, col) in the file
+    _fields = ("path", "packs", "extra_packs", "select", "ignore", "severity", "per_file_ignores", "exclude",
+               "year", "unit", "genre", "fail_on", "encoding", "lang", "marks")
+    _hidden = ("marks",)
 
-    def where(self, *keypath) -> RuleFileError:
+    def __init__(self, path: Path | None = None, packs: list | None = None, extra_packs: list | None = None,
+                 select: list | None = None, ignore: list | None = None, severity: dict | None = None,
+                 per_file_ignores: dict | None = None, exclude: list | None = None, year: int | None = None,
+                 unit: str | None = None, genre: str | None = None, fail_on: str | None = None,
+                 encoding: str | None = None, lang: str | None = None, marks: dict | None = None):
+        self.path = path                  # the file it came from (None: defaults)
+        self.packs = packs
+        self.extra_packs = [] if extra_packs is None else extra_packs
+        self.select = [] if select is None else select
+        self.ignore = [] if ignore is None else ignore
+        self.severity = {} if severity is None else severity
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.exclude = [] if exclude is None else exclude
+        self.year, self.unit, self.genre, self.fail_on = year, unit, genre, fail_on
+        self.encoding, self.lang = encoding, lang
+        self.marks = {} if marks is None else marks     # key path -> (line, col) in the file
+
+    def where(self, *keypath, message: str = "") -> RuleFileError:
         """An error at a key of this file (its line when known)."""
         line, col = self.marks.get(keypath) or self.marks.get(keypath[:1]) or (1, 1)
-        return RuleFileError(str(self.path), line, col, "")
+        return RuleFileError(str(self.path), line, col, message)
 
     @property
     def base(self) -> Path:

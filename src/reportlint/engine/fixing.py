@@ -7,7 +7,6 @@ is fixed run by run inside the file (files/docx.py). Each round lints a new Docu
 from __future__ import annotations
 
 import difflib
-from dataclasses import replace
 
 from reportlint.files.reading import Stamp, is_converted, read_file, read_stdin
 from reportlint.files.writing import replay_fixes, write_atomic
@@ -103,7 +102,7 @@ def fix_word(linter, path: str, data: bytes, original: Document, cfg, *, write: 
             break
         applied_total += applied
     note = t("word_not_fixable", linter.lang)
-    findings = [replace(f, fix=None, message=f.message + note) if f.fix is not None else f
+    findings = [f._replace(fix=None, message=f.message + note) if f.fix is not None else f
                 for f in findings]
     if applied_total:
         if write:
@@ -137,7 +136,7 @@ def run_fix(linter, paths: list[str], write: bool,
                 doc = original
                 findings, failures = linter.lint_document(doc, cfg)
                 note = t("converted_not_fixable", linter.lang)
-                findings = [replace(f, fix=None, message=f.message + note) if f.fix is not None else f
+                findings = [f._replace(fix=None, message=f.message + note) if f.fix is not None else f
                             for f in findings]
             elif path.lower().endswith(".docx"):
                 doc, findings, failures = fix_word(linter, path, data, original, cfg, write=write,

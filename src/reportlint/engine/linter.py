@@ -89,8 +89,6 @@ class Linter:
     def _check_selectors(self, cfg: Config, rules: list[Rule]) -> None:
         """A selector that matches no rule is an error (exit 2), never a silent "no rule runs":
         one typo in `select:` would otherwise turn the gate green for ever."""
-        from dataclasses import replace
-
         from reportlint.rulepacks.select import unknown_selector_hint, unknown_selectors
         errors: list = []
         for option, refs in (("--select", self.select), ("--ignore", self.ignore)):
@@ -104,7 +102,7 @@ class Linter:
         for keypath, ref in places:
             if unknown_selectors(rules, [ref]) or (keypath[0] == "severity" and not any(r.id == ref for r in rules)):
                 msg = t("unknown_selector", self.lang, ref=ref) + unknown_selector_hint(rules, ref)
-                errors.append(replace(cfg.where(*keypath), message=msg))
+                errors.append(cfg.where(*keypath, message=msg))
         if errors:
             from reportlint.model.errors import ConfigError
             raise ConfigError(errors)

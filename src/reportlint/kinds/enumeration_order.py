@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -48,9 +48,9 @@ def _cn(n: int) -> str:
     return ("" if n < 20 else _CN[n // 10 - 1]) + "十" + (_CN[n % 10 - 1] if n % 10 else "")
 
 
-@dataclass(frozen=True)
-class Notation:
-    """One way of numbering items ((1), ①, 一是 …): how to find, read and write a number."""
+class Notation(NamedTuple):
+    """One way of numbering items ((1), ①, 一是 …): how to find, read and write a number. (A named
+    tuple: a frozen @dataclass costs ~0.6 ms to create, every run.)"""
     marker: regex.Pattern       # group 1: the number as written
     number: Callable[[str], int | None]
     write: Callable[[int], str]

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from reportlint.model.lazy_pattern import LazyPattern
 from reportlint.model.lines import DATE_LINE, FOOTER, INDENT, SIGNATURE, WEB_META, lazy
+from reportlint.model.plain import Fields
 from reportlint.model.script import to_simplified
 from reportlint.model.tables import Table, text_tables, word_tables
 
@@ -34,21 +34,23 @@ _BARE_ORDINAL = LazyPattern(r"(?:[一二三四五六七八九十]{1,3}[、．.]|
 _SENTENCE_END = r"[。！？；!?;]+[”’」』）)]*|\n"
 
 
-@dataclass
-class Span:
+class Span(Fields):
     """A stretch of `Document.text`: [start, end) and what it holds."""
-    start: int
-    end: int
-    text: str
+    __slots__ = ("end", "start", "text")
+    _fields = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text = start, end, text
 
 
-@dataclass
-class Truncation:
+class Truncation(Fields):
     """Where a document stops abruptly (a web-page opening, a paste cut short)."""
-    line: int
-    start: int
-    end: int
-    reason: str            # mid-sentence | bare-heading | first-part
+    __slots__ = ("end", "line", "reason", "start")
+    _fields = ("line", "start", "end", "reason")
+
+    def __init__(self, line: int, start: int, end: int, reason: str):
+        self.line, self.start, self.end = line, start, end
+        self.reason = reason       # mid-sentence | bare-heading | first-part
 
 
 class Document:

@@ -5,15 +5,18 @@ without importing the floor that raised them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from reportlint.model.plain import Fields
 
-@dataclass
-class InputError(Exception):
+
+class InputError(Fields, Exception):
     """An input that could not be linted (missing, binary, undecodable, empty …)."""
-    path: str
-    message: str
+    _fields = ("path", "message")
+
+    def __init__(self, path: str, message: str):
+        super().__init__(path, message)
+        self.path, self.message = path, message
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -23,13 +26,13 @@ class OutputError(InputError):
     """A file that could not be written (no folder, no permission, full disk, changed since read)."""
 
 
-@dataclass
-class RuleFileError(Exception):
+class RuleFileError(Fields, Exception):
     """A problem in a rule file or configuration file, at the line and column of the key."""
-    path: str
-    line: int
-    column: int
-    message: str
+    _fields = ("path", "line", "column", "message")
+
+    def __init__(self, path: str, line: int, column: int, message: str):
+        super().__init__(path, line, column, message)
+        self.path, self.line, self.column, self.message = path, line, column, message
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
@@ -55,14 +58,15 @@ class BaselineError(Exception):
     """A baseline file that is missing, unreadable or not a reportlint baseline."""
 
 
-@dataclass
-class RuleFailure:
+class RuleFailure(Fields):
     """A rule that could not finish on a document (a pattern timed out, a bug in a kind).
 
     `rule` is the loaded rule (rulepacks.rule.Rule); only its id, path and marks are read here."""
-    path: str
-    rule: Any
-    reason: str
+    __slots__ = ("path", "reason", "rule")
+    _fields = ("path", "rule", "reason")
+
+    def __init__(self, path: str, rule: Any, reason: str):
+        self.path, self.rule, self.reason = path, rule, reason
 
     def __str__(self) -> str:
         line, col = self.rule.marks.get(("id",), (1, 1))

@@ -1,10 +1,11 @@
 """Finding, Hit and Severity: what kinds produce and what reporters print."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import NamedTuple
 
 from reportlint.model.lazy_pattern import LazyPattern
+from reportlint.model.plain import Fields
 
 CATEGORIES = (
     "section", "plan", "duplicate", "numeric", "typo", "formulation",
@@ -27,26 +28,26 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass
-class Hit:
+class Hit(Fields):
     """What a kind yields: a character span of the document plus message fields.
 
     `fix` is the replacement text for [start, end) when the correction is unambiguous;
     `variant` picks one template when a rule's message is a mapping; `severity`
     lets a kind lower or raise one hit (e.g. a superseded title is only a warning).
+    (A plain class, equal by its fields: model/plain.py.)
     """
-    start: int
-    end: int
-    fields: dict = field(default_factory=dict)
-    suggestion: str | None = None
-    fix: str | None = None
-    variant: str | None = None
-    severity: Severity | None = None
+    _fields = ("start", "end", "fields", "suggestion", "fix", "variant", "severity")
+
+    def __init__(self, start: int, end: int, fields: dict | None = None, suggestion: str | None = None,
+                 fix: str | None = None, variant: str | None = None, severity: Severity | None = None):
+        self.start, self.end = start, end
+        self.fields = {} if fields is None else fields
+        self.suggestion, self.fix, self.variant, self.severity = suggestion, fix, variant, severity
 
 
-@dataclass(frozen=True, slots=True)   # slots: a long run holds ~80 findings per 10 reports
-class Finding:
-    """One finding as reporters print it: where (1-based line and column), which rule, what to say."""
+class Finding(NamedTuple):
+    """One finding as reporters print it: where (1-based line and column), which rule, what to say.
+    Immutable; `finding._replace(message=…)` makes a changed copy."""
     path: str
     line: int
     column: int

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from reportlint.model import re_code
 from reportlint.model.lazy_pattern import LazyPattern
 from reportlint.model.lines import DATE_LINE, INDENT, WEB_META, cn_to_int, lazy
+from reportlint.model.plain import Fields
 
 if TYPE_CHECKING:
     from reportlint.model.document import Document
@@ -25,16 +25,20 @@ _FILE_NAME = LazyPattern(r"\.(?:docx?|wps|pdf|txt|xlsx?|html?)\s*$", re.IGNORECA
 _META_FIELD = r"^[-•*\s]*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,5}\s*[:：]\s*\S"
 
 
-@dataclass
-class Meta:
-    """What the draft says about itself: title, year (and where it was read), unit, signing date."""
-    title: str = ""
-    title_line: int = 0    # 1-based, 0 when no title was found
-    year: int | None = None
-    year_source: str = ""  # title | signing-date | opening (first paragraphs or first heading) | config
-    unit: str = ""
-    signing_date: tuple[int, int, int] | None = None
-    signing_line: int = 0
+class Meta(Fields):
+    """What the draft says about itself: title, year (and where it was read), unit, signing date.
+    Filled in by meta() (a plain class: see model/plain.py)."""
+    __slots__ = ("signing_date", "signing_line", "title", "title_line", "unit", "year", "year_source")
+    _fields = ("title", "title_line", "year", "year_source", "unit", "signing_date", "signing_line")
+
+    def __init__(self) -> None:
+        self.title = ""
+        self.title_line = 0          # 1-based, 0 when no title was found
+        self.year: int | None = None
+        self.year_source = ""        # title | signing-date | opening (first paragraphs or first heading) | config
+        self.unit = ""
+        self.signing_date: tuple[int, int, int] | None = None
+        self.signing_line = 0
 
     @property
     def next_year(self) -> int | None:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from reportlint.model.lazy_pattern import LazyPattern
 from reportlint.model.lines import INDENT, cn_to_int, lazy
+from reportlint.model.plain import Fields
 
 HEADING_PATTERNS = (
     # (level, style, regex on the line after its indentation); group "num" is the number
@@ -21,21 +21,29 @@ _LEADING_RESIDUE = LazyPattern(r"(?:\[bookmark:[^\]\n]*\]\s*)+")
 _OPENERS = frozenset("一二三四五六七八九十（([#")
 
 
-@dataclass
-class Heading:
-    """One numbered or Markdown heading line and the section it opens."""
-    level: int             # 1 一、  2 （一）  3 1.  4 （1）; Markdown: number of '#'
-    style: str             # cn-dun | cn-paren | arabic-dot | arabic-paren | markdown
-    number: int | None     # value of the ordinal, None for Markdown
-    label: str             # the ordinal as written: "一、", "(四)", "1."
-    title: str             # heading text without the ordinal (up to the first 。 when run-in)
-    line: int              # 1-based line number
-    start: int             # offset of the ordinal
-    end: int               # end of the title
-    run_in: bool           # body text follows on the same line
-    section_end: int = 0   # end offset of the section (up to the next heading at this level or above)
-    parent: Heading | None = field(default=None, repr=False)
-    _text: str = field(default="", repr=False, compare=False)   # the document's, set by outline()
+class Heading(Fields):
+    """One numbered or Markdown heading line and the section it opens (a plain class: see
+    model/plain.py)."""
+    __slots__ = ("_text", "end", "label", "level", "line", "number", "parent", "run_in", "section_end",
+                 "start", "style", "title")
+    _fields = ("level", "style", "number", "label", "title", "line", "start", "end", "run_in", "section_end",
+               "parent")
+    _hidden = ("parent",)
+
+    def __init__(self, level: int, style: str, number: int | None, label: str, title: str, line: int,
+                 start: int, end: int, run_in: bool, section_end: int = 0, parent: Heading | None = None):
+        self.level = level          # 1 一、  2 （一）  3 1.  4 （1）; Markdown: number of '#'
+        self.style = style          # cn-dun | cn-paren | arabic-dot | arabic-paren | markdown
+        self.number = number        # value of the ordinal, None for Markdown
+        self.label = label          # the ordinal as written: "一、", "(四)", "1."
+        self.title = title          # heading text without the ordinal (up to the first 。 when run-in)
+        self.line = line            # 1-based line number
+        self.start = start          # offset of the ordinal
+        self.end = end              # end of the title
+        self.run_in = run_in        # body text follows on the same line
+        self.section_end = section_end   # end offset of the section (up to the next heading at this level or above)
+        self.parent = parent
+        self._text = ""             # the document's, set by outline()
 
     @property
     def section_text(self) -> str:  # filled in by Document.headings

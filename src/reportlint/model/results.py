@@ -2,25 +2,29 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from reportlint.model.document import Document
 from reportlint.model.errors import InputError, RuleFailure
 from reportlint.model.excerpt import Excerpt
 from reportlint.model.finding import Finding, Severity
+from reportlint.model.plain import Fields
 
 
-@dataclass
-class RunResult:
+class RunResult(Fields):
     """A run's findings and what the reporters read of each draft — or, when a reporter took
     each file's findings as they came (`sink`), only their counts, so a long run's memory does
-    not grow with its findings."""
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    failures: list[RuleFailure] = field(default_factory=list)
-    files: int = 0
-    documents: dict[str, Document | Excerpt] = field(default_factory=dict)   # what reporters read
-    streamed: Counter = field(default_factory=Counter)   # (severity, category) of findings not kept
+    not grow with its findings. (A plain class: see model/plain.py.)"""
+    _fields = ("findings", "errors", "failures", "files", "documents", "streamed")
+
+    def __init__(self, findings: list[Finding] | None = None, errors: list[InputError] | None = None,
+                 failures: list[RuleFailure] | None = None, files: int = 0,
+                 documents: dict[str, Document | Excerpt] | None = None, streamed: Counter | None = None):
+        self.findings = [] if findings is None else findings
+        self.errors = [] if errors is None else errors
+        self.failures = [] if failures is None else failures
+        self.files = files
+        self.documents = {} if documents is None else documents    # what reporters read
+        self.streamed = Counter() if streamed is None else streamed  # (severity, category) of findings not kept
 
     @property
     def ok(self) -> bool:

@@ -13,7 +13,6 @@ where it would be. Kinds that read tables point their findings at cells through 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from reportlint.model.lazy_pattern import LazyPattern
@@ -26,15 +25,18 @@ _FIGURE = LazyPattern(r"^([-−－+]?\d[\d,，]*(?:\.\d+)?)(%?)\s*(?:件|条|项
 _WIDE = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
-@dataclass(eq=False)
 class Cell:
-    """One cell of a table: its text and place in `Document.text` and in the grid."""
-    text: str
-    start: int
-    end: int
-    row: int                 # 1-based grid position of the cell's top-left slot
-    col: int
-    lines: tuple[int, int] = (0, 0)   # first and last line of the cell (1-based)
+    """One cell of a table: its text and place in `Document.text` and in the grid (equal only
+    to itself: a merged cell is the same Cell in every slot it covers). A plain class: see
+    model/plain.py."""
+
+    def __init__(self, text: str, start: int, end: int, row: int, col: int, lines: tuple[int, int] = (0, 0)):
+        self.text, self.start, self.end = text, start, end
+        self.row, self.col = row, col      # 1-based grid position of the cell's top-left slot
+        self.lines = lines                 # first and last line of the cell (1-based)
+
+    def __repr__(self) -> str:
+        return f"Cell({self.text!r}, {self.start}, {self.end}, {self.row}, {self.col}, {self.lines!r})"
 
     @property
     def blank(self) -> bool:
@@ -54,15 +56,20 @@ class Cell:
             return None
 
 
-@dataclass(eq=False)
 class Table:
-    """A table of the draft (a Word table, or rows pasted as text) as a grid of Cells."""
-    number: int                      # 1-based among the document's tables, in reading order
-    rows: list[list[Cell]]           # the grid; a merged cell sits in every slot it covers
-    word: bool = False               # cells are named 表N第r行第c列 (Word); else line:column
-    first_line: int = 0
-    last_line: int = 0
-    cells: list[Cell] = field(default_factory=list)   # each cell once, in reading order
+    """A table of the draft (a Word table, or rows pasted as text) as a grid of Cells (equal
+    only to itself)."""
+
+    def __init__(self, number: int, rows: list[list[Cell]], word: bool = False, first_line: int = 0,
+                 last_line: int = 0, cells: list[Cell] | None = None):
+        self.number = number            # 1-based among the document's tables, in reading order
+        self.rows = rows                # the grid; a merged cell sits in every slot it covers
+        self.word = word                # cells are named 表N第r行第c列 (Word); else line:column
+        self.first_line, self.last_line = first_line, last_line
+        self.cells = [] if cells is None else cells    # each cell once, in reading order
+
+    def __repr__(self) -> str:
+        return f"Table({self.number}, lines {self.first_line}-{self.last_line}, {len(self.cells)} cells)"
 
     def where(self, cell: Cell) -> str:
         return f"表{self.number}第{cell.row}行第{cell.col}列"

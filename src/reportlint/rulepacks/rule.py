@@ -5,7 +5,6 @@ The kind's prepared state is built on first use, so rules that a run deselects c
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -15,30 +14,40 @@ from reportlint.model.finding import Severity
 DEFAULT_PRIORITY = 20     # kinds that say nothing; listed exact forms 30, model-found and sweeps 10
 
 
-@dataclass
 class Rule:
-    """One rule as loaded from its YAML file: the kind it configures, its options and examples."""
-    id: str
-    kind_name: str
-    kind: Any                      # the kind module
-    pack: str
-    path: str
-    category: str
-    severity: Severity
-    message: str | dict
-    description: str
-    why: str
-    scope: str | None
-    options: dict
-    examples: dict
-    marks: dict = field(default_factory=dict, repr=False)
-    message_en: str | dict | None = None
-    references: list = field(default_factory=list)
-    enabled: bool = True
-    genres: tuple[str, ...] = ()   # the genres it runs on (model/genres.py); () = every genre
-    priority: int | None = None    # `priority:` in the rule file; None = the kind's PRIORITY
-    _state: Any = field(default=None, repr=False)
-    _prepared: bool = field(default=False, repr=False)
+    """One rule as loaded from its YAML file: the kind it configures, its options and examples.
+    Each loaded rule is an object of its own (equal only to itself). A plain class: a @dataclass
+    costs ~0.8 ms to create at import, on every run (model/plain.py)."""
+
+    def __init__(self, id: str, kind_name: str, kind: Any, pack: str, path: str, category: str,
+                 severity: Severity, message: str | dict, description: str, why: str, scope: str | None,
+                 options: dict, examples: dict, marks: dict | None = None, message_en: str | dict | None = None,
+                 references: list | None = None, enabled: bool = True, genres: tuple[str, ...] = (),
+                 priority: int | None = None):
+        self.id = id
+        self.kind_name = kind_name
+        self.kind = kind                    # the kind module
+        self.pack = pack
+        self.path = path
+        self.category = category
+        self.severity = severity
+        self.message = message
+        self.description = description
+        self.why = why
+        self.scope = scope
+        self.options = options
+        self.examples = examples
+        self.marks = {} if marks is None else marks
+        self.message_en = message_en
+        self.references = [] if references is None else references
+        self.enabled = enabled
+        self.genres = genres                # the genres it runs on (model/genres.py); () = every genre
+        self.priority = priority            # `priority:` in the rule file; None = the kind's PRIORITY
+        self._state: Any = None
+        self._prepared = False
+
+    def __repr__(self) -> str:
+        return f"Rule(id={self.id!r}, kind_name={self.kind_name!r}, pack={self.pack!r})"
 
     def __getitem__(self, key: str) -> Any:
         return self.options[key]

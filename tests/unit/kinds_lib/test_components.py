@@ -88,12 +88,10 @@ def test_the_shipped_table_is_what_the_script_builds(tmp_path):
     ("各部门依照有关规淀办理。", "规淀", "规定", "shape"),           # component: 淀 is 氵定
     ("加快推井基层法治建设。", "推井", "推进", "sound")])           # fuzzy-sound: jing/jin
 def test_the_spelling_model_tries_both_fields(text, found, expected, how):
-    from dataclasses import replace
-
     from reportlint.kinds._lib.spelling import Policy, model
     (slip,) = model().slips(text, Policy())
     assert (slip.found, slip.expected, slip.how) == (found, expected, how)
-    never = replace(Policy(), min_lm_gain_fuzzy=99.0, min_lm_gain_component=99.0, lm_component=99.0)
+    never = Policy()._replace(min_lm_gain_fuzzy=99.0, min_lm_gain_component=99.0, lm_component=99.0)
     assert model().slips(text, never) == []      # only the new fields give the candidate
 
 

@@ -1,6 +1,4 @@
 """kinds/_lib/spelling: the pair bitmaps and the two stages."""
-from dataclasses import replace
-
 from reportlint.kinds._lib import data
 from reportlint.kinds._lib.spelling import Policy, model
 
@@ -148,8 +146,8 @@ def test_a_rare_input_method_word_needs_a_smaller_trigram_gain_when_the_word_mod
     (slip,) = [x for x in m.slips(s, on) if x.start == 5]
     assert (slip.found, slip.expected, slip.how) == ("关健", "关键", "same-sound")
     assert slip.gain < on.lm_one_sided               # short of the trigram margin alone
-    assert [x for x in m.slips(s, replace(on, lm_agreed=0.0)) if x.start == 5] == []
-    assert [x for x in m.slips(s, replace(on, wf_agreed=100.0)) if x.start == 5] == []
+    assert [x for x in m.slips(s, on._replace(lm_agreed=0.0)) if x.start == 5] == []
+    assert [x for x in m.slips(s, on._replace(wf_agreed=100.0)) if x.start == 5] == []
     # a written pair the input method does not know is most often two words side by side
     assert not m._agreed("并经该国驻中华人民共和国", 4, "之", "驻中", "same-sound", on)
     assert not m._agreed(s, 5, "键", "关健", "shape", on)

@@ -19,7 +19,7 @@ run over many reports soon asks only the memo.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.kinds._lib import lm
 from reportlint.kinds._lib.cjk import is_han
@@ -32,9 +32,9 @@ _MIN_WORD_GAIN = 2.0   # log10: a candidate word this much likelier (unigram) th
 _MEMO_MAX = 100_000
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """The trigram model's best candidate for one position, and by how much it wins."""
+class Verdict(NamedTuple):
+    """The trigram model's best candidate for one position, and by how much it wins (a named tuple:
+    a frozen @dataclass costs ~0.6 ms to create, every run)."""
     x: str                 # the character expected
     how: str               # same-sound | sound | shape
     gain: float            # log10 gain of the window under the trigram model

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
@@ -20,6 +19,7 @@ import regex
 from reportlint.kinds import patterns
 from reportlint.model import re_code
 from reportlint.model.lines import cn_to_int
+from reportlint.model.plain import Fields
 
 CN_NUMERAL = "零〇○一二两三四五六七八九十百千万亿"
 CN_DIGIT = "零〇○一二两三四五六七八九"
@@ -103,19 +103,21 @@ def parse_numeral(s: str) -> Decimal | None:
     return None
 
 
-@dataclass
-class Number:
-    """A figure of the text with its span, numeral, unit, value and qualifiers."""
-    start: int            # span of the whole figure, qualifiers and unit included
-    end: int
-    num_start: int        # span of the numeral (multiplier included)
-    num_end: int
-    numeral: str          # as written: "22", "１２３", "3.5万", "三十六"
-    unit: str             # "件", "人次", "%", "年", … or ""
-    prefix: str = ""      # 近 约 逾 超过 不足 …
-    approx: str = ""      # 余 多 (between numeral and unit)
-    suffix: str = ""      # 以上 以下 左右 …
-    chinese: bool = False
+class Number(Fields):
+    """A figure of the text with its span, numeral, unit, value and qualifiers (a plain class:
+    see model/plain.py)."""
+    _fields = ("start", "end", "num_start", "num_end", "numeral", "unit", "prefix", "approx", "suffix", "chinese")
+
+    def __init__(self, start: int, end: int, num_start: int, num_end: int, numeral: str, unit: str,
+                 prefix: str = "", approx: str = "", suffix: str = "", chinese: bool = False):
+        self.start, self.end = start, end    # span of the whole figure, qualifiers and unit included
+        self.num_start, self.num_end = num_start, num_end    # span of the numeral (multiplier included)
+        self.numeral = numeral    # as written: "22", "１２３", "3.5万", "三十六"
+        self.unit = unit          # "件", "人次", "%", "年", … or ""
+        self.prefix = prefix      # 近 约 逾 超过 不足 …
+        self.approx = approx      # 余 多 (between numeral and unit)
+        self.suffix = suffix      # 以上 以下 左右 …
+        self.chinese = chinese
 
     @cached_property
     def value(self) -> Decimal | None:

@@ -26,8 +26,8 @@ from __future__ import annotations
 import math
 import mmap
 import re
-from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from reportlint.kinds._lib import data
 from reportlint.kinds._lib.memo import Memo
@@ -73,8 +73,7 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     """What a slip must reach to be reported. A two-character word is an easy target for
     chance (most pairs of common characters are some word), so it needs a larger gain, a common
     word and a same-sound or look-alike character; a longer word that one character completes
@@ -110,8 +109,7 @@ _HOWS = ("same-sound", "sound", "shape", "", "glyph", "fuzzy-sound", "component"
 _SAID = {"glyph": "shape", "component": "shape", "fuzzy-sound": "sound"}   # a Slip's how for them
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(NamedTuple):
     """A misspelt word the model found in a string, and the word it expects."""
     start: int             # offset of the wrong character in the string checked
     found: str             # the wrong word as written
@@ -335,7 +333,7 @@ class Model:
             if best is None:
                 continue
             if lo:
-                best = replace(best, start=best.start + lo, word_start=best.word_start + lo)
+                best = best._replace(start=best.start + lo, word_start=best.word_start + lo)
             clash = [f for f in found if f.word_start < best.word_start + len(best.found)
                      and best.word_start < f.word_start + len(f.found)]
             if any(f.gain >= best.gain for f in clash):
