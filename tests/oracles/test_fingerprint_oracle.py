@@ -235,6 +235,51 @@ def test_any_alike_is_some_pair_alike_and_false_only_when_a_matcher_finds_nothin
             matcher.add(key, norm)
 
 
+def _edited(rnd: random.Random, text: str, edits: int) -> str:
+    """`text` with `edits` random substitutions, deletions or insertions."""
+    t = list(text)
+    for _ in range(edits):
+        op, at = rnd.randrange(3), rnd.randrange(len(t) + 1)
+        if op == 0 and at < len(t):
+            t[at] = rnd.choice("法治镇乡工作")
+        elif op == 1 and at < len(t) and len(t) > 1:
+            del t[at]
+        else:
+            t.insert(at, rnd.choice("法治镇乡工作"))
+    return "".join(t)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(NORMS, max_size=40), st.sampled_from([0.5, 0.8, 0.85, 0.9, 0.95, 1.0]), st.integers(0, 2**32))
+def test_none_alike_is_never_said_of_texts_with_an_alike_pair(norms, similarity, seed):
+    """none_alike() lets any_alike skip rapidfuzz: it must never be True where some pair is
+    alike, near the edit limit above all (near copies with 1-4 edits of a text)."""
+    rnd = random.Random(seed)
+    texts = list(norms)
+    for _ in range(rnd.randrange(3)):
+        if texts:
+            src = rnd.choice(texts)
+            texts.insert(rnd.randrange(len(texts) + 1), _edited(rnd, src, rnd.randrange(1, 5)))
+    if fingerprint.none_alike(texts, similarity):
+        assert not oracle_any_alike(texts, similarity)
+
+
+def test_none_alike_settles_a_report_of_distinct_sentences_and_no_copy_at_the_limit():
+    rnd = random.Random(5)
+    words = ["法治", "政府", "建设", "依法行政", "镇", "12", "工作", "年度", "调解", "纠纷", "培训", "执法"]
+    settled = 0
+    for _ in range(300):
+        norms = ["".join(rnd.choice(words) for _ in range(rnd.randrange(5, 25))) for _ in range(rnd.randrange(2, 40))]
+        settled += fingerprint.none_alike(norms, 0.9)
+        base = rnd.choice(norms)
+        limit = -(-len(base) // 10)           # ⌈0.1 × length⌉: the most edits similarity 0.9 allows
+        for edits in (limit, limit + 1):
+            copy = _edited(rnd, base, edits)
+            if fingerprint.none_alike(norms + [copy], 0.9):
+                assert not oracle_any_alike(norms + [copy], 0.9)
+    assert settled > 200          # most sets of distinct texts are settled without rapidfuzz
+
+
 def test_any_alike_on_near_copies_and_over_the_pair_limit():
     rnd = random.Random(3)
     words = ["法治", "政府", "建设", "依法行政", "镇", "12", "工作", "年度", "调解", "纠纷"]
@@ -269,3 +314,12 @@ def test_sentence_ends_and_closed_lines_as_the_regexes_say(text, a, b):
     a, b = min(a, len(text)), max(min(b, len(text)), min(a, len(text)))
     assert list(passages._sentence_ends(text, a, b)) == [m.end() for m in SENTENCE_END.finditer(text, a, b)]
     assert passages._closed(text) == bool(CLOSED.search(text))
+
+
+def test_a_long_run_asks_rapidfuzz_directly_once_it_has_compared_enough(monkeypatch):
+    from reportlint.kinds._lib.memo import LongRun
+    monkeypatch.setattr(fingerprint, "_BY_COUNTS", LongRun(True, lambda: False, 100))
+    assert fingerprint.by_counts(60) and fingerprint.by_counts(40)
+    assert not fingerprint.by_counts(1)             # past 100 characters: rapidfuzz
+    assert fingerprint.any_alike(["法治政府建设", "法治政府建没"], 0.8)    # the same answers either way
+    assert not fingerprint.any_alike(["法治政府建设", "依法行政工作"], 0.8)

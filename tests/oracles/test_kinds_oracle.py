@@ -546,3 +546,31 @@ def test_repeated_clauses_from_shared_endings_match_every_clause_normalized(text
     doc = Document(text, "draft.txt")
     assert [(h.start, h.end, h.fields["found"]) for h in repeated_clause.check(rule, None, doc)] == \
         list(_repeated_clauses_plain(rule, doc))
+
+
+# ---- repeated_heading: titles and headings compared without rapidfuzz where the counts settle it ----
+def _alike_by_rapidfuzz(a, b, threshold):
+    from rapidfuzz.distance import Indel
+    return a == b or Indel.normalized_similarity(a, b) >= threshold
+
+
+_HEADING_WORDS = st.sampled_from(["加强", "组织", "领导", "法治", "政府", "建设", "依法", "行政", "推进", "决策",
+                                  "机制", "一", "二", "镇", "2024", "年度"])
+
+
+@SOME
+@given(st.lists(_HEADING_WORDS, min_size=1, max_size=8).map("".join),
+       st.lists(_HEADING_WORDS, min_size=1, max_size=8).map("".join),
+       st.sampled_from([0.5, 0.8, 0.85, 0.9, 1.0]), st.randoms(use_true_random=False))
+def test_repeated_heading_counts_settle_only_pairs_rapidfuzz_calls_apart(a, b, threshold, rnd):
+    from reportlint.kinds.repeated_heading import _alike, apart_by_counts
+    near = list(a)                        # and a near copy of a: one character changed or dropped
+    at = rnd.randrange(len(near))
+    if rnd.random() < 0.5:
+        near[at] = rnd.choice("法治镇乡")
+    elif len(near) > 1:
+        del near[at]
+    for x, y in ((a, b), (a, "".join(near)), (b, a)):
+        if apart_by_counts(x, y, threshold):
+            assert not _alike_by_rapidfuzz(x, y, threshold)
+        assert _alike(x, y, threshold) == _alike_by_rapidfuzz(x, y, threshold)
