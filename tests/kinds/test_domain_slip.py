@@ -149,3 +149,18 @@ def test_a_verdict_kept_for_a_line_is_the_one_that_line_gets_in_another_draft():
         assert slips(line + "\n联席会议每年召开一次。") == [(1, 1, "联系会议", "联席会议")]
         assert slips("配合人民检擦院开展工作") == [(1, 3, "人民检擦院", "人民检察院")]
         assert slips("配合人民检擦院开展工作\n") == [(1, 3, "人民检擦院", "人民检察院")]
+
+
+def test_the_reading_table_gives_a_code_to_each_han_character_and_leaves_the_rest():
+    """codes.table is str.translate's table as one string: position i holds chr(i)'s code, or
+    chr(i) itself; read as bytes, so that its line-end characters stay what they are."""
+    table = lexicon().table
+    coded = [chr(i) for i, c in enumerate(table) if c != chr(i)]
+    assert len(coded) > 20_000
+    assert all("\u3400" <= c <= "\u9fff" for c in coded)                      # Han characters only
+    assert all("\ue000" <= table[ord(c)] <= "\uf8ff" for c in coded)         # each to one code
+    assert table[ord("\r")] == "\r" and table[ord("\n")] == "\n"
+    text = "\r\n\t abc，法治政府\U00020000" + chr(len(table) + 5)
+    read = lexicon().reading(text)
+    assert len(read) == len(text) and read[:8] == text[:8] and read[-2:] == text[-2:]
+    assert all("\ue000" <= c <= "\uf8ff" for c in read[8:12])

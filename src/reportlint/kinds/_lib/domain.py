@@ -35,8 +35,9 @@ class Lexicon:
     def __init__(self):
         from reportlint.kinds._lib.mapped import Keys, Texts
         folder = data.DIR / "domain"
-        chars, codes = (folder / "codes.txt").read_text(encoding="utf-8").split("\n")[:2]
-        self.table = str.maketrans(chars, codes)      # built in C: ~2 ms less than a dict comprehension
+        # str.translate's table as a string (position = code point; past its end a character
+        # stays as it is): read whole, nothing built (str.maketrans took ~2 ms)
+        self.table = (folder / "codes.table").read_bytes().decode("utf-8")
         self.readings = Texts(folder / "readings")
         self._heads_file = folder / "heads.txt"
         self._words = Keys(folder / "words")
