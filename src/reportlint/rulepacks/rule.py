@@ -58,6 +58,10 @@ class Rule:
     @property
     def state(self) -> Any:
         """The kind's prepared state, built on first use (so deselected rules cost nothing)."""
+        return self._state if self._prepared else self.prepare()
+
+    def prepare(self) -> Any:
+        """The kind's state, built now if it was not yet."""
         if not self._prepared:
             prep = getattr(self.kind, "prepare", None)
             self._state = prep(self) if prep else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from reportlint.kinds import patterns
+from reportlint.kinds import TOGETHER, patterns
 from reportlint.kinds.patterns import PatternTimeout, budget_left, file_budget
 from reportlint.model.document import Document
 from reportlint.model.errors import RuleFailure
@@ -75,6 +75,7 @@ def lint_document(doc: Document, rules: list[Rule], *, lang: str = "zh",
     findings: list[Finding] = []
     failures: list[RuleFailure] = []
     severities = severities or {}
+    _prepare_together(doc, rules, genre)
     with file_budget():
         for i, rule in enumerate(rules):
             if budget_left() <= 0:     # one message for the rules the budget left no time for
@@ -85,6 +86,19 @@ def lint_document(doc: Document, rules: list[Rule], *, lang: str = "zh",
     findings = numbers_of_copies(one_per_span(findings, rules))
     findings.sort(key=lambda f: f.sort_key)
     return findings, failures
+
+
+def _prepare_together(doc: Document, rules: list[Rule], genre: str | None) -> None:
+    """The rules of the kinds that read a draft together (kinds.TOGETHER) and run on this one get
+    their states first, so that they are read together from the first draft on. (A state is kept:
+    later drafts only look. A kind that fails to prepare fails again when its rule runs, and is
+    recorded there.)"""
+    for rule in rules:
+        if rule.kind_name in TOGETHER and (not rule.genres or rule.runs_on(genre or doc.genre)):
+            try:
+                rule.prepare()
+            except Exception:
+                pass        # a kind that fails to prepare is reported when its rule runs
 
 
 def _run_one(rule: Rule, doc: Document, lang: str, severities: dict, genre: str | None,
