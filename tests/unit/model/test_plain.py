@@ -1,15 +1,9 @@
-"""model/plain: the start-up types without @dataclass, and a run that imports none."""
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
+"""model/plain: the start-up types without @dataclass (that a run imports none:
+tests/cli/test_startup_imports.py)."""
 
 from reportlint.model.document import Span
 from reportlint.model.errors import InputError, RuleFileError
 from reportlint.model.finding import Finding, Severity
-
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "bad-draft.txt"
 
 
 def test_fields_give_equality_by_value_and_type_and_a_readable_repr():
@@ -33,24 +27,3 @@ def test_a_finding_is_an_immutable_value_with_a_changed_copy():
     g = f._replace(fix=None, message="m（未修复）")
     assert (f.fix, g.fix, g.message, g.start) == ("x", None, "m（未修复）", 1)
     assert f.sort_key == ("a.txt", 1, 2, "r", 3)
-
-
-RUN = """\
-import sys
-from reportlint.cli import main
-try:
-    main(["check", "--isolated", "--no-source", "-q", "--no-cache", "--select", "all", sys.argv[1]])
-except SystemExit:
-    pass
-print(__import__("json").dumps("dataclasses" in sys.modules), file=sys.stderr)
-"""
-
-
-def test_a_one_report_run_creates_no_dataclass(tmp_path):
-    """Every @dataclass costs 0.3-1.6 ms at import: the types a run meets are plain classes
-    (CONTRIBUTING). The second run reads the rules from the cache the first one wrote."""
-    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path)}
-    env.pop("REPORTLINT_NO_CACHE", None)
-    for _ in range(2):
-        proc = subprocess.run([sys.executable, "-c", RUN, str(EXAMPLE)], capture_output=True, text=True, env=env)
-    assert json.loads(proc.stderr.strip().splitlines()[-1]) is False, proc.stderr
