@@ -76,6 +76,7 @@ def test_index_key_follows_the_content():
 
 def test_an_index_others_may_write_is_not_read(tmp_path, monkeypatch):
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
     docs = (Document(REF, str(tmp_path / "ref.txt")),)
     reference_store.open_or_build(docs, (), OPTIONS, (), lambda: References(15, 0.9, 3).build(
         [(d.path, d) for d in docs]))
