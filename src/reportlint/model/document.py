@@ -239,6 +239,8 @@ class Document:
                 return None
             start = self.line_starts[no - 1] + len(line) - len(line.lstrip(INDENT))
             end = start + len(s)
+            if self._ends_in_closing_part(no, head):
+                return None
             # a heading line that ends a sentence holds its own body (“六、其他需要报告的事项 无收费。”)
             bare = head and not head.run_in and not s.endswith(("，", ",", "、", "。", "！", "？"))
             if bare or _BARE_ORDINAL.fullmatch(s):
@@ -251,6 +253,20 @@ class Document:
                 return Truncation(no, start, end, "first-part")
             return None
         return None
+
+    def _ends_in_closing_part(self, no: int, head: Heading | None) -> bool:
+        """Whether line `no`, the last of the text, is in the genre's last mandated part with text
+        of its own (“六、其他需要报告的事项 无其他需要报告的事项”, or a line below that heading):
+        the report has reached its end, and a missing closing mark there is a slip, not a cut."""
+        from reportlint.model.genres import GENRES
+        names = GENRES[self.genre].closing
+        if not names:
+            return False
+        if head is not None:              # the part's heading, its body after the name
+            return any(name in head.title and head.title.split(name, 1)[1].strip(" \u3000:：")
+                       for name in names)
+        part = next((h for h in reversed(self.headings) if h.line < no and h.level == 1), None)
+        return part is not None and any(name in part.title for name in names)
 
     @cached_property
     def starts_midway(self) -> Heading | None:

@@ -16,6 +16,8 @@ from typing import NamedTuple
 class Genre(NamedTuple):      # (a frozen @dataclass costs ~1.5 ms to create, every run)
     title: str                        # a regular expression searched in the title (no spaces)
     signals: tuple[str, ...] = ()     # plain strings: any of them in the text decides
+    closing: tuple[str, ...] = ()     # the name of the last mandated part: a text that ends in it,
+                                      # with text of its own, has reached its end (Document.truncated)
 
 
 GENRES: dict[str, Genre] = {
@@ -23,7 +25,8 @@ GENRES: dict[str, Genre] = {
     "rule-of-law-report": Genre(r"法治|法制|依法行政"),
     # 政府信息公开工作年度报告 (国办公开办函〔2021〕30号)
     "gio-annual-report": Genre(r"政府信息公开(?:工作)?(?:年度)?(?:工作)?报告|政务公开.{0,4}年度报告",
-                               ("本年新收政府信息公开申请数量", "第二十条第（一）项")),
+                               ("本年新收政府信息公开申请数量", "第二十条第（一）项"),
+                               ("其他需要报告的事项",)),
 }
 DEFAULT = next(iter(GENRES))
 

@@ -127,6 +127,20 @@ def test_truncation_bare_ordinal_first_part_and_signed_drafts():
     assert Document("报告\n一、举措\n继续推进法治建设\n\n某镇人民政府\n2025年2月1日").truncated is None
 
 
+def test_a_report_that_ends_in_its_genres_last_part_is_not_cut():
+    gio = "某区2019年政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n一是公开不够及时。\n"
+    # the last part's heading with its body on the same line, or a line below it, without a 。
+    assert Document(gio + "六、其他需要报告的事项 无其他需要报告的事项").truncated is None
+    assert Document(gio + "六、其他需要报告的事项\n本年度无其他需要报告的事项").truncated is None
+    # that heading alone, or a text that stops in an earlier part, is still a cut
+    assert Document(gio + "六、其他需要报告的事项").truncated.reason == "bare-heading"
+    assert Document(gio + "六、其他需要报告的事项：").truncated.reason == "bare-heading"
+    assert Document(gio.rstrip("。\n") + "\n二是").truncated.reason == "mid-sentence"
+    # a genre without a named last part: unchanged
+    plan = Document("某镇2023年法治政府建设情况报告\n三、2024年工作安排\n一是加强学习")
+    assert plan.truncated.reason == "mid-sentence"
+
+
 def test_starts_midway():
     assert Document("（三）强化监督\n正文。\n三、不足\n正文。").starts_midway.label == "（三）"
     assert Document("三、存在的不足\n正文。").starts_midway.number == 3
