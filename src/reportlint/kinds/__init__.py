@@ -61,12 +61,6 @@ KINDS: dict[str, str] = {
     "body_year": "reportlint.kinds.body_year",
 }
 
-# Kinds whose rules read a draft together (substitution: one Aho-Corasick pass for all of its
-# rules). Every such rule that runs on a draft gets its state before the first of them runs
-# (rulepacks/run.py), else their shared automaton is built again as each joins: eight times on a
-# run's first draft, ~5 ms.
-TOGETHER = frozenset({"substitution"})
-
 _loaded: dict[str, ModuleType] = {}
 _plugins: dict[str, Any] | None = None
 

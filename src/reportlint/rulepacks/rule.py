@@ -89,6 +89,12 @@ class Rule:
         """Whether its kind reads the rows of tables pasted into a text (READS_TABLES)."""
         return bool(getattr(self.kind, "READS_TABLES", False))
 
+    @cached_property
+    def reads_together(self) -> bool:
+        """Whether its kind's rules read a draft together (READS_TOGETHER): prepared before the
+        first of them runs."""
+        return bool(getattr(self.kind, "READS_TOGETHER", False))
+
     def runs_on(self, genre: str) -> bool:
         return not self.genres or genre in self.genres
 

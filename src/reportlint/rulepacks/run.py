@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from reportlint.kinds import TOGETHER, patterns
+from reportlint.kinds import patterns
 from reportlint.kinds.patterns import PatternTimeout, budget_left, file_budget
 from reportlint.model.document import Document
 from reportlint.model.errors import RuleFailure
@@ -89,16 +89,17 @@ def lint_document(doc: Document, rules: list[Rule], *, lang: str = "zh",
 
 
 def _prepare_together(doc: Document, rules: list[Rule], genre: str | None) -> None:
-    """The rules of the kinds that read a draft together (kinds.TOGETHER) and run on this one get
-    their states first, so that they are read together from the first draft on. (A state is kept:
-    later drafts only look. A kind that fails to prepare fails again when its rule runs, and is
-    recorded there.)"""
+    """The rules of the kinds that read a draft together (a kind's READS_TOGETHER) and run on this
+    one get their states first, so that they are read together from the first draft on. (A state
+    is kept: later drafts only look. A kind that fails to load or prepare fails again when its rule
+    runs, and is recorded there.)"""
     for rule in rules:
-        if rule.kind_name in TOGETHER and (not rule.genres or rule.runs_on(genre or doc.genre)):
+        if not rule.genres or rule.runs_on(genre or doc.genre):
             try:
-                rule.prepare()
+                if rule.reads_together:
+                    rule.prepare()
             except Exception:
-                pass        # a kind that fails to prepare is reported when its rule runs
+                pass        # reported when its rule runs
 
 
 def _run_one(rule: Rule, doc: Document, lang: str, severities: dict, genre: str | None,

@@ -1,4 +1,4 @@
-"""Kinds whose rules read a draft together (kinds.TOGETHER) are prepared before the first runs."""
+"""Kinds whose rules read a draft together (READS_TOGETHER) are prepared before the first runs."""
 import json
 import subprocess
 import sys
