@@ -563,7 +563,8 @@ _HEADING_WORDS = st.sampled_from(["加强", "组织", "领导", "法治", "政�
        st.lists(_HEADING_WORDS, min_size=1, max_size=8).map("".join),
        st.sampled_from([0.5, 0.8, 0.85, 0.9, 1.0]), st.randoms(use_true_random=False))
 def test_repeated_heading_counts_settle_only_pairs_rapidfuzz_calls_apart(a, b, threshold, rnd):
-    from reportlint.kinds.repeated_heading import _alike, apart_by_counts
+    from reportlint.kinds._lib.fingerprint import apart_by_counts
+    from reportlint.kinds.repeated_heading import _alike
     near = list(a)                        # and a near copy of a: one character changed or dropped
     at = rnd.randrange(len(near))
     if rnd.random() < 0.5:
