@@ -64,10 +64,15 @@ def best_pass(scan, rounds: int) -> float:
     return best
 
 
-def one(rounds: int) -> list[str]:
+def builtin_rules() -> list:
+    """Every built-in rule, as `--select all` loads them."""
     from reportlint.engine.linter import Linter
-    kinds = {r.id: r.kind_name for r in Linter(isolated=True, select=["all"]).rules_for(
-        Linter(isolated=True).config_for("draft.txt"))}
+    linter = Linter(isolated=True, select=["all"])
+    return linter.rules_for(linter.config_for("draft.txt"))
+
+
+def one(rounds: int, rules: list) -> list[str]:
+    kinds = {r.id: r.kind_name for r in rules}
     files = [str(p) for d in UNSEEN for p in sorted(d.glob("*.txt"))]
     spent, _total, _load, size = measure(files, sorted(str(p) for p in EXAMPLES.glob("*.txt")), 1)
     per = 1000 * SEED_BYTES / size                       # ms per 7.4 KB, from seconds over `size` bytes
@@ -91,12 +96,9 @@ def one(rounds: int) -> list[str]:
     return lines
 
 
-def big(rounds: int, textlint: float) -> list[str]:
-    from scaling import seed_text
-    unit = seed_text()
-    text = unit * max(1, round(7.4e6 / len(unit.encode("utf-8"))))
-    from reportlint.engine.linter import Linter
-    n_rules = len(Linter(isolated=True, select=["all"]).rules_for(Linter(isolated=True).config_for("draft.txt")))
+def big(rounds: int, textlint: float, n_rules: int) -> list[str]:
+    from scaling import megabytes
+    text = megabytes(7.4)
     marks, digits = re.compile("[，,]"), re.compile(r"\d+")
     rows = [("one pass of `[，,]` (re.finditer)", best_pass(lambda: sum(1 for _ in marks.finditer(text)), rounds)),
             ("one pass of `\\d+` (re.finditer)", best_pass(lambda: sum(1 for _ in digits.finditer(text)), rounds)),
@@ -118,7 +120,8 @@ def main() -> int:
     a = ap.parse_args()
     if not SEEDS.is_dir():
         sys.exit(f"the seed reports are not there ({SEEDS})")
-    print("\n".join(one(a.rounds) + [""] + big(a.rounds, a.textlint_big)))
+    rules = builtin_rules()
+    print("\n".join(one(a.rounds, rules) + [""] + big(a.rounds, a.textlint_big, len(rules))))
     return 0
 
 
